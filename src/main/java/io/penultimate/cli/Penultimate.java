@@ -1,0 +1,30 @@
+package io.penultimate.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point: {@code penultimate <command>}. */
+@Command(
+    name = "penultimate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Confidence of neural network predictions from the last hidden layer.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Penultimate implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command; see 'penultimate --help'");
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; tests call {@code execute} on it with captured writers. */
+  public static CommandLine commandLine() {
+    return ExitCodes.configure(new CommandLine(new Penultimate()));
+  }
+}
