@@ -1,0 +1,137 @@
+package io.penultimate.dl4j;
+
+import io.penultimate.model.ModelOutputs;
+import io.penultimate.model.OutputLayer;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reads the last hidden layer and the logits of a DL4J network for a batch of inputs.
+ *
+ * <p>The hidden layer defaults to the one feeding the (softmax) output layer; it can be overridden
+ * by layer index for a {@link MultiLayerNetwork} or by vertex name for a {@link ComputationGraph}.
+ * Logits are recomputed as h·W + b from the output layer's own parameters and the activations that
+ * feed it, so they are exactly the pre-softmax values. Inputs go through the network in batches:
+ * ND4J's per-call overhead makes one forward pass per sample tens of times slower.
+ *
+ * <p>Not thread-safe, like the network it wraps: use one probe per thread.
+ */
+public final class HiddenProbe {
+
+  public static final int DEFAULT_BATCH = 512;
+
+  private final Forward forward;
+  private final INDArray weights;
+  private final INDArray bias;
+  private final int batchSize;
+
+  private HiddenProbe(Forward forward, Layer output, int batchSize) {
+    if (!(output instanceof BaseOutputLayer<?> outputLayer)
+        || !(outputLayer.layerConf().getActivationFn() instanceof ActivationSoftmax)) {
+      throw new IllegalArgumentException(
+          "the network's last layer must be a softmax output layer, found " + output.getClass().getSimpleName());
+    }
+    this.forward = forward;
+    this.weights = output.getParam("W");
+    this.bias = output.getParam("b");
+    this.batchSize = batchSize;
+  }
+
+  /** A probe for any DL4J network; {@code hiddenLayer} is null (automatic), an index or a vertex name. */
+  public static HiddenProbe of(Model model, String hiddenLayer) {
+    if (model instanceof MultiLayerNetwork network) {
+      return forMultiLayer(network, hiddenLayer);
+    }
+    if (model instanceof ComputationGraph graph) {
+      return forGraph(graph, hiddenLayer);
+    }
+    throw new IllegalArgumentException("unsupported DL4J model type " + model.getClass().getName());
+  }
+
+  private static HiddenProbe forMultiLayer(MultiLayerNetwork network, String hiddenLayer) {
+    int layers = network.getnLayers();
+    int outputIndex = layers - 1;
+    int hidden = hiddenLayer == null ? outputIndex - 1 : parseIndex(hiddenLayer, outputIndex);
+    if (hidden < 0) {
+      throw new IllegalArgumentException("the network has no hidden layer: it has " + layers + " layer(s)");
+    }
+    // feedForward's list holds the input at 0 and layer k's activations at k + 1.
+    Forward forward =
+        input -> {
+          List<INDArray> activations = network.feedForward(input, false);
+          return new INDArray[] {activations.get(hidden + 1), activations.get(outputIndex)};
+        };
+    return new HiddenProbe(forward, network.getLayer(outputIndex), DEFAULT_BATCH);
+  }
+
+  private static int parseIndex(String value, int outputIndex) {
+    try {
+      int index = Integer.parseInt(value);
+      if (index >= 0 && index < outputIndex) {
+        return index;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the valid range
+    }
+    throw new IllegalArgumentException(
+        "hidden layer '" + value + "' must be a layer index in 0.." + (outputIndex - 1));
+  }
+
+  private static HiddenProbe forGraph(ComputationGraph graph, String hiddenLayer) {
+    ComputationGraphConfiguration conf = graph.getConfiguration();
+    if (conf.getNetworkOutputs().size() != 1 || conf.getNetworkInputs().size() != 1) {
+      throw new IllegalArgumentException(
+          "only graphs with one input and one output are supported, found inputs "
+              + conf.getNetworkInputs() + " and outputs " + conf.getNetworkOutputs());
+    }
+    String output = conf.getNetworkOutputs().get(0);
+    String feedingOutput = conf.getVertexInputs().get(output).get(0);
+    String hidden = hiddenLayer == null ? feedingOutput : hiddenLayer;
+    if (!conf.getVertices().containsKey(hidden)) {
+      throw new IllegalArgumentException(
+          "hidden layer '" + hidden + "' is not a vertex of the graph; vertices are " + conf.getVertices().keySet());
+    }
+    Forward forward =
+        input -> {
+          Map<String, INDArray> activations = graph.feedForward(new INDArray[] {input}, false);
+          return new INDArray[] {activations.get(hidden), activations.get(feedingOutput)};
+        };
+    return new HiddenProbe(forward, graph.getLayer(output), DEFAULT_BATCH);
+  }
+
+  /** Hidden activations and logits for every input row, computed in batches. */
+  public ModelOutputs probe(float[][] inputs) {
+    double[][] hidden = new double[inputs.length][];
+    double[][] logits = new double[inputs.length][];
+    for (int from = 0; from < inputs.length; from += batchSize) {
+      int to = Math.min(inputs.length, from + batchSize);
+      float[][] batch = java.util.Arrays.copyOfRange(inputs, from, to);
+      INDArray[] out = forward.apply(Nd4j.create(batch));
+      double[][] h = out[0].toDoubleMatrix();
+      double[][] z = out[1].mmul(weights).addiRowVector(bias).toDoubleMatrix();
+      System.arraycopy(h, 0, hidden, from, h.length);
+      System.arraycopy(z, 0, logits, from, z.length);
+    }
+    return new ModelOutputs(hidden, logits);
+  }
+
+  /** The output layer as plain arrays, {@code weights[class][node]}. */
+  public OutputLayer outputLayer() {
+    return new OutputLayer(weights.transpose().toDoubleMatrix(), bias.toDoubleVector());
+  }
+
+  @FunctionalInterface
+  private interface Forward {
+    /** Returns {hidden activations, activations feeding the output layer}. */
+    INDArray[] apply(INDArray input);
+  }
+}

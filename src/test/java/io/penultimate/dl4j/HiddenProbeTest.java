@@ -1,0 +1,115 @@
+package io.penultimate.dl4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.penultimate.model.ModelMetadata;
+import io.penultimate.model.ModelOutputs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class HiddenProbeTest {
+
+  private static final int INPUT = 20;
+  private static final int CLASSES = 3;
+  private static float[][] inputs;
+  private static int[] labels;
+  private static Trainer.Trained trained;
+
+  @BeforeAll
+  static void trainSmallNetwork() {
+    Random random = new Random(7);
+    inputs = new float[600][INPUT];
+    labels = new int[600];
+    for (int i = 0; i < inputs.length; i++) {
+      labels[i] = i % CLASSES;
+      for (int j = 0; j < INPUT; j++) {
+        inputs[i][j] = (float) Math.min(1, Math.max(0, 0.5 + 0.15 * random.nextGaussian() + (j % CLASSES == labels[i] ? 0.3 : 0)));
+      }
+    }
+    trained =
+        new Trainer(TrainingSettings.defaults(1).withMaxEpochs(5))
+            .train(ModelRecipe.PAPER_MLP, inputs, labels, inputs, labels, CLASSES, Trainer.Progress.NONE);
+  }
+
+  @Test
+  void learnsSeparableClasses() {
+    assertThat(trained.validationAccuracy()).isGreaterThan(0.9);
+  }
+
+  @Test
+  void logitsReproduceTheNetworksSoftmaxOutput() {
+    ModelOutputs outputs = HiddenProbe.of(trained.network(), null).probe(inputs);
+    INDArray softmax = trained.network().output(Nd4j.create(inputs), false);
+    for (int i = 0; i < inputs.length; i += 37) {
+      double[] z = outputs.logits()[i];
+      double max = Math.max(z[0], Math.max(z[1], z[2]));
+      double sum = 0;
+      for (double v : z) {
+        sum += Math.exp(v - max);
+      }
+      for (int c = 0; c < CLASSES; c++) {
+        assertThat(Math.exp(z[c] - max) / sum).isCloseTo(softmax.getDouble(i, c), within(1e-5));
+      }
+    }
+  }
+
+  @Test
+  void readsTheSigmoidLayerBeforeTheOutputByDefault() {
+    ModelOutputs outputs = HiddenProbe.of(trained.network(), null).probe(inputs);
+    assertThat(outputs.width()).isEqualTo(ModelRecipe.PAPER_MLP.hiddenWidth());
+    assertThat(java.util.Arrays.stream(outputs.hidden()).flatMapToDouble(java.util.Arrays::stream))
+        .allSatisfy(h -> assertThat(h).isBetween(0.0, 1.0));
+  }
+
+  @Test
+  void canReadAnEarlierLayerByIndex() {
+    ModelOutputs outputs = HiddenProbe.of(trained.network(), "0").probe(inputs);
+    assertThat(outputs.width()).isEqualTo(256);
+  }
+
+  @Test
+  void rejectsAHiddenLayerIndexOutOfRange() {
+    assertThatThrownBy(() -> HiddenProbe.of(trained.network(), "2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'2'")
+        .hasMessageContaining("0..1");
+  }
+
+  @Test
+  void batchedProbeMatchesSingleRowProbe() {
+    HiddenProbe probe = HiddenProbe.of(trained.network(), null);
+    ModelOutputs all = probe.probe(inputs);
+    ModelOutputs one = probe.probe(new float[][] {inputs[599]});
+    assertThat(one.hidden()[0]).containsExactly(all.hidden()[599], within(1e-6));
+    assertThat(one.logits()[0]).containsExactly(all.logits()[599], within(1e-5));
+  }
+
+  @Test
+  void modelFileKeepsNetworkAndMetadata(@TempDir Path dir) throws Exception {
+    ModelMetadata metadata =
+        new ModelMetadata(ModelMetadata.FORMAT_VERSION, "synthetic", "paper-mlp", 1, 0.9, 0.9, 5, 1, 32, INPUT, List.of("a", "b", "c"));
+    Path file = dir.resolve("model.zip");
+    ModelFile.write(trained.network(), metadata, file);
+    ModelFile.Loaded loaded = ModelFile.read(file);
+    assertThat(loaded.metadata()).isEqualTo(metadata);
+    assertThat(loaded.sha256()).hasSize(64);
+    ModelOutputs before = HiddenProbe.of(trained.network(), null).probe(inputs);
+    ModelOutputs after = HiddenProbe.of(loaded.network(), null).probe(inputs);
+    assertThat(after.logits()[3]).containsExactly(before.logits()[3], within(1e-6));
+  }
+
+  @Test
+  void rejectsAFileThatIsNotAModel(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("model.zip"), "not a zip");
+    assertThatThrownBy(() -> ModelFile.read(file)).hasMessageContaining("is not a model file");
+  }
+}
