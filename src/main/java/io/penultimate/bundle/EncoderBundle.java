@@ -1,0 +1,104 @@
+package io.penultimate.bundle;
+
+import io.penultimate.encoder.BetaEncoder;
+import io.penultimate.encoder.BetaGeneralEncoder;
+import io.penultimate.encoder.BinomialEncoder;
+import io.penultimate.encoder.GaussianMixtureEncoder;
+import io.penultimate.encoder.HiddenEncoder;
+import io.penultimate.encoder.PooledMixtureEncoder;
+import io.penultimate.encoder.TrinomialEncoder;
+import io.penultimate.evaluation.IsotonicMap;
+import io.penultimate.measure.NodeStatistics;
+import io.penultimate.score.ClassGaussianModel;
+import io.penultimate.score.MahalanobisModel;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the scorer needs, fitted offline by {@link BundleFitter} and immutable afterwards:
+ * every encoder family, the baseline score models, per-node training statistics, OOD thresholds,
+ * calibration maps and the primary score, with the settings and provenance that produced them.
+ * The constructor checks every cross-field invariant and names what it found and expected.
+ */
+public record EncoderBundle(
+    int formatVersion,
+    Provenance provenance,
+    int width,
+    List<String> classNames,
+    FitSettings settings,
+    BinomialEncoder binomial,
+    TrinomialEncoder trinomial,
+    BetaEncoder beta,
+    BetaGeneralEncoder betaGeneral,
+    GaussianMixtureEncoder gmm,
+    PooledMixtureEncoder pooledGmm,
+    MahalanobisModel mahalanobis,
+    ClassGaussianModel gaussian,
+    PrimaryScore primary,
+    List<NodeStatistics> nodes,
+    Map<ScoreName, Double> oodThresholds,
+    Map<ScoreName, IsotonicMap> calibration,
+    Map<String, Double> goodnessOfFit) {
+
+  public static final int FORMAT_VERSION = 1;
+
+  public EncoderBundle {
+    classNames = List.copyOf(classNames);
+    nodes = List.copyOf(nodes);
+    oodThresholds = new EnumMap<>(oodThresholds);
+    calibration = new EnumMap<>(calibration);
+    goodnessOfFit = Map.copyOf(goodnessOfFit);
+    List<String> problems = new ArrayList<>();
+    if (formatVersion != FORMAT_VERSION) {
+      problems.add("format version " + formatVersion + " is not supported, expected " + FORMAT_VERSION);
+    }
+    int classes = classNames.size();
+    for (HiddenEncoder encoder : List.of(binomial, trinomial, beta, betaGeneral, gmm)) {
+      if (encoder.width() != width || encoder.numClasses() != classes) {
+        problems.add(encoder.family() + " encoder has width " + encoder.width() + " and " + encoder.numClasses()
+            + " classes, expected " + width + " and " + classes);
+      }
+    }
+    if (pooledGmm.width() != width) {
+      problems.add("pooled mixture has width " + pooledGmm.width() + ", expected " + width);
+    }
+    if (mahalanobis.dimension() != width || mahalanobis.numClasses() != classes) {
+      problems.add("mahalanobis model has dimension " + mahalanobis.dimension() + ", expected " + width);
+    }
+    if (gaussian.dimension() != width || gaussian.numClasses() != classes) {
+      problems.add("gaussian model has dimension " + gaussian.dimension() + ", expected " + width);
+    }
+    if (nodes.size() != width) {
+      problems.add("node statistics cover " + nodes.size() + " nodes, expected " + width);
+    }
+    for (ScoreName score : ScoreName.values()) {
+      if (!oodThresholds.containsKey(score) || !Double.isFinite(oodThresholds.get(score))) {
+        problems.add("OOD threshold of " + score.key() + " is missing or not finite");
+      }
+      if (!calibration.containsKey(score)) {
+        problems.add("calibration of " + score.key() + " is missing");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid encoder bundle: " + String.join("; ", problems));
+    }
+  }
+
+  public int numClasses() {
+    return classNames.size();
+  }
+
+  /** The encoder behind an eq. 5 likelihood score. */
+  public HiddenEncoder encoder(ScoreName score) {
+    return switch (score) {
+      case BINOMIAL -> binomial;
+      case TRINOMIAL -> trinomial;
+      case BETA -> beta;
+      case BETA_GENERAL -> betaGeneral;
+      case GMM -> gmm;
+      default -> throw new IllegalArgumentException(score.key() + " is not an encoder likelihood");
+    };
+  }
+}

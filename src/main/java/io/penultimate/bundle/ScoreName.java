@@ -1,0 +1,43 @@
+package io.penultimate.bundle;
+
+import java.util.Arrays;
+
+/** Every confidence score the bundle computes, under the key used in JSON output and metrics. */
+public enum ScoreName {
+  SOFTMAX("softmax"),
+  BINOMIAL("binomial"),
+  TRINOMIAL("trinomial"),
+  BETA("beta"),
+  BETA_GENERAL("betaGeneral"),
+  GMM("gmm"),
+  ENERGY("energy"),
+  MAHALANOBIS("mahalanobis"),
+  GAUSSIAN("gaussian"),
+  PRIMARY("primary");
+
+  private final String key;
+
+  ScoreName(String key) {
+    this.key = key;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public static ScoreName byKey(String key) {
+    return Arrays.stream(values())
+        .filter(s -> s.key.equals(key))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown score '" + key + "', expected one of " + Arrays.toString(keys())));
+  }
+
+  public static String[] keys() {
+    return Arrays.stream(values()).map(ScoreName::key).toArray(String[]::new);
+  }
+
+  /** The scores that are the paper's eq. 5 log-likelihood under one encoder family. */
+  public boolean isEncoderLikelihood() {
+    return this == BINOMIAL || this == TRINOMIAL || this == BETA || this == BETA_GENERAL || this == GMM;
+  }
+}

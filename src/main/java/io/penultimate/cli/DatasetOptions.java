@@ -1,0 +1,33 @@
+package io.penultimate.cli;
+
+import io.penultimate.data.DataFetcher;
+import io.penultimate.data.DataSplit;
+import io.penultimate.data.Datasets;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --dataset} and {@code --data-dir}, shared by every command that reads data. */
+final class DatasetOptions {
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "NAME",
+      description = "mnist, fashion-mnist, or idx:<dir> for a folder holding the four standard IDX files.")
+  String name;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Where data sets are cached (default: $PENULTIMATE_DATA_DIR or ./data).")
+  Path dataDir;
+
+  Path dataDir() {
+    return dataDir == null ? DataFetcher.defaultDataDir() : dataDir;
+  }
+
+  /** Fetches the data set if it is not cached yet, then loads its train/validation/test split. */
+  DataSplit load() throws IOException {
+    return name.startsWith(Datasets.IDX_PREFIX) ? Datasets.load(name, dataDir()) : DataFetcher.ensure(name, dataDir());
+  }
+}

@@ -1,0 +1,59 @@
+package io.penultimate.cli;
+
+import io.penultimate.data.DataSplit;
+import io.penultimate.dl4j.ModelRecipe;
+import io.penultimate.dl4j.TrainingSettings;
+import io.penultimate.experiment.ModelTraining;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = "Train a classifier with early stopping on the validation split and write a model file.")
+final class TrainCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin DatasetOptions dataset;
+
+  @Option(names = "--arch", defaultValue = "paper-mlp", paramLabel = "ARCH", description = "paper-mlp or wide-mlp (default: ${DEFAULT-VALUE}).")
+  String arch;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed for weights and minibatch order (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--max-epochs", defaultValue = "30", description = "Upper bound on epochs; early stopping usually ends sooner (default: ${DEFAULT-VALUE}).")
+  int maxEpochs;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write (a DL4J zip with metadata).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    ModelRecipe recipe = recipe(arch);
+    if (maxEpochs < 1) {
+      throw new UsageException("--max-epochs must be at least 1, found " + maxEpochs);
+    }
+    TrainingSettings settings = TrainingSettings.defaults(seed).withMaxEpochs(maxEpochs);
+    DataSplit data = dataset.load();
+    ModelTraining.Result result =
+        ModelTraining.train(data, dataset.name, recipe, settings, new ProgressBar(spec.commandLine().getErr(), maxEpochs), out);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "trained %s on %s (seed %d): test accuracy %.4f, best epoch %d; wrote %s%n",
+            recipe.id(), dataset.name, seed, result.metadata().testAccuracy(), result.metadata().epochs(), out);
+    return ExitCodes.OK;
+  }
+
+  static ModelRecipe recipe(String arch) {
+    try {
+      return ModelRecipe.byId(arch);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--arch: " + e.getMessage());
+    }
+  }
+}

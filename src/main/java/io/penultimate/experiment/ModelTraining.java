@@ -1,0 +1,53 @@
+package io.penultimate.experiment;
+
+import io.penultimate.data.DataSplit;
+import io.penultimate.dl4j.HiddenProbe;
+import io.penultimate.dl4j.ModelFile;
+import io.penultimate.dl4j.ModelRecipe;
+import io.penultimate.dl4j.Trainer;
+import io.penultimate.dl4j.TrainingSettings;
+import io.penultimate.model.LabeledOutputs;
+import io.penultimate.model.ModelMetadata;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Trains a recipe on a data split, measures it on the test part and writes the model file. */
+public final class ModelTraining {
+  private ModelTraining() {}
+
+  /** What {@link #train} wrote. */
+  public record Result(Path file, ModelMetadata metadata) {}
+
+  public static Result train(
+      DataSplit data, String datasetName, ModelRecipe recipe, TrainingSettings settings, Trainer.Progress progress, Path out)
+      throws IOException {
+    int numClasses = data.train().classNames().size();
+    Trainer.Trained trained =
+        new Trainer(settings)
+            .train(
+                recipe,
+                data.train().pixels(),
+                data.train().labels(),
+                data.validation().pixels(),
+                data.validation().labels(),
+                numClasses,
+                progress);
+    HiddenProbe probe = HiddenProbe.of(trained.network(), null);
+    LabeledOutputs test = new LabeledOutputs(probe.probe(data.test().pixels()), data.test().labels());
+    ModelMetadata metadata =
+        new ModelMetadata(
+            ModelMetadata.FORMAT_VERSION,
+            datasetName,
+            recipe.id(),
+            settings.seed(),
+            test.accuracy(),
+            trained.validationAccuracy(),
+            trained.bestEpoch(),
+            recipe.hiddenLayer(),
+            recipe.hiddenWidth(),
+            data.train().inputSize(),
+            data.train().classNames());
+    ModelFile.write(trained.network(), metadata, out);
+    return new Result(out, metadata);
+  }
+}
