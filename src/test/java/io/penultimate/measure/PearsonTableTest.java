@@ -2,6 +2,7 @@ package io.penultimate.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class PearsonTableTest {
     assertThat(table.miTv()).isZero();
     assertThat(table.tvBias()).isZero();
     // mi − mean = (−4/3, −1/3, 5/3), bias − mean = (0, −1, 1): 2 / √(42/9 · 2).
-    assertThat(table.miBias()).isCloseTo(2 / Math.sqrt(42.0 / 9 * 2), org.assertj.core.api.Assertions.within(1e-15));
+    assertThat(table.miBias()).isCloseTo(2 / Math.sqrt(42.0 / 9 * 2), within(1e-15));
   }
 
   @Test
