@@ -25,6 +25,12 @@ public enum ScoreName {
     return key;
   }
 
+  /** The key, so that JSON maps keyed by score read {@code "softmax"}, not {@code "SOFTMAX"}. */
+  @Override
+  public String toString() {
+    return key;
+  }
+
   public static ScoreName byKey(String key) {
     return Arrays.stream(values())
         .filter(s -> s.key.equals(key))

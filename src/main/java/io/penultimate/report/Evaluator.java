@@ -1,0 +1,108 @@
+package io.penultimate.report;
+
+import io.penultimate.bundle.BundleFitter;
+import io.penultimate.bundle.ConfidenceScorer;
+import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.bundle.ScoreName;
+import io.penultimate.evaluation.Auroc;
+import io.penultimate.evaluation.CalibrationError;
+import io.penultimate.evaluation.DeLong;
+import io.penultimate.evaluation.OodMetrics;
+import io.penultimate.measure.PearsonTable;
+import io.penultimate.model.LabeledOutputs;
+import io.penultimate.model.ModelOutputs;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Scores a test set and an OOD set with a bundle and measures every score (see {@link EvaluationReport}). */
+public final class Evaluator {
+  private Evaluator() {}
+
+  /** The report plus the raw score columns, kept for plots. */
+  public record Evaluation(
+      EvaluationReport report, Map<ScoreName, double[]> testScores, Map<ScoreName, double[]> oodScores, boolean[] correct) {}
+
+  /** Names of the data sets and model, carried into the report. */
+  public record Labels(String dataset, String oodDataset, String arch, long seed) {}
+
+  public static Evaluation evaluate(
+      EncoderBundle bundle, LabeledOutputs test, ModelOutputs ood, NodeAnalysis nodes, Labels labels) {
+    ConfidenceScorer scorer = new ConfidenceScorer(bundle);
+    Map<ScoreName, double[]> testScores = scorer.scoreAll(test.outputs());
+    Map<ScoreName, double[]> oodScores = scorer.scoreAll(ood);
+    boolean[] correct = test.correct();
+    boolean[] inThenOut = new boolean[test.size() + ood.size()];
+    Arrays.fill(inThenOut, 0, test.size(), true);
+
+    Map<String, Double> auroc = new LinkedHashMap<>();
+    Map<String, DeLong.AurocEstimate> ci = new LinkedHashMap<>();
+    Map<String, DeLong.PairedDifference> vsSoftmax = new LinkedHashMap<>();
+    Map<String, Double> oodAuroc = new LinkedHashMap<>();
+    Map<String, Double> fpr95 = new LinkedHashMap<>();
+    Map<String, Double> detection = new LinkedHashMap<>();
+    Map<String, Double> ece = new LinkedHashMap<>();
+    double[] softmax = testScores.get(ScoreName.SOFTMAX);
+    for (ScoreName score : ScoreName.values()) {
+      double[] in = testScores.get(score);
+      double[] out = oodScores.get(score);
+      auroc.put(score.key(), Auroc.of(in, correct));
+      ci.put(score.key(), DeLong.of(in, correct));
+      vsSoftmax.put(score.key(), DeLong.paired(in, softmax, correct));
+      double[] both = Arrays.copyOf(in, in.length + out.length);
+      System.arraycopy(out, 0, both, in.length, out.length);
+      oodAuroc.put(score.key(), Auroc.of(both, inThenOut));
+      fpr95.put(score.key(), OodMetrics.fprAtTpr(in, out, BundleFitter.OOD_TPR));
+      detection.put(score.key(), share(out, v -> scorer.isOutOfDistribution(score, v)));
+      double[] calibrated = Arrays.stream(in).map(v -> scorer.calibrated(score, v)).toArray();
+      ece.put(score.key(), CalibrationError.expected(calibrated, correct));
+    }
+    ece.put("softmaxUncalibrated", CalibrationError.expected(softmax, correct));
+
+    EvaluationReport report =
+        new EvaluationReport(
+            labels.dataset(),
+            labels.oodDataset(),
+            labels.arch(),
+            labels.seed(),
+            test.accuracy(),
+            NodeAnalysis.meanSaturation(bundle),
+            pearson(nodes.pearson()),
+            pearson(nodes.pearsonMinimumNormBias()),
+            nodes.miSource(),
+            auroc,
+            ci,
+            vsSoftmax,
+            oodAuroc,
+            fpr95,
+            detection,
+            ece,
+            bundle.goodnessOfFit(),
+            settings(bundle),
+            nodes.nodes());
+    return new Evaluation(report, testScores, oodScores, correct);
+  }
+
+  private static Map<String, Double> pearson(PearsonTable table) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("mi_tv", table.miTv());
+    out.put("mi_bias", table.miBias());
+    out.put("tv_bias", table.tvBias());
+    return out;
+  }
+
+  private static Map<String, Object> settings(EncoderBundle bundle) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("smoothing", bundle.settings().smoothing());
+    out.put("betaEpsilon", bundle.settings().betaEpsilon());
+    out.put("gmmComponents", bundle.settings().gmmComponents());
+    out.put("primaryDensity", bundle.primary().density().key());
+    out.put("primaryAlpha", bundle.primary().alpha());
+    return out;
+  }
+
+  private static double share(double[] values, java.util.function.DoublePredicate test) {
+    long count = Arrays.stream(values).filter(test).count();
+    return values.length == 0 ? 0 : (double) count / values.length;
+  }
+}
