@@ -18,15 +18,15 @@ record BinnedValues(double[] counts, double[] means, double[] scatters) {
     double scale = max > min ? bins / (max - min) : 0;
     int[] binOf = new int[values.length];
     double[] counts = new double[bins];
-    double[] sums = new double[bins];
+    double[] sums = new double[bins]; // of x − min, so that a constant bin's mean is exact
     for (int n = 0; n < values.length; n++) {
       binOf[n] = Math.min(bins - 1, (int) ((values[n] - min) * scale));
       counts[binOf[n]]++;
-      sums[binOf[n]] += values[n];
+      sums[binOf[n]] += values[n] - min;
     }
     double[] scatters = new double[bins];
     for (int n = 0; n < values.length; n++) {
-      double d = values[n] - sums[binOf[n]] / counts[binOf[n]];
+      double d = values[n] - min - sums[binOf[n]] / counts[binOf[n]];
       scatters[binOf[n]] += d * d;
     }
     int used = 0;
@@ -37,7 +37,7 @@ record BinnedValues(double[] counts, double[] means, double[] scatters) {
     for (int j = 0, k = 0; j < bins; j++) {
       if (counts[j] > 0) {
         out.counts[k] = counts[j];
-        out.means[k] = sums[j] / counts[j];
+        out.means[k] = min + sums[j] / counts[j];
         out.scatters[k++] = scatters[j];
       }
     }

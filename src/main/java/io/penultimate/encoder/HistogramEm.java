@@ -37,10 +37,11 @@ final class HistogramEm {
     int k = settings.components();
     BinnedValues bins = BinnedValues.of(values, settings.histogramBins());
     double n = values.length;
-    double mean = 0;
+    double shifted = 0; // Σ n_b (m_b − m_0): exact for a constant slot, accurate for a large common offset
     for (int b = 0; b < bins.size(); b++) {
-      mean += bins.counts()[b] * bins.means()[b] / n;
+      shifted += bins.counts()[b] * (bins.means()[b] - bins.means()[0]);
     }
+    double mean = bins.means()[0] + shifted / n;
     double variance = 0;
     for (int b = 0; b < bins.size(); b++) {
       double d = bins.means()[b] - mean;
