@@ -1,0 +1,128 @@
+package io.penultimate.encoder;
+
+import io.penultimate.math.GaussianMixture1D;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.special.Erf;
+
+/**
+ * Goodness of fit R² of fitted mixtures to the values they were fitted on.
+ *
+ * <p>The paper reports a "mean fit R²" of 95.2% for 3-component mixtures per class and node and
+ * 81.1% for 10-component mixtures per node over all classes, without defining it. We define it,
+ * for one (class, node) with values x_1..x_n and the mixture's CDF
+ * F(x) = Σ_j w_j Φ((x − μ_j)/σ_j), as the coefficient of determination between the density
+ * histogram and the mixture's mean density per bin:
+ * <ul>
+ *   <li>B equal-width bins over [min x, max x], width Δ = (max − min)/B, the last bin closed;
+ *   <li>empirical density e_b = n_b / (n Δ);
+ *   <li>fitted density f_b = (F(right edge) − F(left edge)) / Δ;
+ *   <li>R² = 1 − Σ_b (e_b − f_b)² / Σ_b (e_b − ē)², with ē the mean of the e_b.
+ * </ul>
+ * R² is 1 for a perfect fit and can be negative for a bad one. It is undefined, and the pair
+ * skipped, when the values do not spread (max = min, including a single sample or an empty
+ * class) or the histogram is flat (Σ_b (e_b − ē)² = 0). The mean is taken over the (class, node)
+ * pairs, or the nodes for the pooled encoder, where it is defined.
+ *
+ * @param bins B, at least 2 (default 50)
+ */
+public record GoodnessOfFit(int bins) {
+
+  public static final int DEFAULT_BINS = 50;
+  private static final double SQRT_2 = Math.sqrt(2);
+
+  public GoodnessOfFit {
+    if (bins < 2) {
+      throw new IllegalArgumentException("bins must be at least 2, found " + bins);
+    }
+  }
+
+  public static GoodnessOfFit defaults() {
+    return new GoodnessOfFit(DEFAULT_BINS);
+  }
+
+  /**
+   * Mean R² and how many pairs it covers.
+   *
+   * @param meanRSquared mean over the evaluated pairs; NaN when none could be evaluated
+   */
+  public record Summary(double meanRSquared, int evaluated, int skipped) {}
+
+  /** R² of one mixture against values, empty when undefined. */
+  public OptionalDouble rSquared(double[] values, GaussianMixture1D mixture) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double x : values) {
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    if (!(max > min)) {
+      return OptionalDouble.empty();
+    }
+    double width = (max - min) / bins;
+    double[] empirical = new double[bins];
+    for (double x : values) {
+      empirical[Math.min(bins - 1, (int) ((x - min) / width))] += 1.0 / (values.length * width);
+    }
+    double mean = 0;
+    for (double e : empirical) {
+      mean += e / bins;
+    }
+    double residual = 0;
+    double total = 0;
+    for (int b = 0; b < bins; b++) {
+      double fitted = (cdf(mixture, min + (b + 1) * width) - cdf(mixture, min + b * width)) / width;
+      residual += (empirical[b] - fitted) * (empirical[b] - fitted);
+      total += (empirical[b] - mean) * (empirical[b] - mean);
+    }
+    return total > 0 ? OptionalDouble.of(1 - residual / total) : OptionalDouble.empty();
+  }
+
+  /** Mean R² over the (class, node) pairs of a per-class mixture encoder. */
+  public Summary meanRSquared(HiddenSamples samples, GaussianMixtureEncoder encoder) {
+    Mean mean = new Mean();
+    for (int c = 0; c < encoder.numClasses(); c++) {
+      for (int i = 0; i < encoder.width(); i++) {
+        mean.add(rSquared(samples.values(i, c), encoder.mixture(c, i)));
+      }
+    }
+    return mean.summary();
+  }
+
+  /** Mean R² over the nodes of a pooled mixture encoder, against each node's values over all classes. */
+  public Summary meanRSquared(HiddenSamples samples, PooledMixtureEncoder encoder) {
+    Mean mean = new Mean();
+    for (int i = 0; i < encoder.width(); i++) {
+      mean.add(rSquared(samples.values(i), encoder.mixture(i)));
+    }
+    return mean.summary();
+  }
+
+  // F(x) = Σ_j w_j Φ((x − μ_j)/σ_j), Φ(z) = ½ erfc(−z/√2) (erfc keeps the lower tail accurate).
+  private static double cdf(GaussianMixture1D mixture, double x) {
+    double sum = 0;
+    for (int j = 0; j < mixture.components(); j++) {
+      double z = (x - mixture.means()[j]) / Math.sqrt(mixture.variances()[j]);
+      sum += mixture.weights()[j] * 0.5 * Erf.erfc(-z / SQRT_2);
+    }
+    return sum;
+  }
+
+  private static final class Mean {
+    private double sum;
+    private int evaluated;
+    private int skipped;
+
+    void add(OptionalDouble r2) {
+      if (r2.isPresent()) {
+        sum += r2.getAsDouble();
+        evaluated++;
+      } else {
+        skipped++;
+      }
+    }
+
+    Summary summary() {
+      return new Summary(evaluated > 0 ? sum / evaluated : Double.NaN, evaluated, skipped);
+    }
+  }
+}
