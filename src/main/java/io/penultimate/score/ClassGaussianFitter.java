@@ -19,7 +19,7 @@ public record ClassGaussianFitter(double ridge) {
   public static final double DEFAULT_RIDGE = 1e-6;
 
   public ClassGaussianFitter {
-    Whitening.ridge(ridge);
+    Whitening.requireRidge(ridge);
   }
 
   public ClassGaussianFitter() {

@@ -47,8 +47,10 @@ final class ClassMoments {
       }
     }
     for (int c = 0; c < numClasses; c++) {
-      for (int j = 0; j < d && counts[c] > 0; j++) {
-        means[c][j] /= counts[c];
+      if (counts[c] > 0) {
+        for (int j = 0; j < d; j++) {
+          means[c][j] /= counts[c];
+        }
       }
     }
     return new ClassMoments(hidden, labels, counts, means);

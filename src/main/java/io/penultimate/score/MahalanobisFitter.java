@@ -16,7 +16,7 @@ public record MahalanobisFitter(double ridge) {
   public static final double DEFAULT_RIDGE = 1e-6;
 
   public MahalanobisFitter {
-    Whitening.ridge(ridge);
+    Whitening.requireRidge(ridge);
   }
 
   public MahalanobisFitter() {

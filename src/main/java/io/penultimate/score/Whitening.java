@@ -16,12 +16,11 @@ final class Whitening {
   /** Smallest accepted ridge: below it rounding in Σ (about d·ε·λ_max) can outweigh the ridge. */
   static final double MIN_RIDGE = 1e-10;
 
-  static double ridge(double ridge) {
+  static void requireRidge(double ridge) {
     if (!(ridge >= MIN_RIDGE) || !Double.isFinite(ridge)) {
       throw new IllegalArgumentException(
           "ridge must be finite and >= " + MIN_RIDGE + ", found " + ridge);
     }
-    return ridge;
   }
 
   static double trace(double[][] cov) {
