@@ -97,8 +97,8 @@ public final class BundleFitter {
             placeholders(0.0),
             placeholders(new IsotonicMap(new double[] {0}, new double[] {0})),
             Map.of(
-                "gmmPerClass", fit.perClass(gmm, samples).meanRSquared(),
-                "gmmPooled", fit.pooled(pooled, samples).meanRSquared()));
+                "gmmPerClass", fit.meanRSquared(samples, gmm).meanRSquared(),
+                "gmmPooled", fit.meanRSquared(samples, pooled).meanRSquared()));
 
     Map<ScoreName, double[]> validationScores = new ConfidenceScorer(provisional).scoreAll(validation.outputs());
     Map<ScoreName, double[]> outlierScores = new ConfidenceScorer(provisional).scoreAll(syntheticOutliers);

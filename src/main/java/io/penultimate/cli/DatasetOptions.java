@@ -28,6 +28,18 @@ final class DatasetOptions {
 
   /** Fetches the data set if it is not cached yet, then loads its train/validation/test split. */
   DataSplit load() throws IOException {
-    return name.startsWith(Datasets.IDX_PREFIX) ? Datasets.load(name, dataDir()) : DataFetcher.ensure(name, dataDir());
+    return load(name, dataDir());
+  }
+
+  static DataSplit load(String name, Path dataDir) throws IOException {
+    if (!name.startsWith(Datasets.IDX_PREFIX) && !Datasets.NAMES.contains(name)) {
+      throw new UsageException("unknown data set '" + name + "', expected one of " + Datasets.NAMES + " or idx:<dir>");
+    }
+    return name.startsWith(Datasets.IDX_PREFIX) ? Datasets.load(name, dataDir) : DataFetcher.ensure(name, dataDir);
+  }
+
+  /** The default out-of-distribution partner of a data set: MNIST digits and Fashion-MNIST clothes face each other. */
+  static String counterpart(String name) {
+    return Datasets.MNIST.equals(name) ? Datasets.FASHION_MNIST : Datasets.MNIST;
   }
 }

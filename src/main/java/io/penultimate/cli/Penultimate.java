@@ -9,7 +9,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Confidence of neural network predictions from the last hidden layer.",
-    subcommands = {CommandLine.HelpCommand.class, DataCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DataCommand.class,
+      TrainCommand.class,
+      FitCommand.class,
+      EvaluateCommand.class,
+      ReproduceCommand.class,
+      ExportCommand.class
+    })
 public final class Penultimate implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

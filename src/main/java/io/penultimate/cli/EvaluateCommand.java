@@ -1,0 +1,59 @@
+package io.penultimate.cli;
+
+import io.penultimate.bundle.BundleJson;
+import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.data.DataSplit;
+import io.penultimate.dl4j.ModelFile;
+import io.penultimate.experiment.Experiment;
+import io.penultimate.report.Evaluator;
+import io.penultimate.report.PaperTables;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = "Measure every score of a bundle on the test split and against an out-of-distribution data set.")
+final class EvaluateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin DatasetOptions dataset;
+  @Mixin ReportOptions report;
+
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file from 'penultimate train'.")
+  Path model;
+
+  @Option(names = "--encoders", required = true, paramLabel = "FILE", description = "Encoder bundle from 'penultimate fit'.")
+  Path encoders;
+
+  @Option(names = "--ood-dataset", paramLabel = "NAME", description = "Out-of-distribution data set (default: the other of mnist / fashion-mnist).")
+  String oodDataset;
+
+  @Option(names = "--hidden-layer", paramLabel = "LAYER", description = "Layer index the bundle was fitted on, if not the last hidden layer.")
+  String hiddenLayer;
+
+  @Override
+  public Integer call() throws Exception {
+    ModelFile.Loaded loaded = ModelFile.read(model);
+    EncoderBundle bundle = BundleJson.read(encoders);
+    if (!bundle.provenance().modelSha256().equals(loaded.sha256())) {
+      throw new IllegalArgumentException(
+          encoders + " was fitted on model " + bundle.provenance().modelSha256().substring(0, 12) + ", but " + model + " is "
+              + loaded.sha256().substring(0, 12) + "; refit with 'penultimate fit --model " + model + "'");
+    }
+    DataSplit data = dataset.load();
+    String ood = oodDataset == null ? DatasetOptions.counterpart(dataset.name) : oodDataset;
+    Evaluator.Evaluation evaluation =
+        new Experiment(loaded, hiddenLayer)
+            .evaluate(bundle, data, DatasetOptions.load(ood, dataset.dataDir()).test(),
+                new Evaluator.Labels(dataset.name, ood, loaded.metadata().arch(), loaded.metadata().seed()));
+    PaperTables.print(List.of(evaluation.report()), spec.commandLine().getOut());
+    report.writeJson(evaluation.report());
+    report.writePlots(evaluation, new Experiment(loaded, hiddenLayer).probe(data.test()).outputs().hidden(), "");
+    return ExitCodes.OK;
+  }
+}

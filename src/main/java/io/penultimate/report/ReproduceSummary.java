@@ -1,0 +1,73 @@
+package io.penultimate.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code reproduce --json}: the headline numbers as means over seeds (same keys as one {@link
+ * EvaluationReport}), their sample standard deviations under {@code sd}, and every run in full.
+ * {@code nodes} are the first seed's (nodes of different networks do not correspond).
+ */
+public record ReproduceSummary(
+    String dataset,
+    String oodDataset,
+    String arch,
+    List<Long> seeds,
+    double testAccuracy,
+    double saturationShare,
+    Map<String, Double> pearson,
+    Map<String, Double> auroc,
+    Map<String, Double> oodAuroc,
+    Map<String, Double> oodFpr95,
+    Map<String, Double> ece,
+    Map<String, Object> sd,
+    List<NodeAnalysis.Row> nodes,
+    List<EvaluationReport> runs) {
+
+  public static ReproduceSummary of(List<EvaluationReport> runs) {
+    EvaluationReport first = runs.get(0);
+    Map<String, Object> sd = new LinkedHashMap<>();
+    sd.put("testAccuracy", sd(runs, r -> Map.of("v", r.testAccuracy())).get("v"));
+    sd.put("saturationShare", sd(runs, r -> Map.of("v", r.saturationShare())).get("v"));
+    sd.put("pearson", sd(runs, EvaluationReport::pearson));
+    sd.put("auroc", sd(runs, EvaluationReport::auroc));
+    sd.put("oodAuroc", sd(runs, EvaluationReport::oodAuroc));
+    sd.put("oodFpr95", sd(runs, EvaluationReport::oodFpr95));
+    sd.put("ece", sd(runs, EvaluationReport::ece));
+    return new ReproduceSummary(
+        first.dataset(),
+        first.oodDataset(),
+        first.arch(),
+        runs.stream().map(EvaluationReport::seed).toList(),
+        runs.stream().mapToDouble(EvaluationReport::testAccuracy).average().orElseThrow(),
+        runs.stream().mapToDouble(EvaluationReport::saturationShare).average().orElseThrow(),
+        mean(runs, EvaluationReport::pearson),
+        mean(runs, EvaluationReport::auroc),
+        mean(runs, EvaluationReport::oodAuroc),
+        mean(runs, EvaluationReport::oodFpr95),
+        mean(runs, EvaluationReport::ece),
+        sd,
+        first.nodes(),
+        runs);
+  }
+
+  private static Map<String, Double> mean(List<EvaluationReport> runs, Function<EvaluationReport, Map<String, Double>> field) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String key : field.apply(runs.get(0)).keySet()) {
+      out.put(key, runs.stream().mapToDouble(r -> field.apply(r).get(key)).average().orElseThrow());
+    }
+    return out;
+  }
+
+  private static Map<String, Double> sd(List<EvaluationReport> runs, Function<EvaluationReport, Map<String, Double>> field) {
+    Map<String, Double> means = mean(runs, field);
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : means.entrySet()) {
+      double ss = runs.stream().mapToDouble(r -> Math.pow(field.apply(r).get(e.getKey()) - e.getValue(), 2)).sum();
+      out.put(e.getKey(), runs.size() < 2 ? 0.0 : Math.sqrt(ss / (runs.size() - 1)));
+    }
+    return out;
+  }
+}
