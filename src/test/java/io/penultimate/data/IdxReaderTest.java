@@ -22,7 +22,8 @@ class IdxReaderTest {
 
   @Test
   void shouldReadPlainImagesScaledTo01AndTheirLabels() {
-    Path images = write(dir.resolve("images"), idxImages(3, 2, 2, new byte[] {0, 51, (byte) 255, 102, 1, 2, 3, 4, 5, 6, 7, 8}));
+    byte[] pixels = {0, 51, (byte) 255, 102, 1, 2, 3, 4, 5, 6, 7, 8};
+    Path images = write(dir.resolve("images"), idxImages(3, 2, 2, pixels));
     Path labels = write(dir.resolve("labels"), idxLabels(7, 0, 9));
 
     LabeledImages read = IdxReader.read(images, labels, TEN);

@@ -72,7 +72,8 @@ class NpmMnistDigitsTest {
   @Test
   void shouldNameFileImageAndPixelOfAValueOutside01() {
     Map<String, byte[]> files = npmPackage(1);
-    files.put("package/src/digits/5.json", json("{\"data\": [" + "0,".repeat(784 + 9) + "1.5" + ",0".repeat(784 - 10) + "]}"));
+    String secondImagePixel9Is15 = "0,".repeat(784 + 9) + "1.5" + ",0".repeat(784 - 10);
+    files.put("package/src/digits/5.json", json("{\"data\": [" + secondImagePixel9Is15 + "]}"));
     Path tarball = write(dir.resolve("t.tgz"), gzip(tar(files)));
 
     assertThatThrownBy(() -> NpmMnistDigits.load(tarball))
