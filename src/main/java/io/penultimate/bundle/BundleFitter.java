@@ -21,10 +21,12 @@ import io.penultimate.evaluation.IsotonicRegression;
 import io.penultimate.evaluation.OodMetrics;
 import io.penultimate.measure.NodeStatistics;
 import io.penultimate.model.LabeledOutputs;
-import io.penultimate.model.ModelOutputs;
+import io.penultimate.math.LogisticRegression;
 import io.penultimate.score.ClassGaussianFitter;
 import io.penultimate.score.MahalanobisFitter;
+import io.penultimate.score.SoftmaxScores;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,24 +41,24 @@ import java.util.function.DoubleFunction;
  *       of its likelihood at telling correct from wrong predictions;
  *   <li>OOD thresholds: the score that keeps {@code oodTpr} of the validation correct predictions;
  *   <li>calibration: isotonic regression of correctness on each score over the validation split;
- *   <li>the primary score's density: the density score that best separates the validation correct
- *       predictions from synthetic outliers (validation images with their pixels shuffled, which
- *       keeps their intensity histogram and destroys their shape); no real OOD data is used.
+ *   <li>the primary score (see {@link PrimaryScore}): its logistic regression on the validation
+ *       split, and its gate α as the largest candidate whose validation AUROC still matches the
+ *       best single score's, so the gate buys out-of-distribution detection without giving up
+ *       misclassification detection; no out-of-distribution data is used.
  * </ul>
  */
 public final class BundleFitter {
   public static final double OOD_TPR = 0.95;
-  public static final double PRIMARY_ALPHA = 0.05;
+  public static final double[] ALPHA_CANDIDATES = {0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2};
+  /** L2 penalty of the primary score's logistic regression, per sample. */
+  public static final double PRIMARY_L2 = 1e-3;
   public static final double RIDGE = 1e-6;
-  private static final ScoreName[] DENSITY_CANDIDATES = {
-    ScoreName.BINOMIAL, ScoreName.TRINOMIAL, ScoreName.BETA, ScoreName.BETA_GENERAL,
-    ScoreName.GMM, ScoreName.MAHALANOBIS, ScoreName.GAUSSIAN
-  };
+  private static final ScoreName PRIMARY_DENSITY = ScoreName.MAHALANOBIS;
 
   private BundleFitter() {}
 
   public static EncoderBundle fit(
-      LabeledOutputs train, LabeledOutputs validation, ModelOutputs syntheticOutliers, List<String> classNames, Provenance provenance) {
+      LabeledOutputs train, LabeledOutputs validation, List<String> classNames, Provenance provenance) {
     int classes = classNames.size();
     LabeledOutputs correct = train.correctOnly();
     HiddenSamples samples = new HiddenSamples(correct.outputs().hidden(), correct.labels(), classes);
@@ -83,7 +85,7 @@ public final class BundleFitter {
             samples.width(),
             classNames,
             new FitSettings(smoothing, TrinomialFitter.DEFAULT_LOW, TrinomialFitter.DEFAULT_HIGH, epsilon, components,
-                MixtureSettings.POOLED_COMPONENTS, RIDGE, OOD_TPR, PRIMARY_ALPHA, choices),
+                MixtureSettings.POOLED_COMPONENTS, RIDGE, OOD_TPR, choices),
             new BinomialFitter(BinomialFitter.DEFAULT_THRESHOLD, smoothing).fit(samples),
             trinomial,
             beta,
@@ -92,7 +94,7 @@ public final class BundleFitter {
             pooled,
             new MahalanobisFitter(RIDGE).fit(samples.hidden(), samples.classes(), classes),
             new ClassGaussianFitter(RIDGE).fit(samples.hidden(), samples.classes(), classes),
-            new PrimaryScore(ScoreName.MAHALANOBIS, PRIMARY_ALPHA, new double[] {0}),
+            new PrimaryScore(PRIMARY_DENSITY, new LogisticRegression.Model(0, new double[2], new double[2], new double[] {1, 1}), 0, new double[] {0}),
             NodeStatistics.of(samples.hidden(), NodeStatistics.PAPER_LOW, NodeStatistics.PAPER_HIGH),
             placeholders(0.0),
             placeholders(new IsotonicMap(new double[] {0}, new double[] {0})),
@@ -101,12 +103,9 @@ public final class BundleFitter {
                 "gmmPooled", fit.meanRSquared(samples, pooled).meanRSquared()));
 
     Map<ScoreName, double[]> validationScores = new ConfidenceScorer(provisional).scoreAll(validation.outputs());
-    Map<ScoreName, double[]> outlierScores = new ConfidenceScorer(provisional).scoreAll(syntheticOutliers);
-    PrimaryScore primary = choosePrimary(validationScores, outlierScores, right, choices);
-    double[] primaryColumn = validationScores.get(ScoreName.PRIMARY);
-    for (int i = 0; i < primaryColumn.length; i++) {
-      primaryColumn[i] = primary.score(validationScores.get(ScoreName.SOFTMAX)[i], validationScores.get(primary.density())[i]);
-    }
+    double[] softmaxLogOdds = Arrays.stream(validation.outputs().logits()).mapToDouble(SoftmaxScores::maxLogOdds).toArray();
+    PrimaryScore primary = fitPrimary(validationScores, softmaxLogOdds, right, choices);
+    validationScores.put(ScoreName.PRIMARY, primaryColumn(primary, softmaxLogOdds, validationScores.get(PRIMARY_DENSITY)));
 
     Map<ScoreName, Double> thresholds = new EnumMap<>(ScoreName.class);
     Map<ScoreName, IsotonicMap> calibration = new EnumMap<>(ScoreName.class);
@@ -121,7 +120,7 @@ public final class BundleFitter {
         provisional.width(),
         classNames,
         new FitSettings(smoothing, TrinomialFitter.DEFAULT_LOW, TrinomialFitter.DEFAULT_HIGH, epsilon, components,
-            MixtureSettings.POOLED_COMPONENTS, RIDGE, OOD_TPR, PRIMARY_ALPHA, choices),
+            MixtureSettings.POOLED_COMPONENTS, RIDGE, OOD_TPR, choices),
         provisional.binomial(),
         trinomial,
         beta,
@@ -163,25 +162,40 @@ public final class BundleFitter {
     return candidates[best];
   }
 
-  private static PrimaryScore choosePrimary(
-      Map<ScoreName, double[]> validation, Map<ScoreName, double[]> outliers, boolean[] right, List<SettingChoice> choices) {
-    double[] aurocs = new double[DENSITY_CANDIDATES.length];
-    int best = 0;
-    for (int c = 0; c < DENSITY_CANDIDATES.length; c++) {
-      double[] inliers = select(validation.get(DENSITY_CANDIDATES[c]), right);
-      double[] out = outliers.get(DENSITY_CANDIDATES[c]);
-      aurocs[c] = Auroc.of(concat(inliers, out), positivesThenNegatives(inliers.length, out.length));
-      if (aurocs[c] > aurocs[best]) {
-        best = c;
+  private static PrimaryScore fitPrimary(
+      Map<ScoreName, double[]> validation, double[] softmaxLogOdds, boolean[] right, List<SettingChoice> choices) {
+    double[] density = validation.get(PRIMARY_DENSITY);
+    double[][] features = new double[density.length][];
+    for (int i = 0; i < density.length; i++) {
+      features[i] = new double[] {softmaxLogOdds[i], density[i]};
+    }
+    LogisticRegression.Model bulk = LogisticRegression.fit(features, right, PRIMARY_L2);
+    double[] reference = select(density, right);
+    double bestSingle = 0;
+    for (ScoreName score : ScoreName.values()) {
+      if (score != ScoreName.PRIMARY) {
+        bestSingle = Math.max(bestSingle, Auroc.of(validation.get(score), right));
       }
     }
-    double[] ordinals = new double[DENSITY_CANDIDATES.length];
-    for (int c = 0; c < ordinals.length; c++) {
-      ordinals[c] = DENSITY_CANDIDATES[c].ordinal();
+    double[] aurocs = new double[ALPHA_CANDIDATES.length];
+    double chosen = 0;
+    for (int c = 0; c < ALPHA_CANDIDATES.length; c++) {
+      PrimaryScore candidate = new PrimaryScore(PRIMARY_DENSITY, bulk, ALPHA_CANDIDATES[c], reference);
+      aurocs[c] = Auroc.of(primaryColumn(candidate, softmaxLogOdds, density), right);
+      if (aurocs[c] >= bestSingle) {
+        chosen = ALPHA_CANDIDATES[c];
+      }
     }
-    choices.add(new SettingChoice("primaryDensity (score ordinal; AUROC vs shuffled-pixel outliers)", ordinals, aurocs, ordinals[best]));
-    ScoreName density = DENSITY_CANDIDATES[best];
-    return new PrimaryScore(density, PRIMARY_ALPHA, select(validation.get(density), right));
+    choices.add(new SettingChoice("primaryAlpha", ALPHA_CANDIDATES, aurocs, chosen));
+    return new PrimaryScore(PRIMARY_DENSITY, bulk, chosen, reference);
+  }
+
+  private static double[] primaryColumn(PrimaryScore primary, double[] softmaxLogOdds, double[] density) {
+    double[] out = new double[density.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = primary.score(softmaxLogOdds[i], density[i]);
+    }
+    return out;
   }
 
   private static <T> Map<ScoreName, T> placeholders(T value) {
@@ -216,15 +230,4 @@ public final class BundleFitter {
     return anyTrue && anyFalse;
   }
 
-  static double[] concat(double[] a, double[] b) {
-    double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
-  }
-
-  static boolean[] positivesThenNegatives(int positives, int negatives) {
-    boolean[] out = new boolean[positives + negatives];
-    java.util.Arrays.fill(out, 0, positives, true);
-    return out;
-  }
 }

@@ -13,7 +13,6 @@ import java.util.List;
  * @param pooledComponents mixture components per node over all classes (the paper's 10)
  * @param ridge covariance regularisation of the Mahalanobis and Gaussian scores, relative to the trace
  * @param oodTpr share of the validation split's correct predictions kept above each OOD threshold
- * @param primaryAlpha density p-value below which the primary score starts to fall (see {@link PrimaryScore})
  */
 public record FitSettings(
     double smoothing,
@@ -24,7 +23,6 @@ public record FitSettings(
     int pooledComponents,
     double ridge,
     double oodTpr,
-    double primaryAlpha,
     List<SettingChoice> choices) {
 
   public static final double[] SMOOTHING_CANDIDATES = {0.01, 0.1, 1, 10};

@@ -3,11 +3,15 @@ package io.penultimate.cli;
 import io.penultimate.dl4j.Trainer;
 import java.io.PrintWriter;
 
-/** Draws training progress on stderr: a bar per epoch, then one summary line per epoch. */
+/**
+ * Draws training progress on stderr: a live bar within each epoch when stderr is a terminal, and
+ * one summary line per epoch always (so logs stay readable).
+ */
 final class ProgressBar implements Trainer.Progress {
   private static final int WIDTH = 30;
   private final PrintWriter err;
   private final int maxEpochs;
+  private final boolean live = System.console() != null;
   private int lastDrawn = -1;
 
   ProgressBar(PrintWriter err, int maxEpochs) {
@@ -18,7 +22,7 @@ final class ProgressBar implements Trainer.Progress {
   @Override
   public void batch(int epoch, int batch, int batches) {
     int filled = batch * WIDTH / batches;
-    if (filled == lastDrawn) {
+    if (!live || filled == lastDrawn) {
       return;
     }
     lastDrawn = filled;
@@ -30,7 +34,7 @@ final class ProgressBar implements Trainer.Progress {
   public void epoch(int epoch, double validationLoss, double validationAccuracy, boolean improved) {
     lastDrawn = -1;
     err.printf(
-        "\repoch %2d/%d validation loss %.4f accuracy %.4f%s%n",
+        (live ? "\r" : "") + "epoch %2d/%d validation loss %.4f accuracy %.4f%s%n",
         epoch, maxEpochs, validationLoss, validationAccuracy, improved ? " (best)" : "");
     err.flush();
   }

@@ -98,6 +98,7 @@ public final class Evaluator {
     out.put("gmmComponents", bundle.settings().gmmComponents());
     out.put("primaryDensity", bundle.primary().density().key());
     out.put("primaryAlpha", bundle.primary().alpha());
+    out.put("primaryWeights", bundle.primary().bulk().weights());
     return out;
   }
 

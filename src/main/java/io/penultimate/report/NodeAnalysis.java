@@ -9,6 +9,7 @@ import io.penultimate.measure.TaskVariance;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.OutputLayer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,15 +17,12 @@ import java.util.List;
  * information with the label, task variance (eq. 3) and the hidden-layer bias b' (eq. 4), and the
  * Pearson table between them.
  *
- * <p>{@code mi} is the exact MI of the binomial code (h ≥ 0.5) with the label when the layer is
- * saturated (the paper's MNIST setting), otherwise the numerical MI of the per-class mixtures (the
- * paper's CIFAR setting). {@code bias} is the paper's "equal share" reading; the minimum-norm
+ * <p>{@code mi} is the exact MI of the binomial code (h ≥ 0.5) with the label when the layer's
+ * outputs lie in [0, 1] (a sigmoid layer, the paper's MNIST setting), otherwise the numerical MI of
+ * the per-class mixtures (the paper's CIFAR setting). {@code bias} is the paper's "equal share" reading; the minimum-norm
  * solution b' = W⁺b is reported beside it.
  */
 public record NodeAnalysis(List<Row> nodes, PearsonTable pearson, PearsonTable pearsonMinimumNormBias, String miSource) {
-
-  /** Saturation share above which the binomial code is the layer's natural encoding. */
-  public static final double SATURATED = 0.9;
 
   /**
    * One node's measures, in nats for information.
@@ -44,7 +42,7 @@ public record NodeAnalysis(List<Row> nodes, PearsonTable pearson, PearsonTable p
     double[] tv = TaskVariance.perNode(hidden);
     double[] equalShare = HiddenBias.equalShare(output.weights(), output.bias());
     double[] minimumNorm = HiddenBias.minimumNorm(output.weights(), output.bias());
-    boolean saturated = meanSaturation(bundle) >= SATURATED;
+    boolean unitInterval = Arrays.stream(hidden).flatMapToDouble(Arrays::stream).allMatch(h -> h >= 0 && h <= 1);
     List<Row> rows = new ArrayList<>();
     double[] mi = new double[bundle.width()];
     for (int node = 0; node < bundle.width(); node++) {
@@ -58,7 +56,7 @@ public record NodeAnalysis(List<Row> nodes, PearsonTable pearson, PearsonTable p
         perClass[c] = bundle.gmm().mixture(c, node);
       }
       double numerical = MutualInformation.numerical(perClass, prior);
-      mi[node] = saturated ? binomial : numerical;
+      mi[node] = unitInterval ? binomial : numerical;
       rows.add(new Row(node, mi[node], binomial, MutualInformation.paperApproximation(perClass, prior), numerical,
           tv[node], equalShare[node], minimumNorm[node]));
     }
@@ -66,7 +64,7 @@ public record NodeAnalysis(List<Row> nodes, PearsonTable pearson, PearsonTable p
         rows,
         PearsonTable.of(mi, tv, equalShare),
         PearsonTable.of(mi, tv, minimumNorm),
-        saturated ? "binomial (exact)" : "gmm (numerical)");
+        unitInterval ? "binomial (exact)" : "gmm (numerical)");
   }
 
   static double meanSaturation(EncoderBundle bundle) {

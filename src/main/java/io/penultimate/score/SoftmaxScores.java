@@ -47,6 +47,27 @@ public final class SoftmaxScores {
     return 1 / sum;
   }
 
+  /**
+   * log(p_max / (1 − p_max)) = z_max − log Σ_{j ≠ argmax} exp(z_j): the max softmax on the log-odds
+   * scale, computed from the logits so that it stays finite and distinct where p_max rounds to 1.
+   */
+  public static double maxLogOdds(double[] logits) {
+    int top = predicted(logits);
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < logits.length; j++) {
+      if (j != top) {
+        max = Math.max(max, logits[j]);
+      }
+    }
+    double sum = 0;
+    for (int j = 0; j < logits.length; j++) {
+      if (j != top) {
+        sum += Math.exp(logits[j] - max);
+      }
+    }
+    return logits[top] - (max + Math.log(sum));
+  }
+
   public static double[] maxSoftmax(double[][] batch) {
     double[] out = new double[batch.length];
     for (int r = 0; r < batch.length; r++) {

@@ -1,0 +1,116 @@
+package io.penultimate.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.penultimate.evaluation.Auroc;
+import io.penultimate.model.LabeledOutputs;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BundleFitterTest {
+  private static EncoderBundle bundle;
+  private static LabeledOutputs validation;
+
+  @BeforeAll
+  static void fitOnce() {
+    bundle = SyntheticOutputs.fit();
+    validation = SyntheticOutputs.generate(1500, 2);
+  }
+
+  @Test
+  void recordsEveryValidationChoiceWithTheCandidatesTried() {
+    assertThat(bundle.settings().choices())
+        .extracting(SettingChoice::setting)
+        .containsExactly("smoothing", "betaEpsilon", "gmmComponents", "primaryAlpha");
+    for (SettingChoice choice : bundle.settings().choices()) {
+      assertThat(choice.candidates()).contains(choice.chosen());
+      assertThat(choice.validationAuroc()).hasSameSizeAs(choice.candidates());
+    }
+    assertThat(bundle.settings().smoothing()).isEqualTo(bundle.settings().choices().get(0).chosen());
+  }
+
+  @Test
+  void chosenSmoothingHasTheBestValidationAuroc() {
+    SettingChoice smoothing = bundle.settings().choices().get(0);
+    double best = Arrays.stream(smoothing.validationAuroc()).max().orElseThrow();
+    int index = Arrays.asList(Arrays.stream(smoothing.candidates()).boxed().toArray()).indexOf(smoothing.chosen());
+    assertThat(smoothing.validationAuroc()[index]).isEqualTo(best);
+  }
+
+  @Test
+  void oodThresholdsKeepNinetyFivePercentOfValidationCorrectPredictions() {
+    Map<ScoreName, double[]> scores = new ConfidenceScorer(bundle).scoreAll(validation.outputs());
+    boolean[] correct = validation.correct();
+    for (ScoreName score : ScoreName.values()) {
+      double[] kept = BundleFitter.select(scores.get(score), correct);
+      long above = Arrays.stream(kept).filter(v -> v >= bundle.oodThresholds().get(score)).count();
+      assertThat((double) above / kept.length).as(score.key()).isGreaterThanOrEqualTo(0.95);
+    }
+  }
+
+  @Test
+  void primaryScoreMatchesTheBestSingleScoreOnValidationWhenItsGateIsOn() {
+    SettingChoice alpha = bundle.settings().choices().get(3);
+    Map<ScoreName, double[]> scores = new ConfidenceScorer(bundle).scoreAll(validation.outputs());
+    boolean[] correct = validation.correct();
+    double bestSingle =
+        Arrays.stream(ScoreName.values())
+            .filter(s -> s != ScoreName.PRIMARY)
+            .mapToDouble(s -> Auroc.of(scores.get(s), correct))
+            .max()
+            .orElseThrow();
+    if (alpha.chosen() > 0) {
+      assertThat(Auroc.of(scores.get(ScoreName.PRIMARY), correct)).isGreaterThanOrEqualTo(bestSingle);
+    }
+    assertThat(bundle.primary().bulk().weights()[0]).as("weight of softmax log-odds").isPositive();
+  }
+
+  @Test
+  void calibratedConfidenceIsAProbabilityThatRisesWithTheScore() {
+    ConfidenceScorer scorer = new ConfidenceScorer(bundle);
+    double previous = -1;
+    for (double v = -50; v <= 0; v += 0.5) {
+      double p = scorer.calibrated(ScoreName.PRIMARY, v);
+      assertThat(p).isBetween(0.0, 1.0).isGreaterThanOrEqualTo(previous);
+      previous = p;
+    }
+  }
+
+  @Test
+  void everyScoreIsFiniteForExtremeButFiniteInputs() {
+    ConfidenceScorer scorer = new ConfidenceScorer(bundle);
+    Random random = new Random(3);
+    double[] extremes = {0, 1, -1e6, 1e6, 1e-300, 1 - 1e-16, Double.MAX_VALUE / 1e10};
+    for (int trial = 0; trial < 2000; trial++) {
+      double[] hidden = new double[SyntheticOutputs.WIDTH];
+      double[] logits = new double[SyntheticOutputs.CLASSES];
+      for (int j = 0; j < hidden.length; j++) {
+        hidden[j] = random.nextBoolean() ? extremes[random.nextInt(extremes.length)] : random.nextDouble();
+      }
+      for (int c = 0; c < logits.length; c++) {
+        logits[c] = random.nextBoolean() ? extremes[random.nextInt(extremes.length)] : random.nextGaussian();
+      }
+      assertThat(Arrays.stream(scorer.scores(hidden, logits)).allMatch(Double::isFinite)).isTrue();
+    }
+  }
+
+  @Test
+  void rejectsAHiddenVectorOfTheWrongWidth() {
+    assertThatThrownBy(() -> new ConfidenceScorer(bundle).scores(new double[3], new double[3]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected a hidden vector of 8")
+        .hasMessageContaining("found 3");
+  }
+
+  @Test
+  void rejectsNonFiniteInputsInsteadOfScoringThem() {
+    double[] hidden = new double[SyntheticOutputs.WIDTH];
+    hidden[2] = Double.NaN;
+    assertThatThrownBy(() -> new ConfidenceScorer(bundle).scores(hidden, new double[3]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

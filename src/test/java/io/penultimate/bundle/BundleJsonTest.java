@@ -1,0 +1,81 @@
+package io.penultimate.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.penultimate.model.LabeledOutputs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleJsonTest {
+  private static EncoderBundle bundle;
+
+  @BeforeAll
+  static void fitOnce() {
+    bundle = SyntheticOutputs.fit();
+  }
+
+  @Test
+  void roundTripGivesIdenticalScores(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("encoders.json");
+    BundleJson.write(bundle, file);
+    EncoderBundle read = BundleJson.read(file);
+    LabeledOutputs sample = SyntheticOutputs.generate(200, 9);
+    ConfidenceScorer before = new ConfidenceScorer(bundle);
+    ConfidenceScorer after = new ConfidenceScorer(read);
+    for (int i = 0; i < sample.size(); i++) {
+      double[] h = sample.outputs().hidden()[i];
+      double[] z = sample.outputs().logits()[i];
+      assertThat(after.scores(h, z)).containsExactly(before.scores(h, z));
+    }
+    assertThat(read.settings()).usingRecursiveComparison().isEqualTo(bundle.settings());
+    assertThat(read.provenance()).isEqualTo(bundle.provenance());
+  }
+
+  @Test
+  void writesScoreKeysAsTheyAppearInOutput(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("encoders.json");
+    BundleJson.write(bundle, file);
+    assertThat(Files.readString(file)).contains("\"betaGeneral\"").doesNotContain("\"BETA_GENERAL\"");
+  }
+
+  @Test
+  void refusesAnotherFormatVersionNamingFoundAndExpected(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("encoders.json");
+    ObjectNode tree = BundleJson.MAPPER.valueToTree(bundle);
+    tree.put("formatVersion", 7);
+    BundleJson.MAPPER.writeValue(file.toFile(), tree);
+    assertThatThrownBy(() -> BundleJson.read(file))
+        .hasMessageContaining("format version 7")
+        .hasMessageContaining("expected 1");
+  }
+
+  @Test
+  void refusesABundleWhoseEncodersDisagreeWithItsWidth(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("encoders.json");
+    ObjectNode tree = BundleJson.MAPPER.valueToTree(bundle);
+    tree.put("width", 9);
+    BundleJson.MAPPER.writeValue(file.toFile(), tree);
+    assertThatThrownBy(() -> BundleJson.read(file))
+        .hasMessageContaining("invalid encoder bundle")
+        .hasMessageContaining("expected 9");
+  }
+
+  @Test
+  void refusesAFileThatIsNotJson(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("encoders.json"), "PK\u0003\u0004 zip bytes");
+    assertThatThrownBy(() -> BundleJson.read(file)).hasMessageContaining("is not JSON");
+  }
+
+  @Test
+  void namesTheMissingFileAndHowToCreateIt(@TempDir Path dir) {
+    assertThatThrownBy(() -> BundleJson.read(dir.resolve("nope.json")))
+        .hasMessageContaining("nope.json")
+        .hasMessageContaining("penultimate fit");
+  }
+}

@@ -1,0 +1,45 @@
+package io.penultimate.bundle;
+
+import io.penultimate.model.LabeledOutputs;
+import io.penultimate.model.ModelOutputs;
+import java.util.Random;
+
+/**
+ * Seeded stand-in for a classifier's outputs: sigmoid-like hidden codes per class, logits that
+ * favour the true class with noise, so that some predictions are wrong and the wrong ones have
+ * less typical codes and lower margins.
+ */
+final class SyntheticOutputs {
+  static final int WIDTH = 8;
+  static final int CLASSES = 3;
+
+  private SyntheticOutputs() {}
+
+  static LabeledOutputs generate(int n, long seed) {
+    Random random = new Random(seed);
+    double[][] hidden = new double[n][WIDTH];
+    double[][] logits = new double[n][CLASSES];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      int label = i % CLASSES;
+      labels[i] = label;
+      double noise = random.nextDouble() < 0.15 ? 2.5 : 0.6;
+      for (int j = 0; j < WIDTH; j++) {
+        double centre = (j % CLASSES == label) ? 3 : -3;
+        hidden[i][j] = 1 / (1 + Math.exp(-(centre + noise * 2 * random.nextGaussian())));
+      }
+      for (int c = 0; c < CLASSES; c++) {
+        logits[i][c] = (c == label ? 2.0 : 0.0) + noise * random.nextGaussian();
+      }
+    }
+    return new LabeledOutputs(new ModelOutputs(hidden, logits), labels);
+  }
+
+  static Provenance provenance() {
+    return new Provenance("0".repeat(64), "synthetic", "test", 1, 1, "2026-01-01T00:00:00Z", "dev", "1.0.0-M2.1", "17");
+  }
+
+  static EncoderBundle fit() {
+    return BundleFitter.fit(generate(3000, 1), generate(1500, 2), java.util.List.of("a", "b", "c"), provenance());
+  }
+}
