@@ -17,11 +17,13 @@ class LayeringTest {
     "io.penultimate.evaluation..",
     "io.penultimate.score..",
     "io.penultimate.bundle..",
-    "io.penultimate.data.."
+    "io.penultimate.data..",
+    "io.penultimate.model..",
+    "io.penultimate.report.."
   };
 
   private static final String[] FRAMEWORK_PACKAGES = {
-    "org.deeplearning4j..", "org.nd4j..", "org.apache.kafka..", "io.micrometer..", "picocli.."
+    "org.deeplearning4j..", "org.nd4j..", "org.apache.kafka..", "io.micrometer..", "picocli..", "org.knowm.."
   };
 
   private final JavaClasses production =
@@ -47,7 +49,7 @@ class LayeringTest {
         .resideInAnyPackage(CORE_PACKAGES)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.penultimate.cli..", "io.penultimate.dl4j..", "io.penultimate.experiment..")
+        .resideInAnyPackage("io.penultimate.cli..", "io.penultimate.dl4j..", "io.penultimate.experiment..", "io.penultimate.plot..")
         .check(production);
   }
 }

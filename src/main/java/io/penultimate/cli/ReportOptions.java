@@ -6,9 +6,11 @@ import io.penultimate.evaluation.CalibrationError;
 import io.penultimate.evaluation.RocCurve;
 import io.penultimate.plot.Plots;
 import io.penultimate.report.Evaluator;
+import io.penultimate.report.NodeAnalysis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,26 +39,44 @@ final class ReportOptions {
     boolean[] correct = evaluation.correct();
     Map<String, RocCurve> misclassification = new LinkedHashMap<>();
     Map<String, RocCurve> ood = new LinkedHashMap<>();
-    Map<String, List<CalibrationError.Bin>> reliability = new LinkedHashMap<>();
     for (ScoreName score : ScoreName.values()) {
       double[] in = evaluation.testScores().get(score);
       double[] out = evaluation.oodScores().get(score);
       misclassification.put(score.key(), RocCurve.of(in, correct));
-      double[] both = java.util.Arrays.copyOf(in, in.length + out.length);
+      double[] both = Arrays.copyOf(in, in.length + out.length);
       System.arraycopy(out, 0, both, in.length, out.length);
       boolean[] inFirst = new boolean[both.length];
-      java.util.Arrays.fill(inFirst, 0, in.length, true);
+      Arrays.fill(inFirst, 0, in.length, true);
       ood.put(score.key(), RocCurve.of(both, inFirst));
     }
-    reliability.put("softmax (raw)", CalibrationError.reliability(evaluation.testScores().get(ScoreName.SOFTMAX), correct, CalibrationError.DEFAULT_BINS));
     Plots.rocCurves(plots.resolve(prefix + "roc-misclassification.png"), "Correct vs wrong predictions", misclassification);
-    Plots.rocCurves(plots.resolve(prefix + "roc-ood.png"), "In- vs out-of-distribution", ood);
-    Plots.reliabilityDiagram(plots.resolve(prefix + "reliability.png"), "Reliability of max softmax", reliability);
-    double[] mi = evaluation.report().nodes().stream().mapToDouble(n -> n.mi()).toArray();
-    double[] tv = evaluation.report().nodes().stream().mapToDouble(n -> n.tv()).toArray();
+    Plots.rocCurves(plots.resolve(prefix + "roc-ood.png"), "In- vs out-of-distribution (" + evaluation.report().oodDataset() + ")", ood);
+
+    Map<String, List<CalibrationError.Bin>> reliability = new LinkedHashMap<>();
+    Map<String, Double> ece = new LinkedHashMap<>();
+    reliability.put("max softmax", CalibrationError.reliability(evaluation.testScores().get(ScoreName.SOFTMAX), correct, CalibrationError.DEFAULT_BINS));
+    ece.put("max softmax", evaluation.report().ece().get("softmaxUncalibrated"));
+    reliability.put("primary, calibrated", CalibrationError.reliability(evaluation.primaryConfidence(), correct, CalibrationError.DEFAULT_BINS));
+    ece.put("primary, calibrated", evaluation.report().ece().get(ScoreName.PRIMARY.key()));
+    Plots.reliabilityDiagram(plots.resolve(prefix + "reliability.png"), "Reliability on the test set", reliability, ece);
+
+    double[] mi = evaluation.report().nodes().stream().mapToDouble(NodeAnalysis.Row::mi).toArray();
+    double[] tv = evaluation.report().nodes().stream().mapToDouble(NodeAnalysis.Row::tv).toArray();
     Plots.scatter(plots.resolve(prefix + "mi-vs-tv.png"), "Mutual information vs task variance per node", "task variance", "MI (nats)", tv, mi);
-    double[] all = java.util.Arrays.stream(testHidden).flatMapToDouble(java.util.Arrays::stream).toArray();
-    double max = java.util.Arrays.stream(all).max().orElse(1);
-    Plots.histograms(plots.resolve(prefix + "hidden-histogram.png"), "Last-hidden outputs on the test set", Map.of("all nodes", all), 50, Math.min(0, java.util.Arrays.stream(all).min().orElse(0)), Math.max(1, max));
+
+    Map<String, double[]> hidden = new LinkedHashMap<>();
+    hidden.put("correct predictions", flatten(testHidden, correct, true));
+    hidden.put("wrong predictions", flatten(testHidden, correct, false));
+    double max = Arrays.stream(testHidden).flatMapToDouble(Arrays::stream).max().orElse(1);
+    double min = Arrays.stream(testHidden).flatMapToDouble(Arrays::stream).min().orElse(0);
+    Plots.histograms(plots.resolve(prefix + "hidden-histogram.png"), "Last-hidden outputs, all nodes, test set", hidden, 50, Math.min(0, min), Math.max(1, max));
+  }
+
+  private static double[] flatten(double[][] rows, boolean[] keep, boolean wanted) {
+    return java.util.stream.IntStream.range(0, rows.length)
+        .filter(i -> keep[i] == wanted)
+        .mapToObj(i -> rows[i])
+        .flatMapToDouble(Arrays::stream)
+        .toArray();
   }
 }

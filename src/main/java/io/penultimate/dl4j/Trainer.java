@@ -69,7 +69,7 @@ public final class Trainer {
   }
 
   private void runEpoch(MultiLayerNetwork network, INDArray features, INDArray targets, Random shuffle, int epoch, Progress progress) {
-    int n = (int) features.rows();
+    int n = features.rows();
     int[] order = permutation(n, shuffle);
     int batches = (n + settings.batchSize() - 1) / settings.batchSize();
     for (int b = 0; b < batches; b++) {

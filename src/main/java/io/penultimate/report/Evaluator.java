@@ -20,8 +20,15 @@ public final class Evaluator {
   private Evaluator() {}
 
   /** The report plus the raw score columns, kept for plots. */
+  /**
+   * @param primaryConfidence the calibrated P(correct) of the primary score on the test set
+   */
   public record Evaluation(
-      EvaluationReport report, Map<ScoreName, double[]> testScores, Map<ScoreName, double[]> oodScores, boolean[] correct) {}
+      EvaluationReport report,
+      Map<ScoreName, double[]> testScores,
+      Map<ScoreName, double[]> oodScores,
+      boolean[] correct,
+      double[] primaryConfidence) {}
 
   /** Names of the data sets and model, carried into the report. */
   public record Labels(String dataset, String oodDataset, String arch, long seed) {}
@@ -80,7 +87,9 @@ public final class Evaluator {
             bundle.goodnessOfFit(),
             settings(bundle),
             nodes.nodes());
-    return new Evaluation(report, testScores, oodScores, correct);
+    double[] primaryConfidence =
+        Arrays.stream(testScores.get(ScoreName.PRIMARY)).map(v -> scorer.calibrated(ScoreName.PRIMARY, v)).toArray();
+    return new Evaluation(report, testScores, oodScores, correct, primaryConfidence);
   }
 
   private static Map<String, Double> pearson(PearsonTable table) {

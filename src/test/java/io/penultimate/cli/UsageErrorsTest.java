@@ -1,0 +1,74 @@
+package io.penultimate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Usage errors exit 2, failures exit 1, each with exactly one line on stderr naming the problem. */
+class UsageErrorsTest {
+
+  private record Result(int code, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Penultimate.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+    return new Result(cli.execute(args), err.toString());
+  }
+
+  @Test
+  void unknownArchitectureExitsTwoNamingTheValue() {
+    Result result = run("train", "--dataset", "mnist", "--arch", "resnet", "--out", "x.zip");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("'resnet'").contains("paper-mlp").hasLineCount(1);
+  }
+
+  @Test
+  void unknownDatasetExitsTwoNamingTheValue(@TempDir Path dir) throws Exception {
+    Path model = Files.writeString(dir.resolve("m.zip"), "x");
+    Result result = run("export", "--dataset", "cifar", "--model", model.toString(), "--split", "test", "--out", "x.csv");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("'cifar'").hasLineCount(1);
+  }
+
+  @Test
+  void nonNumericSeedExitsTwo() {
+    Result result = run("train", "--dataset", "mnist", "--seed", "abc", "--out", "x.zip");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("abc").hasLineCount(1);
+  }
+
+  @Test
+  void zeroEpochsExitsTwo() {
+    Result result = run("reproduce", "--dataset", "mnist", "--max-epochs", "0");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--max-epochs").hasLineCount(1);
+  }
+
+  @Test
+  void missingModelFileExitsOneSayingHowToCreateIt(@TempDir Path dir) {
+    Result result = run("fit", "--dataset", "mnist", "--model", dir.resolve("none.zip").toString(), "--out", "e.json");
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err()).contains("none.zip").contains("penultimate train").hasLineCount(1);
+  }
+
+  @Test
+  void aFileThatIsNotAModelExitsOne(@TempDir Path dir) throws Exception {
+    Path model = Files.writeString(dir.resolve("model.zip"), "not a zip");
+    Result result = run("fit", "--dataset", "mnist", "--model", model.toString(), "--out", "e.json");
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err()).contains("is not a model file").hasLineCount(1);
+  }
+
+  @Test
+  void missingCommandExitsTwo() {
+    assertThat(run().code()).isEqualTo(2);
+  }
+}
