@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       FitCommand.class,
       EvaluateCommand.class,
       ReproduceCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      BenchCommand.class
     })
 public final class Penultimate implements Runnable {
 

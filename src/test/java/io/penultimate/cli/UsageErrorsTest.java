@@ -68,6 +68,13 @@ class UsageErrorsTest {
   }
 
   @Test
+  void benchmarkWithZeroRepeatsExitsTwo() {
+    Result result = run("bench", "fit", "--dataset", "mnist", "--model", "m.zip", "--repeats", "0");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--repeats").hasLineCount(1);
+  }
+
+  @Test
   void missingCommandExitsTwo() {
     assertThat(run().code()).isEqualTo(2);
   }
