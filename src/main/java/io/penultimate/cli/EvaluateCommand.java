@@ -53,7 +53,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 new Evaluator.Labels(dataset.name, ood, loaded.metadata().arch(), loaded.metadata().seed()));
     PaperTables.print(List.of(evaluation.report()), spec.commandLine().getOut());
     report.writeJson(evaluation.report());
-    report.writePlots(evaluation, new Experiment(loaded, hiddenLayer).probe(data.test()).outputs().hidden(), "");
+    report.writePlots(evaluation, "");
     return ExitCodes.OK;
   }
 }

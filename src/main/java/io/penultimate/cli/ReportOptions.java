@@ -32,11 +32,12 @@ final class ReportOptions {
     }
   }
 
-  void writePlots(Evaluator.Evaluation evaluation, double[][] testHidden, String prefix) throws IOException {
+  void writePlots(Evaluator.Evaluation evaluation, String prefix) throws IOException {
     if (plots == null) {
       return;
     }
     boolean[] correct = evaluation.correct();
+    double[][] testHidden = evaluation.testHidden();
     Map<String, RocCurve> misclassification = new LinkedHashMap<>();
     Map<String, RocCurve> ood = new LinkedHashMap<>();
     for (ScoreName score : ScoreName.values()) {

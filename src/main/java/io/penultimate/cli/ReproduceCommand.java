@@ -78,7 +78,7 @@ final class ReproduceCommand implements Callable<Integer> {
       Evaluator.Evaluation evaluation =
           experiment.evaluate(bundle, data, ood, new Evaluator.Labels(dataset.name, oodName, recipe.id(), seed));
       runs.add(evaluation.report());
-      report.writePlots(evaluation, experiment.probe(data.test()).outputs().hidden(), "seed" + seed + "-");
+      report.writePlots(evaluation, "seed" + seed + "-");
     }
     PaperTables.print(runs, spec.commandLine().getOut());
     report.writeJson(ReproduceSummary.of(runs));

@@ -12,19 +12,24 @@ import io.penultimate.model.ModelMetadata;
 import io.penultimate.report.Evaluator;
 import io.penultimate.report.NodeAnalysis;
 import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /** Fit and evaluate on a loaded model: the DL4J side of the offline pipeline. */
 public final class Experiment {
   private final ModelFile.Loaded model;
   private final HiddenProbe probe;
+  // keyed by identity: the same split is probed for fitting, node analysis and evaluation
+  private final Map<LabeledImages, LabeledOutputs> probed = new IdentityHashMap<>();
 
   public Experiment(ModelFile.Loaded model, String hiddenLayer) {
     this.model = model;
     this.probe = HiddenProbe.of(model.network(), hiddenLayer);
   }
 
+  /** Outputs for a set of images; each set goes through the network once per experiment. */
   public LabeledOutputs probe(LabeledImages images) {
-    return new LabeledOutputs(probe.probe(images.pixels()), images.labels());
+    return probed.computeIfAbsent(images, i -> new LabeledOutputs(probe.probe(i.pixels()), i.labels()));
   }
 
   public EncoderBundle fit(DataSplit data, String datasetName) {

@@ -22,9 +22,11 @@ public final class Evaluator {
   /** The report plus the raw score columns, kept for plots. */
   /**
    * @param primaryConfidence the calibrated P(correct) of the primary score on the test set
+   * @param testHidden the test set's last-hidden activations, for plots
    */
   public record Evaluation(
       EvaluationReport report,
+      double[][] testHidden,
       Map<ScoreName, double[]> testScores,
       Map<ScoreName, double[]> oodScores,
       boolean[] correct,
@@ -89,7 +91,7 @@ public final class Evaluator {
             nodes.nodes());
     double[] primaryConfidence =
         Arrays.stream(testScores.get(ScoreName.PRIMARY)).map(v -> scorer.calibrated(ScoreName.PRIMARY, v)).toArray();
-    return new Evaluation(report, testScores, oodScores, correct, primaryConfidence);
+    return new Evaluation(report, test.outputs().hidden(), testScores, oodScores, correct, primaryConfidence);
   }
 
   private static Map<String, Double> pearson(PearsonTable table) {
