@@ -12,8 +12,8 @@ import java.util.Arrays;
  * {@code variances}.
  *
  * <p>A final class rather than a record because it also keeps, derived when built and never
- * serialised, the two per-component constants scoring needs, so that scoring a node costs k
- * exponentials and one logarithm:
+ * serialised, the two per-component constants scoring needs, so that scoring a node costs no
+ * logarithm of its own (see {@link #logLikelihood}) and at most k − 1 exponentials:
  *   log(w N(x; μ, σ²)) = c − q (x − μ)²,  c = log w − ½ log(2πσ²),  q = 1/(2σ²).
  */
 @JsonPropertyOrder({"components", "weights", "means", "variances"})
@@ -106,33 +106,71 @@ public final class MixtureTable {
 
   /** log p(x) for one slot, floored (see {@link HiddenEncoder#LOG_DENSITY_FLOOR}). */
   double logDensity(int slot, double x) {
-    return HiddenEncoder.floored(unflooredLogDensity(slot * components, x));
+    int offset = slot * components;
+    int best = largestTerm(offset, x);
+    return best < 0 ? HiddenEncoder.LOG_DENSITY_FLOOR
+        : HiddenEncoder.floored(term(best, x) + Math.log(scaledSum(offset, best, x)));
   }
 
-  /** Σ_i log p_{firstSlot + i}(x_i) over the vector x, each term floored. */
+  // Σ_i log p_i(x_i), slot firstSlot + i for node i. Per node, log p = M + log S with M = max_j t_j
+  // and S = Σ_j exp(t_j − M) ∈ [1, k]. The logarithms are batched, Σ log S = log Π S over runs of
+  // 32 nodes (Π S ≤ k^32 cannot overflow), so a node costs at most k − 1 exponentials. A node
+  // that may fall below the floor (M < floor) is scored on its own and floored; NaN, ±∞ and
+  // far-out values, where every t_j is NaN or −∞, score the floor.
   double logLikelihood(double[] x, int firstSlot) {
     double sum = 0;
+    double product = 1;
     for (int i = 0; i < x.length; i++) {
-      sum += HiddenEncoder.floored(unflooredLogDensity((firstSlot + i) * components, x[i]));
+      int offset = (firstSlot + i) * components;
+      int best = largestTerm(offset, x[i]);
+      double max = best < 0 ? Double.NEGATIVE_INFINITY : term(best, x[i]);
+      if (max >= HiddenEncoder.LOG_DENSITY_FLOOR) {
+        sum += max;
+        product *= scaledSum(offset, best, x[i]);
+      } else {
+        sum += best < 0 ? HiddenEncoder.LOG_DENSITY_FLOOR
+            : HiddenEncoder.floored(max + Math.log(scaledSum(offset, best, x[i])));
+      }
+      if ((i & 31) == 31) {
+        sum += Math.log(product);
+        product = 1;
+      }
     }
-    return sum;
+    return sum + Math.log(product);
   }
 
-  // log Σ_j exp(t_j), t_j = c_j − q_j (x − μ_j)², by log-sum-exp around the largest term. NaN or
-  // ±∞ in x makes every t_j NaN or −∞, so max stays −∞ and the result is NaN, which the caller floors.
-  private double unflooredLogDensity(int offset, double x) {
+  /** t_j = log(w_j N(x; μ_j, σ²_j)) = c_j − q_j (x − μ_j)². */
+  private double term(int j, double x) {
+    double d = x - means[j];
+    return logNormalisers[j] - halfPrecisions[j] * d * d;
+  }
+
+  /** Index of the largest term, or −1 when every term is NaN or −∞. */
+  private int largestTerm(int offset, double x) {
+    int best = -1;
     double max = Double.NEGATIVE_INFINITY;
     for (int j = offset; j < offset + components; j++) {
-      double d = x - means[j];
-      double t = logNormalisers[j] - halfPrecisions[j] * d * d;
-      max = t > max ? t : max;
+      double t = term(j, x);
+      if (t > max) {
+        max = t;
+        best = j;
+      }
     }
-    double sum = 0;
+    return best;
+  }
+
+  // S = Σ_j exp(t_j − t_best) = 1 + the others. A term below exp(−40) < 1e-17 cannot change S ≥ 1
+  // at double precision, so its exponential is skipped.
+  private double scaledSum(int offset, int best, double x) {
+    double max = term(best, x);
+    double sum = 1;
     for (int j = offset; j < offset + components; j++) {
-      double d = x - means[j];
-      sum += Math.exp(logNormalisers[j] - halfPrecisions[j] * d * d - max);
+      double e = term(j, x) - max;
+      if (j != best && e > -40) {
+        sum += Math.exp(e);
+      }
     }
-    return max + Math.log(sum);
+    return sum;
   }
 
   @Override

@@ -1,13 +1,18 @@
 package io.penultimate.encoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Property: every family scores every input finitely, even when fitted on pathological samples. */
-class EncoderFinitenessTest {
+/**
+ * Properties of every family over thousands of random and extreme inputs: scores are finite, even
+ * for encoders fitted on pathological samples, and the fast log-likelihood equals the sum of the
+ * node log densities.
+ */
+class EncoderPropertyTest {
 
   private static final double[] EXTREMES = {
     0, -0.0, 1, 0.5, 0.1, 0.9, 1e-4, 1 - 1e-4, 1 - 1e-17, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, -1e-300,
@@ -104,6 +109,32 @@ class EncoderFinitenessTest {
           assertThat(encoder.logLikelihood(samples.hidden()[k], k % 3)).as(encoder.family()).isFinite();
         }
       }
+    }
+  }
+
+  @Test
+  void logLikelihoodIsTheSumOfTheNodesLogDensities() {
+    HiddenSamples samples = SyntheticHidden.reluLike(3_000, 40, 3, 12);
+    PooledMixtureEncoder pooled = PooledMixtureFitter.defaults().fit(samples);
+    List<HiddenEncoder> encoders = allFamilies(samples);
+    SplittableRandom random = new SplittableRandom(13);
+    for (int k = 0; k < 2_000; k++) {
+      double[] hidden = k % 2 == 0 ? samples.hidden()[k].clone() : new double[samples.width()];
+      for (int i = 0; i < hidden.length; i++) {
+        hidden[i] = random.nextInt(8) == 0 ? probe(random, random.nextInt(100_000)) : hidden[i];
+      }
+      for (HiddenEncoder encoder : encoders) {
+        double sum = 0;
+        for (int i = 0; i < hidden.length; i++) {
+          sum += encoder.logDensity(k % 3, i, hidden[i]);
+        }
+        assertThat(encoder.logLikelihood(hidden, k % 3)).as(encoder.family()).isCloseTo(sum, within(1e-9 * (1 + Math.abs(sum))));
+      }
+      double pooledSum = 0;
+      for (int i = 0; i < hidden.length; i++) {
+        pooledSum += pooled.logDensity(i, hidden[i]);
+      }
+      assertThat(pooled.logLikelihood(hidden)).isCloseTo(pooledSum, within(1e-9 * (1 + Math.abs(pooledSum))));
     }
   }
 }
