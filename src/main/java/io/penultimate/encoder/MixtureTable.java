@@ -106,10 +106,9 @@ public final class MixtureTable {
 
   /** log p(x) for one slot, floored (see {@link HiddenEncoder#LOG_DENSITY_FLOOR}). */
   double logDensity(int slot, double x) {
-    int offset = slot * components;
-    int best = largestTerm(offset, x);
-    return best < 0 ? HiddenEncoder.LOG_DENSITY_FLOOR
-        : HiddenEncoder.floored(term(best, x) + Math.log(scaledSum(offset, best, x)));
+    double[] terms = new double[components];
+    double max = terms(slot * components, x, terms);
+    return HiddenEncoder.floored(max + Math.log(scaledSum(terms, max)));
   }
 
   // Σ_i log p_i(x_i), slot firstSlot + i for node i. Per node, log p = M + log S with M = max_j t_j
@@ -118,18 +117,16 @@ public final class MixtureTable {
   // that may fall below the floor (M < floor) is scored on its own and floored; NaN, ±∞ and
   // far-out values, where every t_j is NaN or −∞, score the floor.
   double logLikelihood(double[] x, int firstSlot) {
+    double[] terms = new double[components];
     double sum = 0;
     double product = 1;
     for (int i = 0; i < x.length; i++) {
-      int offset = (firstSlot + i) * components;
-      int best = largestTerm(offset, x[i]);
-      double max = best < 0 ? Double.NEGATIVE_INFINITY : term(best, x[i]);
+      double max = terms((firstSlot + i) * components, x[i], terms);
       if (max >= HiddenEncoder.LOG_DENSITY_FLOOR) {
         sum += max;
-        product *= scaledSum(offset, best, x[i]);
+        product *= scaledSum(terms, max);
       } else {
-        sum += best < 0 ? HiddenEncoder.LOG_DENSITY_FLOOR
-            : HiddenEncoder.floored(max + Math.log(scaledSum(offset, best, x[i])));
+        sum += HiddenEncoder.floored(max + Math.log(scaledSum(terms, max)));
       }
       if ((i & 31) == 31) {
         sum += Math.log(product);
@@ -139,38 +136,30 @@ public final class MixtureTable {
     return sum + Math.log(product);
   }
 
-  /** t_j = log(w_j N(x; μ_j, σ²_j)) = c_j − q_j (x − μ_j)². */
-  private double term(int j, double x) {
-    double d = x - means[j];
-    return logNormalisers[j] - halfPrecisions[j] * d * d;
-  }
-
-  /** Index of the largest term, or −1 when every term is NaN or −∞. */
-  private int largestTerm(int offset, double x) {
-    int best = -1;
+  /**
+   * Fills t_j = log(w_j N(x; μ_j, σ²_j)) = c_j − q_j (x − μ_j)² and returns the largest, −∞ when
+   * every term is NaN or −∞ (x NaN, ±∞ or far out).
+   */
+  private double terms(int offset, double x, double[] terms) {
     double max = Double.NEGATIVE_INFINITY;
-    for (int j = offset; j < offset + components; j++) {
-      double t = term(j, x);
-      if (t > max) {
-        max = t;
-        best = j;
-      }
+    for (int j = 0; j < components; j++) {
+      double d = x - means[offset + j];
+      terms[j] = logNormalisers[offset + j] - halfPrecisions[offset + j] * d * d;
+      max = terms[j] > max ? terms[j] : max;
     }
-    return best;
+    return max;
   }
 
-  // S = Σ_j exp(t_j − t_best) = 1 + the others. A term below exp(−40) < 1e-17 cannot change S ≥ 1
-  // at double precision, so its exponential is skipped.
-  private double scaledSum(int offset, int best, double x) {
-    double max = term(best, x);
-    double sum = 1;
-    for (int j = offset; j < offset + components; j++) {
-      double e = term(j, x) - max;
-      if (j != best && e > -40) {
-        sum += Math.exp(e);
-      }
+  // S = Σ_j exp(t_j − M). The largest term contributes exp(0) = 1, and a term below
+  // exp(−40) < 1e-17 cannot change S ≥ 1 at double precision, so neither costs an exponential.
+  // NaN when M = −∞, which the caller floors.
+  private static double scaledSum(double[] terms, double max) {
+    double sum = 0;
+    for (double t : terms) {
+      double e = t - max;
+      sum += e == 0 ? 1 : e > -40 ? Math.exp(e) : 0;
     }
-    return sum;
+    return max == Double.NEGATIVE_INFINITY ? Double.NaN : sum;
   }
 
   @Override
