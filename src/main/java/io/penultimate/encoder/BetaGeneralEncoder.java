@@ -16,7 +16,7 @@ public record BetaGeneralEncoder(int numClasses, int width, double epsilon, Beta
   public BetaGeneralEncoder {
     Checks.shape(numClasses, width);
     Checks.epsilon(epsilon);
-    if (parameters.slots() != numClasses * width) {
+    if (Checks.present("parameters", parameters).slots() != numClasses * width) {
       throw new IllegalArgumentException("parameters hold " + parameters.slots() + " slots, expected numClasses × width = "
           + numClasses * width);
     }

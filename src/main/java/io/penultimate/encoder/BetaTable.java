@@ -23,7 +23,7 @@ public final class BetaTable {
 
   @JsonCreator
   public BetaTable(@JsonProperty("a") double[] a, @JsonProperty("b") double[] b) {
-    Checks.length("b", b, a.length);
+    Checks.length("b", b, Checks.present("a", a).length);
     Checks.openInterval("a", a, 0, Double.POSITIVE_INFINITY);
     Checks.openInterval("b", b, 0, Double.POSITIVE_INFINITY);
     this.a = a.clone();

@@ -18,8 +18,8 @@ import java.util.Arrays;
  *
  * <p>Deterministic start: cut the values, in increasing order, into k equal-count slices (a bin
  * straddling a cut is split pro rata), and start each component at its slice's mean and variance
- * with weight 1/k. A component whose mass vanishes
- * keeps its mean and variance with weight {@value #MIN_WEIGHT} (weights are then renormalised).
+ * with weight 1/k. A component whose mass vanishes keeps its mean and variance with weight
+ * {@value #MIN_WEIGHT} (weights are then renormalised), so that every weight stays positive.
  */
 final class HistogramEm {
 

@@ -33,6 +33,7 @@ public final class MixtureTable {
       @JsonProperty("weights") double[] weights,
       @JsonProperty("means") double[] means,
       @JsonProperty("variances") double[] variances) {
+    Checks.present("weights", weights);
     if (components < 1 || weights.length == 0 || weights.length % components != 0) {
       throw new IllegalArgumentException("weights must hold a positive multiple of components=" + components
           + " entries, found " + weights.length);

@@ -63,4 +63,14 @@ class EncoderSerializationTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("probabilities of class 0 node 0 sum to 0.9");
   }
+
+  @Test
+  void loadingAnArtifactWithAMissingFieldNamesTheField() {
+    String json = "{\"family\":\"gmm\",\"numClasses\":1,\"width\":1}";
+
+    assertThatThrownBy(() -> mapper.readValue(json, HiddenEncoder.class))
+        .rootCause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("mixtures is missing");
+  }
 }
