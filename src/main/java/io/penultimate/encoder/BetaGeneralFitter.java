@@ -41,7 +41,7 @@ public record BetaGeneralFitter(double epsilon) implements EncoderFitter<BetaGen
       a[s] = ab[0];
       b[s] = ab[1];
     }
-    return new BetaGeneralEncoder(samples.numClasses(), samples.width(), epsilon, a, b);
+    return new BetaGeneralEncoder(samples.numClasses(), samples.width(), epsilon, new BetaTable(a, b));
   }
 
   // Mean log-likelihood, with L0 = mean log x and L1 = mean log(1 − x):
@@ -90,6 +90,6 @@ public record BetaGeneralFitter(double epsilon) implements EncoderFitter<BetaGen
   }
 
   private static double logLikelihood(double a, double b, double meanLog, double meanLog1m) {
-    return (a - 1) * meanLog + (b - 1) * meanLog1m - BetaGeneralEncoder.logBeta(a, b);
+    return (a - 1) * meanLog + (b - 1) * meanLog1m - (Gamma.logGamma(a) + Gamma.logGamma(b) - Gamma.logGamma(a + b));
   }
 }

@@ -11,7 +11,16 @@ final class Checks {
     }
   }
 
+  /** A missing field of a loaded artifact arrives as null: say which one, not a NullPointerException. */
+  static <T> T present(String name, T value) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " is missing");
+    }
+    return value;
+  }
+
   static void length(String name, double[] array, int expected) {
+    present(name, array);
     if (array.length != expected) {
       throw new IllegalArgumentException(name + " has length " + array.length + ", expected " + expected);
     }

@@ -16,7 +16,7 @@ public record GaussianMixtureEncoder(int numClasses, int width, MixtureTable mix
 
   public GaussianMixtureEncoder {
     Checks.shape(numClasses, width);
-    if (mixtures.slots() != numClasses * width) {
+    if (Checks.present("mixtures", mixtures).slots() != numClasses * width) {
       throw new IllegalArgumentException("mixtures hold " + mixtures.slots() + " slots, expected numClasses × width = "
           + numClasses * width);
     }

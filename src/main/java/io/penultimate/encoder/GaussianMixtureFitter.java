@@ -14,6 +14,10 @@ import java.util.stream.IntStream;
  */
 public record GaussianMixtureFitter(MixtureSettings settings) implements EncoderFitter<GaussianMixtureEncoder> {
 
+  public GaussianMixtureFitter {
+    Checks.present("settings", settings);
+  }
+
   /** k = 3 components per class and node, the paper's choice; other settings at their defaults. */
   public static GaussianMixtureFitter defaults() {
     return new GaussianMixtureFitter(MixtureSettings.withComponents(MixtureSettings.PER_CLASS_COMPONENTS));

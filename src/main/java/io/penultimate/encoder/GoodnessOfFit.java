@@ -15,7 +15,10 @@ import org.apache.commons.math3.special.Erf;
  * <ul>
  *   <li>B equal-width bins over [min x, max x], width Δ = (max − min)/B, the last bin closed;
  *   <li>empirical density e_b = n_b / (n Δ);
- *   <li>fitted density f_b = (F(right edge) − F(left edge)) / Δ;
+ *   <li>fitted density f_b = (F(right edge) − F(left edge)) / Δ, where the first bin's left edge
+ *       and the last bin's right edge are taken as −∞ and +∞: the histogram holds every value, so
+ *       the outer bins also receive the mixture's tails and both sides carry total mass 1 (this
+ *       matters for a spike of ReLU zeros at the minimum, half of whose fitted mass lies below it);
  *   <li>R² = 1 − Σ_b (e_b − f_b)² / Σ_b (e_b − ē)², with ē the mean of the e_b.
  * </ul>
  * R² is 1 for a perfect fit and can be negative for a bad one. It is undefined, and the pair
@@ -70,7 +73,9 @@ public record GoodnessOfFit(int bins) {
     double residual = 0;
     double total = 0;
     for (int b = 0; b < bins; b++) {
-      double fitted = (cdf(mixture, min + (b + 1) * width) - cdf(mixture, min + b * width)) / width;
+      double right = b == bins - 1 ? 1 : cdf(mixture, min + (b + 1) * width);
+      double left = b == 0 ? 0 : cdf(mixture, min + b * width);
+      double fitted = (right - left) / width;
       residual += (empirical[b] - fitted) * (empirical[b] - fitted);
       total += (empirical[b] - mean) * (empirical[b] - mean);
     }

@@ -42,7 +42,10 @@ public interface HiddenEncoder {
   /** Number of hidden nodes. */
   int width();
 
-  /** log p(h_node = h | y = cls): finite for every double h, including NaN, ±∞, h < 0 and h > 1. */
+  /**
+   * log p(h_node = h | y = cls): finite for every double h, including NaN, ±∞, h < 0 and h > 1.
+   * For the binned families (binomial, trinomial) it is the log probability of h's bin.
+   */
   double logDensity(int cls, int node, double h);
 
   /**

@@ -19,16 +19,16 @@ public record HiddenSamples(double[][] hidden, int[] classes, int numClasses) {
     if (numClasses < 1) {
       throw new IllegalArgumentException("numClasses must be at least 1, found " + numClasses);
     }
-    if (hidden.length != classes.length) {
+    if (Checks.present("hidden", hidden).length != Checks.present("classes", classes).length) {
       throw new IllegalArgumentException(
           "hidden has " + hidden.length + " rows but classes has " + classes.length + " labels, expected one label per row");
     }
-    if (hidden.length == 0 || hidden[0].length == 0) {
+    if (hidden.length == 0 || Checks.present("row 0", hidden[0]).length == 0) {
       throw new IllegalArgumentException("need at least one sample of width at least 1, found " + hidden.length + " samples");
     }
     int width = hidden[0].length;
     for (int r = 0; r < hidden.length; r++) {
-      if (hidden[r].length != width) {
+      if (Checks.present("row " + r, hidden[r]).length != width) {
         throw new IllegalArgumentException("row " + r + " has width " + hidden[r].length + ", expected " + width);
       }
       if (classes[r] < 0 || classes[r] >= numClasses) {

@@ -18,8 +18,8 @@ import java.util.Arrays;
  *
  * <p>Deterministic start: cut the values, in increasing order, into k equal-count slices (a bin
  * straddling a cut is split pro rata), and start each component at its slice's mean and variance
- * with weight 1/k. A component whose mass vanishes
- * keeps its mean and variance with weight {@value #MIN_WEIGHT} (weights are then renormalised).
+ * with weight 1/k. A component whose mass vanishes keeps its mean and variance with weight
+ * {@value #MIN_WEIGHT} (weights are then renormalised), so that every weight stays positive.
  */
 final class HistogramEm {
 
@@ -123,7 +123,9 @@ final class HistogramEm {
         }
         double total = 0;
         for (int j = 0; j < k; j++) {
-          t[j] = Math.exp(t[j] - max);
+          // exp(−40) < 1e-17 is below double precision next to the largest term's exp(0) = 1, so
+          // skipping it changes nothing; most of the 10 pooled components are that far from a bin.
+          t[j] = t[j] - max < -40 ? 0 : Math.exp(t[j] - max);
           total += t[j];
         }
         double count = z.counts()[b];

@@ -12,8 +12,8 @@ import java.util.Arrays;
  * {@code variances}.
  *
  * <p>A final class rather than a record because it also keeps, derived when built and never
- * serialised, the two per-component constants scoring needs, so that scoring a node costs k
- * exponentials and one logarithm:
+ * serialised, the two per-component constants scoring needs, so that scoring a node costs no
+ * logarithm of its own (see {@link #logLikelihood}) and at most k − 1 exponentials:
  *   log(w N(x; μ, σ²)) = c − q (x − μ)²,  c = log w − ½ log(2πσ²),  q = 1/(2σ²).
  */
 @JsonPropertyOrder({"components", "weights", "means", "variances"})
@@ -33,6 +33,7 @@ public final class MixtureTable {
       @JsonProperty("weights") double[] weights,
       @JsonProperty("means") double[] means,
       @JsonProperty("variances") double[] variances) {
+    Checks.present("weights", weights);
     if (components < 1 || weights.length == 0 || weights.length % components != 0) {
       throw new IllegalArgumentException("weights must hold a positive multiple of components=" + components
           + " entries, found " + weights.length);
@@ -106,33 +107,60 @@ public final class MixtureTable {
 
   /** log p(x) for one slot, floored (see {@link HiddenEncoder#LOG_DENSITY_FLOOR}). */
   double logDensity(int slot, double x) {
-    return HiddenEncoder.floored(unflooredLogDensity(slot * components, x));
+    double[] terms = new double[components];
+    double max = terms(slot * components, x, terms);
+    return HiddenEncoder.floored(max + Math.log(scaledSum(terms, max)));
   }
 
-  /** Σ_i log p_{firstSlot + i}(x_i) over the vector x, each term floored. */
+  // Σ_i log p_i(x_i), slot firstSlot + i for node i. Per node, log p = M + log S with M = max_j t_j
+  // and S = Σ_j exp(t_j − M) ∈ [1, k]. The logarithms are batched, Σ log S = log Π S over runs of
+  // 32 nodes (Π S ≤ k^32 cannot overflow), so a node costs at most k − 1 exponentials. A node
+  // that may fall below the floor (M < floor) is scored on its own and floored; NaN, ±∞ and
+  // far-out values, where every t_j is NaN or −∞, score the floor.
   double logLikelihood(double[] x, int firstSlot) {
+    double[] terms = new double[components];
     double sum = 0;
+    double product = 1;
     for (int i = 0; i < x.length; i++) {
-      sum += HiddenEncoder.floored(unflooredLogDensity((firstSlot + i) * components, x[i]));
+      double max = terms((firstSlot + i) * components, x[i], terms);
+      if (max >= HiddenEncoder.LOG_DENSITY_FLOOR) {
+        sum += max;
+        product *= scaledSum(terms, max);
+      } else {
+        sum += HiddenEncoder.floored(max + Math.log(scaledSum(terms, max)));
+      }
+      if ((i & 31) == 31) {
+        sum += Math.log(product);
+        product = 1;
+      }
     }
-    return sum;
+    return sum + Math.log(product);
   }
 
-  // log Σ_j exp(t_j), t_j = c_j − q_j (x − μ_j)², by log-sum-exp around the largest term. NaN or
-  // ±∞ in x makes every t_j NaN or −∞, so max stays −∞ and the result is NaN, which the caller floors.
-  private double unflooredLogDensity(int offset, double x) {
+  /**
+   * Fills t_j = log(w_j N(x; μ_j, σ²_j)) = c_j − q_j (x − μ_j)² and returns the largest, −∞ when
+   * every term is NaN or −∞ (x NaN, ±∞ or far out).
+   */
+  private double terms(int offset, double x, double[] terms) {
     double max = Double.NEGATIVE_INFINITY;
-    for (int j = offset; j < offset + components; j++) {
-      double d = x - means[j];
-      double t = logNormalisers[j] - halfPrecisions[j] * d * d;
-      max = t > max ? t : max;
+    for (int j = 0; j < components; j++) {
+      double d = x - means[offset + j];
+      terms[j] = logNormalisers[offset + j] - halfPrecisions[offset + j] * d * d;
+      max = terms[j] > max ? terms[j] : max;
     }
+    return max;
+  }
+
+  // S = Σ_j exp(t_j − M). The largest term contributes exp(0) = 1, and a term below
+  // exp(−40) < 1e-17 cannot change S ≥ 1 at double precision, so neither costs an exponential.
+  // NaN when M = −∞, which the caller floors.
+  private static double scaledSum(double[] terms, double max) {
     double sum = 0;
-    for (int j = offset; j < offset + components; j++) {
-      double d = x - means[j];
-      sum += Math.exp(logNormalisers[j] - halfPrecisions[j] * d * d - max);
+    for (double t : terms) {
+      double e = t - max;
+      sum += e == 0 ? 1 : e > -40 ? Math.exp(e) : 0;
     }
-    return max + Math.log(sum);
+    return max == Double.NEGATIVE_INFINITY ? Double.NaN : sum;
   }
 
   @Override

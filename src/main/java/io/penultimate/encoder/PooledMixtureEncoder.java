@@ -19,7 +19,7 @@ public record PooledMixtureEncoder(int width, MixtureTable mixtures) {
   public static final String FAMILY = "pooledGmm";
 
   public PooledMixtureEncoder {
-    if (width < 1 || mixtures.slots() != width) {
+    if (width < 1 || Checks.present("mixtures", mixtures).slots() != width) {
       throw new IllegalArgumentException("mixtures hold " + mixtures.slots() + " slots, expected width = " + width
           + " (at least 1)");
     }

@@ -10,6 +10,10 @@ import java.util.stream.IntStream;
  */
 public record PooledMixtureFitter(MixtureSettings settings) {
 
+  public PooledMixtureFitter {
+    Checks.present("settings", settings);
+  }
+
   /** k = 10 components per node, the paper's choice; other settings at their defaults. */
   public static PooledMixtureFitter defaults() {
     return new PooledMixtureFitter(MixtureSettings.withComponents(MixtureSettings.POOLED_COMPONENTS));

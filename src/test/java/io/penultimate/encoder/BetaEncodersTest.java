@@ -78,8 +78,8 @@ class BetaEncodersTest {
 
     assertThat(BetaFitter.defaults().fit(samples).alpha()[1]).isEqualTo(0.5);
     BetaGeneralEncoder general = BetaGeneralFitter.defaults().fit(samples);
-    assertThat(general.a()[1]).isEqualTo(1);
-    assertThat(general.b()[1]).isEqualTo(1);
+    assertThat(general.parameters().a()[1]).isEqualTo(1);
+    assertThat(general.parameters().b()[1]).isEqualTo(1);
     assertThat(general.logDensity(1, 0, 0.37)).isCloseTo(0, within(1e-12));
   }
 
@@ -89,14 +89,14 @@ class BetaEncodersTest {
     for (double[] ab : cases) {
       BetaGeneralEncoder encoder = new BetaGeneralFitter(1e-12).fit(betaSample(ab[0], ab[1], 20_000, 11));
 
-      assertThat(encoder.a()[0]).as("a of Beta(%s, %s)", ab[0], ab[1]).isCloseTo(ab[0], within(0.05 * ab[0]));
-      assertThat(encoder.b()[0]).as("b of Beta(%s, %s)", ab[0], ab[1]).isCloseTo(ab[1], within(0.05 * ab[1]));
+      assertThat(encoder.parameters().a()[0]).as("a of Beta(%s, %s)", ab[0], ab[1]).isCloseTo(ab[0], within(0.05 * ab[0]));
+      assertThat(encoder.parameters().b()[0]).as("b of Beta(%s, %s)", ab[0], ab[1]).isCloseTo(ab[1], within(0.05 * ab[1]));
     }
   }
 
   @Test
   void generalBetaDensityMatchesCommonsMath() {
-    BetaGeneralEncoder encoder = new BetaGeneralEncoder(1, 1, 1e-4, new double[] {2.5}, new double[] {0.7});
+    BetaGeneralEncoder encoder = new BetaGeneralEncoder(1, 1, 1e-4, new BetaTable(new double[] {2.5}, new double[] {0.7}));
     BetaDistribution reference = new BetaDistribution(2.5, 0.7);
 
     for (double x : new double[] {0.01, 0.3, 0.5, 0.999}) {
@@ -110,8 +110,8 @@ class BetaEncodersTest {
 
     BetaGeneralEncoder encoder = BetaGeneralFitter.defaults().fit(samples);
 
-    double a = encoder.a()[0];
-    double b = encoder.b()[0];
+    double a = encoder.parameters().a()[0];
+    double b = encoder.parameters().b()[0];
     assertThat(a + b).isCloseTo(BetaGeneralFitter.MAX_CONCENTRATION, within(1e-6));
     assertThat(a / (a + b)).isCloseTo(0.25, within(1e-12));
     assertThat(encoder.logDensity(0, 0, 0.25)).isFinite();
@@ -127,8 +127,8 @@ class BetaEncodersTest {
     // mean logit = (3·logit ε + logit(1 − ε)) / 4 = −½ log((1 − ε)/ε)
     double expected = 0.5 + Math.atan(-0.5 * Math.log((1 - 1e-4) / 1e-4) / Math.PI) / Math.PI;
     assertThat(beta.alpha()[0]).isCloseTo(expected, within(1e-12));
-    assertThat(general.a()[0]).isPositive().isFinite();
-    assertThat(general.b()[0]).isPositive().isFinite();
+    assertThat(general.parameters().a()[0]).isPositive().isFinite();
+    assertThat(general.parameters().b()[0]).isPositive().isFinite();
     assertThat(general.logLikelihood(new double[] {1}, 0)).isFinite();
   }
 
@@ -136,8 +136,10 @@ class BetaEncodersTest {
   void rejectsInvalidParametersNamingTheValue() {
     assertThatThrownBy(() -> new BetaEncoder(1, 2, 1e-4, new double[] {0.5, 1.0}))
         .hasMessage("alpha[1] must lie in (0.0, 1.0), found 1.0");
-    assertThatThrownBy(() -> new BetaGeneralEncoder(1, 1, 1e-4, new double[] {1}, new double[] {Double.NaN}))
+    assertThatThrownBy(() -> new BetaTable(new double[] {1}, new double[] {Double.NaN}))
         .hasMessage("b[0] must lie in (0.0, Infinity), found NaN");
+    assertThatThrownBy(() -> new BetaGeneralEncoder(2, 1, 1e-4, new BetaTable(new double[] {1}, new double[] {1})))
+        .hasMessage("parameters hold 1 slots, expected numClasses × width = 2");
     assertThatThrownBy(() -> new BetaEncoder(1, 2, 1e-4, new double[] {0.5}))
         .hasMessage("alpha (numClasses × width) has length 1, expected 2");
     assertThatThrownBy(() -> new BetaFitter(0.5)).hasMessage("epsilon must lie in (0, 0.5), found 0.5");
