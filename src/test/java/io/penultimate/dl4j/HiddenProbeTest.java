@@ -10,11 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 class HiddenProbeTest {
 
@@ -91,6 +97,43 @@ class HiddenProbeTest {
     ModelOutputs one = probe.probe(new float[][] {inputs[599]});
     assertThat(one.hidden()[0]).containsExactly(all.hidden()[599], within(1e-6));
     assertThat(one.logits()[0]).containsExactly(all.logits()[599], within(1e-5));
+  }
+
+  @Test
+  void readsTheVertexFeedingTheOutputOfAComputationGraph() {
+    ComputationGraph graph =
+        new ComputationGraph(
+            new NeuralNetConfiguration.Builder()
+                .seed(3)
+                .graphBuilder()
+                .addInputs("in")
+                .addLayer("dense", new DenseLayer.Builder().nIn(INPUT).nOut(6).activation(Activation.SIGMOID).build(), "in")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(6).nOut(CLASSES)
+                    .activation(Activation.SOFTMAX).build(), "dense")
+                .setOutputs("out")
+                .build());
+    graph.init();
+    ModelOutputs outputs = HiddenProbe.of(graph, null).probe(inputs);
+    assertThat(outputs.width()).isEqualTo(6);
+    INDArray softmax = graph.outputSingle(Nd4j.create(new float[][] {inputs[5]}));
+    double[] z = outputs.logits()[5];
+    double sum = Math.exp(z[0]) + Math.exp(z[1]) + Math.exp(z[2]);
+    assertThat(Math.exp(z[1]) / sum).isCloseTo(softmax.getDouble(0, 1), within(1e-5));
+  }
+
+  @Test
+  void rejectsAnUnknownGraphVertexNamingTheVertices() {
+    ComputationGraph graph =
+        new ComputationGraph(
+            new NeuralNetConfiguration.Builder()
+                .graphBuilder()
+                .addInputs("in")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(INPUT).nOut(CLASSES)
+                    .activation(Activation.SOFTMAX).build(), "in")
+                .setOutputs("out")
+                .build());
+    graph.init();
+    assertThatThrownBy(() -> HiddenProbe.of(graph, "nope")).hasMessageContaining("'nope'").hasMessageContaining("out");
   }
 
   @Test
