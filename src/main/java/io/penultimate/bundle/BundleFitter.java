@@ -16,6 +16,7 @@ import io.penultimate.encoder.PooledMixtureFitter;
 import io.penultimate.encoder.TrinomialEncoder;
 import io.penultimate.encoder.TrinomialFitter;
 import io.penultimate.evaluation.Auroc;
+import io.penultimate.evaluation.DeLong;
 import io.penultimate.evaluation.IsotonicMap;
 import io.penultimate.evaluation.IsotonicRegression;
 import io.penultimate.evaluation.OodMetrics;
@@ -41,19 +42,19 @@ import java.util.function.DoubleFunction;
  *       of its likelihood at telling correct from wrong predictions;
  *   <li>OOD thresholds: the score that keeps {@code oodTpr} of the validation correct predictions;
  *   <li>calibration: isotonic regression of correctness on each score over the validation split;
- *   <li>the primary score (see {@link PrimaryScore}): its logistic regression on the validation
- *       split, and its gate α as the largest candidate whose validation AUROC still matches the
- *       best single score's, so the gate buys out-of-distribution detection without giving up
- *       misclassification detection; no out-of-distribution data is used.
+ *   <li>the primary score (see {@link PrimaryScore}): its logistic regression and density tails on
+ *       the validation split, and its gate α as the largest candidate whose validation AUROC
+ *       stays within one DeLong standard error of the best single score's, so the gate buys
+ *       out-of-distribution detection at no significant cost in misclassification detection;
+ *       no out-of-distribution data is used.
  * </ul>
  */
 public final class BundleFitter {
   public static final double OOD_TPR = 0.95;
-  public static final double[] ALPHA_CANDIDATES = {0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2};
+  public static final double[] ALPHA_CANDIDATES = {0, 0.001, 0.005, 0.01, 0.02, 0.05};
   /** L2 penalty of the primary score's logistic regression, per sample. */
   public static final double PRIMARY_L2 = 1e-3;
   public static final double RIDGE = 1e-6;
-  private static final ScoreName PRIMARY_DENSITY = ScoreName.MAHALANOBIS;
 
   private BundleFitter() {}
 
@@ -94,7 +95,10 @@ public final class BundleFitter {
             pooled,
             new MahalanobisFitter(RIDGE).fit(samples.hidden(), samples.classes(), classes),
             new ClassGaussianFitter(RIDGE).fit(samples.hidden(), samples.classes(), classes),
-            new PrimaryScore(PRIMARY_DENSITY, new LogisticRegression.Model(0, new double[2], new double[2], new double[] {1, 1}), 0, new double[] {0}),
+            new PrimaryScore(
+                new LogisticRegression.Model(0, new double[2], new double[2], new double[] {1, 1}),
+                0,
+                List.of(DensityTail.fit(PrimaryScore.BULK_DENSITY, new double[] {0}))),
             NodeStatistics.of(samples.hidden(), NodeStatistics.PAPER_LOW, NodeStatistics.PAPER_HIGH),
             placeholders(0.0),
             placeholders(new IsotonicMap(new double[] {0}, new double[] {0})),
@@ -105,7 +109,7 @@ public final class BundleFitter {
     Map<ScoreName, double[]> validationScores = new ConfidenceScorer(provisional).scoreAll(validation.outputs());
     double[] softmaxLogOdds = Arrays.stream(validation.outputs().logits()).mapToDouble(SoftmaxScores::maxLogOdds).toArray();
     PrimaryScore primary = fitPrimary(validationScores, softmaxLogOdds, right, choices);
-    validationScores.put(ScoreName.PRIMARY, primaryColumn(primary, softmaxLogOdds, validationScores.get(PRIMARY_DENSITY)));
+    validationScores.put(ScoreName.PRIMARY, primaryColumn(primary, softmaxLogOdds, validationScores));
 
     Map<ScoreName, Double> thresholds = new EnumMap<>(ScoreName.class);
     Map<ScoreName, IsotonicMap> calibration = new EnumMap<>(ScoreName.class);
@@ -164,36 +168,43 @@ public final class BundleFitter {
 
   private static PrimaryScore fitPrimary(
       Map<ScoreName, double[]> validation, double[] softmaxLogOdds, boolean[] right, List<SettingChoice> choices) {
-    double[] density = validation.get(PRIMARY_DENSITY);
+    double[] density = validation.get(PrimaryScore.BULK_DENSITY);
     double[][] features = new double[density.length][];
     for (int i = 0; i < density.length; i++) {
       features[i] = new double[] {softmaxLogOdds[i], density[i]};
     }
     LogisticRegression.Model bulk = LogisticRegression.fit(features, right, PRIMARY_L2);
-    double[] reference = select(density, right);
-    double bestSingle = 0;
+    List<DensityTail> gate =
+        PrimaryScore.GATE_DENSITIES.stream().map(d -> DensityTail.fit(d, select(validation.get(d), right))).toList();
+    DeLong.AurocEstimate bestSingle = null;
     for (ScoreName score : ScoreName.values()) {
-      if (score != ScoreName.PRIMARY) {
-        bestSingle = Math.max(bestSingle, Auroc.of(validation.get(score), right));
+      DeLong.AurocEstimate estimate = score == ScoreName.PRIMARY ? null : DeLong.of(validation.get(score), right);
+      if (estimate != null && (bestSingle == null || estimate.auroc() > bestSingle.auroc())) {
+        bestSingle = estimate;
       }
     }
+    double floor = bestSingle.auroc() - Math.sqrt(bestSingle.variance());
     double[] aurocs = new double[ALPHA_CANDIDATES.length];
     double chosen = 0;
     for (int c = 0; c < ALPHA_CANDIDATES.length; c++) {
-      PrimaryScore candidate = new PrimaryScore(PRIMARY_DENSITY, bulk, ALPHA_CANDIDATES[c], reference);
-      aurocs[c] = Auroc.of(primaryColumn(candidate, softmaxLogOdds, density), right);
-      if (aurocs[c] >= bestSingle) {
+      PrimaryScore candidate = new PrimaryScore(bulk, ALPHA_CANDIDATES[c], gate);
+      aurocs[c] = Auroc.of(primaryColumn(candidate, softmaxLogOdds, validation), right);
+      if (aurocs[c] >= floor) {
         chosen = ALPHA_CANDIDATES[c];
       }
     }
     choices.add(new SettingChoice("primaryAlpha", ALPHA_CANDIDATES, aurocs, chosen));
-    return new PrimaryScore(PRIMARY_DENSITY, bulk, chosen, reference);
+    return new PrimaryScore(bulk, chosen, gate);
   }
 
-  private static double[] primaryColumn(PrimaryScore primary, double[] softmaxLogOdds, double[] density) {
-    double[] out = new double[density.length];
+  private static double[] primaryColumn(PrimaryScore primary, double[] softmaxLogOdds, Map<ScoreName, double[]> scores) {
+    double[] out = new double[softmaxLogOdds.length];
+    double[] row = new double[ScoreName.values().length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = primary.score(softmaxLogOdds[i], density[i]);
+      for (ScoreName score : ScoreName.values()) {
+        row[score.ordinal()] = scores.get(score)[i];
+      }
+      out[i] = primary.score(softmaxLogOdds[i], row);
     }
     return out;
   }

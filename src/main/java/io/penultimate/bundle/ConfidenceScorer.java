@@ -55,7 +55,7 @@ public final class ConfidenceScorer {
     out[ScoreName.MAHALANOBIS.ordinal()] = mahalanobis.score(hidden);
     out[ScoreName.GAUSSIAN.ordinal()] = gaussian.score(hidden, predicted);
     out[ScoreName.PRIMARY.ordinal()] =
-        bundle.primary().score(SoftmaxScores.maxLogOdds(logits), out[bundle.primary().density().ordinal()]);
+        bundle.primary().score(SoftmaxScores.maxLogOdds(logits), out);
     for (ScoreName score : SCORES) {
       if (!Double.isFinite(out[score.ordinal()])) {
         throw new IllegalArgumentException(score.key() + " score is " + out[score.ordinal()] + " for a non-finite input");

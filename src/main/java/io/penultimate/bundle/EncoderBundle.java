@@ -45,6 +45,22 @@ public record EncoderBundle(
   public static final int FORMAT_VERSION = 1;
 
   public EncoderBundle {
+    requirePresent(provenance, "provenance");
+    requirePresent(classNames, "classNames");
+    requirePresent(settings, "settings");
+    requirePresent(binomial, "binomial");
+    requirePresent(trinomial, "trinomial");
+    requirePresent(beta, "beta");
+    requirePresent(betaGeneral, "betaGeneral");
+    requirePresent(gmm, "gmm");
+    requirePresent(pooledGmm, "pooledGmm");
+    requirePresent(mahalanobis, "mahalanobis");
+    requirePresent(gaussian, "gaussian");
+    requirePresent(primary, "primary");
+    requirePresent(nodes, "nodes");
+    requirePresent(oodThresholds, "oodThresholds");
+    requirePresent(calibration, "calibration");
+    requirePresent(goodnessOfFit, "goodnessOfFit");
     classNames = List.copyOf(classNames);
     nodes = List.copyOf(nodes);
     oodThresholds = new EnumMap<>(oodThresholds);
@@ -83,6 +99,12 @@ public record EncoderBundle(
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid encoder bundle: " + String.join("; ", problems));
+    }
+  }
+
+  private static void requirePresent(Object part, String name) {
+    if (part == null) {
+      throw new IllegalArgumentException("invalid encoder bundle: " + name + " is missing (refit with 'penultimate fit')");
     }
   }
 

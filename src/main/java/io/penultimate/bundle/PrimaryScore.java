@@ -1,49 +1,35 @@
 package io.penultimate.bundle;
 
 import io.penultimate.math.LogisticRegression;
-import java.util.Arrays;
+import java.util.List;
 
 /**
- * The default confidence: how likely the prediction is right, and how much the input looks like
- * the training data,
+ * The default confidence: how likely the prediction is right, and how ordinary the input looks
+ * next to the training data,
  *
- * <pre>primary = log σ(b + w₁·z(logit p_max) + w₂·z(d(h))) + log min(1, p(h) / α)</pre>
- *
- * (the log of a product of two factors; on the log scale so that confident samples, whose first
- * factor rounds to 1 in double precision, stay distinct and ranked).
+ * <pre>primary = log σ(b + w₁·z(logit p_max) + w₂·z(mahalanobis)) + min(0, log p(h) − log α)</pre>
  *
  * <ul>
- *   <li>The first factor, σ(...), is a logistic regression of correctness on the max softmax (as log-odds)
- *       and the density score d(h), fitted on the validation split: the two carry complementary
- *       evidence about wrong predictions.
- *   <li>The second is a gate: p(h) = (#{reference ≤ d(h)} + 1) / (n + 1) is the empirical p-value
- *       of the density among the validation split's correct predictions. Inside the bulk of the
- *       training distribution (p ≥ α) it is 1; in the tail it falls with the density, which is
- *       what separates out-of-distribution inputs. α = 0 turns the gate off.
+ *   <li>The first term, log σ(...), is a logistic regression of correctness on the max softmax (as
+ *       log-odds) and the Mahalanobis score, fitted on the validation split: the two carry
+ *       complementary evidence about wrong predictions. It is kept on the log scale so that
+ *       confident samples, whose σ rounds to 1 in double precision, stay ranked.
+ *   <li>The second is a gate: log p(h) = min_j log p_j(h) + log m is a Bonferroni-combined p-value
+ *       of the m gate densities (see {@link DensityTail}). Inside the bulk of the training
+ *       distribution (p ≥ α) it is 0; in the tail it falls with the densities, without bound,
+ *       which is what separates out-of-distribution inputs. α = 0 turns the gate off.
  * </ul>
  *
- * The density is the Mahalanobis score, chosen a priori as the standard out-of-distribution
- * detector on penultimate features (Lee et al., 2018); α is chosen on validation data (see {@link
- * BundleFitter}). The bundle's calibration maps this score to P(correct).
+ * The densities are Mahalanobis and the per-class Gaussian, chosen a priori as the standard
+ * detectors on penultimate features (Lee et al., 2018), not by looking at out-of-distribution
+ * data; α is chosen on validation data (see {@link BundleFitter}). The bundle's calibration maps
+ * this score to P(correct).
  */
-public record PrimaryScore(ScoreName density, LogisticRegression.Model bulk, double alpha, double[] densityReference) {
-
-  public PrimaryScore {
-    if (!(alpha >= 0 && alpha <= 1)) {
-      throw new IllegalArgumentException("primary alpha must be in [0, 1], found " + alpha);
-    }
-    if (density == ScoreName.PRIMARY || density == ScoreName.SOFTMAX || density == ScoreName.ENERGY) {
-      throw new IllegalArgumentException("primary density must be a hidden-layer density score, found " + density.key());
-    }
-    if (bulk.weights().length != 2) {
-      throw new IllegalArgumentException("primary bulk model needs 2 weights (softmax log-odds, density), found " + bulk.weights().length);
-    }
-    if (densityReference.length == 0) {
-      throw new IllegalArgumentException("primary density reference must hold at least one validation score");
-    }
-    densityReference = densityReference.clone();
-    Arrays.sort(densityReference);
-  }
+public record PrimaryScore(LogisticRegression.Model bulk, double alpha, List<DensityTail> gate) {
+  /** The density beside softmax in the logistic regression. */
+  public static final ScoreName BULK_DENSITY = ScoreName.MAHALANOBIS;
+  /** The densities of the gate. */
+  public static final List<ScoreName> GATE_DENSITIES = List.of(ScoreName.MAHALANOBIS, ScoreName.GAUSSIAN);
 
   /**
    * Inputs beyond ±1e12 are clamped before the logistic model: far past any fitted value, and
@@ -51,30 +37,44 @@ public record PrimaryScore(ScoreName density, LogisticRegression.Model bulk, dou
    */
   static final double FEATURE_BOUND = 1e12;
 
-  /** The score from the max softmax on the log-odds scale and the density score. */
-  public double score(double softmaxLogOdds, double densityScore) {
-    double eta = bulk.logOdds(new double[] {clamp(softmaxLogOdds), clamp(densityScore)});
+  public PrimaryScore {
+    if (bulk == null || gate == null) {
+      throw new IllegalArgumentException("primary score needs its logistic model and gate (refit with 'penultimate fit')");
+    }
+    gate = List.copyOf(gate);
+    if (!(alpha >= 0 && alpha <= 1)) {
+      throw new IllegalArgumentException("primary alpha must be in [0, 1], found " + alpha);
+    }
+    if (bulk.weights().length != 2) {
+      throw new IllegalArgumentException(
+          "primary logistic model needs 2 weights (softmax log-odds, " + BULK_DENSITY.key() + "), found " + bulk.weights().length);
+    }
+    if (gate.isEmpty()) {
+      throw new IllegalArgumentException("primary gate needs at least one density");
+    }
+  }
+
+  /**
+   * The score from the max softmax on the log-odds scale and the sample's other scores, indexed
+   * by {@link ScoreName#ordinal()}.
+   */
+  public double score(double softmaxLogOdds, double[] scores) {
+    double eta = bulk.logOdds(new double[] {clamp(softmaxLogOdds), clamp(scores[BULK_DENSITY.ordinal()])});
     // log σ(η) = −log(1 + e^{−η}), in the form that neither overflows nor rounds to 0 early
     double logBulk = eta >= 0 ? -Math.log1p(Math.exp(-eta)) : eta - Math.log1p(Math.exp(eta));
-    return alpha == 0 ? logBulk : logBulk + Math.log(Math.min(1, pValue(densityScore) / alpha));
+    return alpha == 0 ? logBulk : logBulk + Math.min(0, logPValue(scores) - Math.log(alpha));
+  }
+
+  /** Bonferroni-combined log p-value of the gate densities, never above 0. */
+  double logPValue(double[] scores) {
+    double min = 0;
+    for (DensityTail tail : gate) {
+      min = Math.min(min, tail.logPValue(clamp(scores[tail.density().ordinal()])));
+    }
+    return Math.min(0, min + Math.log(gate.size()));
   }
 
   private static double clamp(double value) {
     return Math.max(-FEATURE_BOUND, Math.min(FEATURE_BOUND, value));
-  }
-
-  /** Share of reference scores at or below this one, with one pseudo-observation so it is never 0. */
-  double pValue(double densityScore) {
-    int lo = 0;
-    int hi = densityReference.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (densityReference[mid] <= densityScore) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return (lo + 1.0) / (densityReference.length + 1.0);
   }
 }

@@ -35,9 +35,9 @@ final class FitCommand implements Callable<Integer> {
     BundleJson.write(bundle, out);
     spec.commandLine()
         .getOut()
-        .printf("fitted %d nodes x %d classes (smoothing %s, beta epsilon %s, %d mixture components, primary density %s); wrote %s%n",
+        .printf("fitted %d nodes x %d classes (smoothing %s, beta epsilon %s, %d mixture components, primary gate alpha %s); wrote %s%n",
             bundle.width(), bundle.numClasses(), bundle.settings().smoothing(), bundle.settings().betaEpsilon(),
-            bundle.settings().gmmComponents(), bundle.primary().density().key(), out);
+            bundle.settings().gmmComponents(), bundle.primary().alpha(), out);
     return ExitCodes.OK;
   }
 }

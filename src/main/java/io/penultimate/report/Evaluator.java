@@ -107,7 +107,7 @@ public final class Evaluator {
     out.put("smoothing", bundle.settings().smoothing());
     out.put("betaEpsilon", bundle.settings().betaEpsilon());
     out.put("gmmComponents", bundle.settings().gmmComponents());
-    out.put("primaryDensity", bundle.primary().density().key());
+    out.put("primaryGate", bundle.primary().gate().stream().map(t -> t.density().key()).toList());
     out.put("primaryAlpha", bundle.primary().alpha());
     out.put("primaryWeights", bundle.primary().bulk().weights());
     return out;

@@ -67,6 +67,15 @@ class BundleJsonTest {
   }
 
   @Test
+  void namesAMissingPartInsteadOfFailingWithANullPointer(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("encoders.json");
+    ObjectNode tree = BundleJson.MAPPER.valueToTree(bundle);
+    tree.remove("gaussian");
+    BundleJson.MAPPER.writeValue(file.toFile(), tree);
+    assertThatThrownBy(() -> BundleJson.read(file)).hasMessageContaining("gaussian is missing");
+  }
+
+  @Test
   void refusesAFileThatIsNotJson(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("encoders.json"), "PK\u0003\u0004 zip bytes");
     assertThatThrownBy(() -> BundleJson.read(file)).hasMessageContaining("is not JSON");
