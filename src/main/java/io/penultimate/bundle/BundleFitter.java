@@ -174,6 +174,12 @@ public final class BundleFitter {
       features[i] = new double[] {softmaxLogOdds[i], density[i]};
     }
     LogisticRegression.Model bulk = LogisticRegression.fit(features, right, PRIMARY_L2);
+    if (bulk.weights()[1] < 0) {
+      // A typical hidden vector must never lower the confidence: refit without the density.
+      LogisticRegression.Model softmaxOnly = LogisticRegression.fit(Arrays.stream(softmaxLogOdds).mapToObj(v -> new double[] {v}).toArray(double[][]::new), right, PRIMARY_L2);
+      bulk = new LogisticRegression.Model(
+          softmaxOnly.intercept(), new double[] {softmaxOnly.weights()[0], 0}, new double[] {softmaxOnly.means()[0], 0}, new double[] {softmaxOnly.scales()[0], 1});
+    }
     List<DensityTail> gate =
         PrimaryScore.GATE_DENSITIES.stream().map(d -> DensityTail.fit(d, select(validation.get(d), right))).toList();
     DeLong.AurocEstimate bestSingle = null;

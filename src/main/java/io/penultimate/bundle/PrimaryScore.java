@@ -12,7 +12,9 @@ import java.util.List;
  * <ul>
  *   <li>The first term, log σ(...), is a logistic regression of correctness on the max softmax (as
  *       log-odds) and the Mahalanobis score, fitted on the validation split: the two carry
- *       complementary evidence about wrong predictions. It is kept on the log scale so that
+ *       complementary evidence about wrong predictions. The density's weight is constrained to be
+ *       non-negative (the fit drops the density when it comes out negative), so a more typical
+ *       hidden vector never lowers the confidence. It is kept on the log scale so that
  *       confident samples, whose σ rounds to 1 in double precision, stay ranked.
  *   <li>The second is a gate: log p(h) = min_j log p_j(h) + log m is a Bonferroni-combined p-value
  *       of the m gate densities (see {@link DensityTail}). Inside the bulk of the training

@@ -67,6 +67,7 @@ class BundleFitterTest {
       assertThat(Auroc.of(scores.get(ScoreName.PRIMARY), correct)).isGreaterThanOrEqualTo(bestSingle);
     }
     assertThat(bundle.primary().bulk().weights()[0]).as("weight of softmax log-odds").isPositive();
+    assertThat(bundle.primary().bulk().weights()[1]).as("weight of the density").isGreaterThanOrEqualTo(0);
   }
 
   @Test
