@@ -1,0 +1,147 @@
+package io.penultimate.report;
+
+import io.penultimate.bundle.ScoreName;
+import io.penultimate.evaluation.DeLong;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * Builds a synthetic {@link EvaluationReport} with every score key present. Per-score values are
+ * given as a function of the score's ordinal in {@link ScoreName} (softmax 0, binomial 1,
+ * trinomial 2, beta 3, ...), so that expected means and standard deviations can be worked out by
+ * hand.
+ */
+final class ReportBuilder {
+  private long seed = 1;
+  private double testAccuracy;
+  private double saturationShare;
+  private double gmmPerClass;
+  private double gmmPooled;
+  private double miTv;
+  private double miBias;
+  private double tvBias;
+  private double miBiasMinimumNorm;
+  private IntToDoubleFunction auroc = i -> 0.5;
+  private IntToDoubleFunction vsSoftmax = i -> 0;
+  private IntToDoubleFunction oodAuroc = i -> 0.5;
+  private IntToDoubleFunction oodFpr95 = i -> 0.5;
+  private IntToDoubleFunction ece = i -> 0;
+  private double eceUncalibrated;
+  private List<NodeAnalysis.Row> nodes = List.of();
+
+  ReportBuilder seed(long value) {
+    seed = value;
+    return this;
+  }
+
+  ReportBuilder testAccuracy(double value) {
+    testAccuracy = value;
+    return this;
+  }
+
+  ReportBuilder saturationShare(double value) {
+    saturationShare = value;
+    return this;
+  }
+
+  ReportBuilder goodnessOfFit(double perClass, double pooled) {
+    gmmPerClass = perClass;
+    gmmPooled = pooled;
+    return this;
+  }
+
+  ReportBuilder pearson(double miTv, double miBias, double tvBias) {
+    this.miTv = miTv;
+    this.miBias = miBias;
+    this.tvBias = tvBias;
+    return this;
+  }
+
+  ReportBuilder miBiasMinimumNorm(double value) {
+    miBiasMinimumNorm = value;
+    return this;
+  }
+
+  ReportBuilder auroc(IntToDoubleFunction byOrdinal) {
+    auroc = byOrdinal;
+    return this;
+  }
+
+  ReportBuilder vsSoftmax(IntToDoubleFunction differenceByOrdinal) {
+    vsSoftmax = differenceByOrdinal;
+    return this;
+  }
+
+  ReportBuilder oodAuroc(IntToDoubleFunction byOrdinal) {
+    oodAuroc = byOrdinal;
+    return this;
+  }
+
+  ReportBuilder oodFpr95(IntToDoubleFunction byOrdinal) {
+    oodFpr95 = byOrdinal;
+    return this;
+  }
+
+  ReportBuilder ece(IntToDoubleFunction byOrdinal, double uncalibratedSoftmax) {
+    ece = byOrdinal;
+    eceUncalibrated = uncalibratedSoftmax;
+    return this;
+  }
+
+  ReportBuilder nodes(List<NodeAnalysis.Row> rows) {
+    nodes = rows;
+    return this;
+  }
+
+  EvaluationReport build() {
+    Map<String, DeLong.AurocEstimate> aurocCi = new LinkedHashMap<>();
+    Map<String, DeLong.PairedDifference> differences = new LinkedHashMap<>();
+    double softmax = auroc.applyAsDouble(ScoreName.SOFTMAX.ordinal());
+    for (ScoreName score : ScoreName.values()) {
+      double a = auroc.applyAsDouble(score.ordinal());
+      double d = vsSoftmax.applyAsDouble(score.ordinal());
+      aurocCi.put(score.key(), new DeLong.AurocEstimate(a, 0, a, a));
+      differences.put(score.key(), new DeLong.PairedDifference(a, softmax, d, 0, d, d, 1));
+    }
+    Map<String, Double> eceMap = perScore(ece);
+    eceMap.put("softmaxUncalibrated", eceUncalibrated);
+    return new EvaluationReport(
+        "mnist",
+        "fashion",
+        "mlp",
+        seed,
+        testAccuracy,
+        saturationShare,
+        pearsonMap(miTv, miBias, tvBias),
+        pearsonMap(0, miBiasMinimumNorm, 0),
+        "binomial (exact)",
+        perScore(auroc),
+        aurocCi,
+        differences,
+        perScore(oodAuroc),
+        perScore(oodFpr95),
+        perScore(i -> 0.9),
+        eceMap,
+        Map.of("gmmPerClass", gmmPerClass, "gmmPooled", gmmPooled),
+        Map.of("smoothing", 1.0),
+        nodes);
+  }
+
+  private static Map<String, Double> perScore(IntToDoubleFunction byOrdinal) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (ScoreName score : ScoreName.values()) {
+      out.put(score.key(), byOrdinal.applyAsDouble(score.ordinal()));
+    }
+    return out;
+  }
+
+  private static Map<String, Double> pearsonMap(double miTv, double miBias, double tvBias) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("mi_tv", miTv);
+    out.put("mi_bias", miBias);
+    out.put("tv_bias", tvBias);
+    return out;
+  }
+}
