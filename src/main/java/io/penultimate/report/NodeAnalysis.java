@@ -35,6 +35,11 @@ public record NodeAnalysis(List<Row> nodes, PearsonTable pearson, PearsonTable p
       int node, double mi, double miBinomial, double miGmmPaper, double miGmmNumerical, double tv, double bias, double biasMinimumNorm) {}
 
   public static NodeAnalysis of(LabeledOutputs trainCorrect, EncoderBundle bundle, OutputLayer output) {
+    if (output.width() != bundle.width() || output.numClasses() != bundle.numClasses()) {
+      throw new IllegalArgumentException(
+          "output layer reads " + output.width() + " nodes into " + output.numClasses() + " classes, but the bundle has "
+              + bundle.width() + " nodes and " + bundle.numClasses() + " classes");
+    }
     double[][] hidden = trainCorrect.outputs().hidden();
     int[] labels = trainCorrect.labels();
     int classes = bundle.numClasses();

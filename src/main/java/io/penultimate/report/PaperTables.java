@@ -3,6 +3,7 @@ package io.penultimate.report;
 import io.penultimate.bundle.ScoreName;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -16,10 +17,10 @@ public final class PaperTables {
 
   public static void print(List<EvaluationReport> runs, PrintWriter out) {
     EvaluationReport first = runs.get(0);
-    out.printf("%nData set %s, architecture %s, %d seed(s); OOD set %s. Paper column: its MNIST MLP.%n",
+    out.printf(Locale.ROOT, "%nData set %s, architecture %s, %d seed(s); OOD set %s. Paper column: its MNIST MLP.%n",
         first.dataset(), first.arch(), runs.size(), first.oodDataset());
 
-    out.printf("%nTable 1. Network and encoding%n");
+    out.printf(Locale.ROOT, "%nTable 1. Network and encoding%n");
     header(out, "measure");
     row(out, "test accuracy", "0.970", runs, EvaluationReport::testAccuracy);
     row(out, "saturated share (h<0.1 or h>0.9)", "0.970", runs, EvaluationReport::saturationShare);
@@ -27,38 +28,38 @@ public final class PaperTables {
     row(out, "GMM R^2, 10 comp. per node, all classes", "0.811*", runs, r -> r.goodnessOfFit().get("gmmPooled"));
     out.println("  * the paper's R^2 values are for VGG16 on CIFAR-100 (512 ReLU nodes), not for the MLP");
 
-    out.printf("%nTable 2. Pearson correlation across nodes (MI from %s; bias: equal share)%n", first.miSource());
+    out.printf(Locale.ROOT, "%nTable 2. Pearson correlation across nodes (MI from %s; bias: equal share)%n", first.miSource());
     header(out, "pair");
     row(out, "rho(MI, TV)", "0.949", runs, r -> r.pearson().get("mi_tv"));
     row(out, "rho(MI, Bias)", "0.493", runs, r -> r.pearson().get("mi_bias"));
     row(out, "rho(TV, Bias)", "0.472", runs, r -> r.pearson().get("tv_bias"));
     row(out, "rho(MI, Bias), minimum-norm bias", "-", runs, r -> r.pearsonMinimumNormBias().get("mi_bias"));
 
-    out.printf("%nTable 3. AUROC: correct vs wrong predictions (misclassification) and in- vs out-of-distribution%n");
-    out.printf("  %-14s %8s %16s %16s %16s %16s%n", "score", "paper", "misclass.", "vs softmax", "OOD AUROC", "FPR@95TPR");
+    out.printf(Locale.ROOT, "%nTable 3. AUROC: correct vs wrong predictions (misclassification) and in- vs out-of-distribution%n");
+    out.printf(Locale.ROOT, "  %-14s %8s %16s %16s %16s %16s%n", "score", "paper", "misclass.", "vs softmax", "OOD AUROC", "FPR@95TPR");
     Map<String, String> paper = Map.of("softmax", "0.953", "trinomial", "0.960", "beta", "0.958");
     for (ScoreName score : ScoreName.values()) {
       String key = score.key();
-      out.printf("  %-14s %8s %16s %16s %16s %16s%n", key, paper.getOrDefault(key, "-"),
+      out.printf(Locale.ROOT, "  %-14s %8s %16s %16s %16s %16s%n", key, paper.getOrDefault(key, "-"),
           meanSd(runs, r -> r.auroc().get(key)),
           meanSd(runs, r -> r.vsSoftmax().get(key).difference()),
           meanSd(runs, r -> r.oodAuroc().get(key)),
           meanSd(runs, r -> r.oodFpr95().get(key)));
     }
-    out.printf("%nExpected calibration error (15 bins) of calibrated P(correct); raw softmax: %s%n",
+    out.printf(Locale.ROOT, "%nExpected calibration error (15 bins) of calibrated P(correct); raw softmax: %s%n",
         meanSd(runs, r -> r.ece().get("softmaxUncalibrated")));
     for (ScoreName score : ScoreName.values()) {
-      out.printf("  %-14s %16s%n", score.key(), meanSd(runs, r -> r.ece().get(score.key())));
+      out.printf(Locale.ROOT, "  %-14s %16s%n", score.key(), meanSd(runs, r -> r.ece().get(score.key())));
     }
     out.flush();
   }
 
   private static void header(PrintWriter out, String first) {
-    out.printf("  %-42s %8s %16s%n", first, "paper", "ours");
+    out.printf(Locale.ROOT, "  %-42s %8s %16s%n", first, "paper", "ours");
   }
 
   private static void row(PrintWriter out, String name, String paper, List<EvaluationReport> runs, ToDoubleFunction<EvaluationReport> value) {
-    out.printf("  %-42s %8s %16s%n", name, paper, meanSd(runs, value));
+    out.printf(Locale.ROOT, "  %-42s %8s %16s%n", name, paper, meanSd(runs, value));
   }
 
   /** "mean ± sd" (sample sd) over runs, or the single value for one run. */
@@ -66,9 +67,9 @@ public final class PaperTables {
     double[] values = runs.stream().mapToDouble(value).toArray();
     double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
     if (values.length < 2) {
-      return String.format("%.3f", mean);
+      return String.format(Locale.ROOT, "%.3f", mean);
     }
     double ss = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
-    return String.format("%.3f ± %.3f", mean, Math.sqrt(ss / (values.length - 1)));
+    return String.format(Locale.ROOT, "%.3f ± %.3f", mean, Math.sqrt(ss / (values.length - 1)));
   }
 }
