@@ -66,6 +66,28 @@ public class EncoderScoringBenchmark {
     return next;
   }
 
+  /**
+   * Baselines measured in the same run: Σ_i log(h_i) over the same vectors, the cheapest
+   * per-node likelihood there can be; results are read as ratios to these.
+   */
+  @Benchmark
+  public double baselineSumOfLogs32Nodes() {
+    return sumOfLogs(sigmoidInputs[nextInput()]);
+  }
+
+  @Benchmark
+  public double baselineSumOfLogs512Nodes() {
+    return sumOfLogs(reluInputs[nextInput()]);
+  }
+
+  private static double sumOfLogs(double[] hidden) {
+    double sum = 0;
+    for (double h : hidden) {
+      sum += Math.log(h + 1e-12);
+    }
+    return sum;
+  }
+
   @Benchmark
   public double trinomial32Nodes() {
     int k = nextInput();
