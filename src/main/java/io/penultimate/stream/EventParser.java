@@ -1,0 +1,94 @@
+package io.penultimate.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.OptionalInt;
+
+/**
+ * Parses and validates the input event JSON
+ * {@code {"id": "...", "features": [n numbers], "label": 3, "timestamp": 1700000000000}}:
+ * {@code label} and {@code timestamp} are optional. Every rule broken becomes an {@link
+ * InvalidEventException} whose message says which.
+ */
+public final class EventParser {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final int inputSize;
+  private final int numClasses;
+  private final int maxBytes;
+
+  public EventParser(int inputSize, int numClasses, int maxBytes) {
+    this.inputSize = inputSize;
+    this.numClasses = numClasses;
+    this.maxBytes = maxBytes;
+  }
+
+  public InputEvent parse(byte[] value, long recordTimestamp) throws InvalidEventException {
+    if (value == null) {
+      throw new InvalidEventException("empty record (null value)");
+    }
+    if (value.length > maxBytes) {
+      throw new InvalidEventException("payload of " + value.length + " bytes exceeds the limit of " + maxBytes);
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(value);
+    } catch (JsonProcessingException e) {
+      throw new InvalidEventException("malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new InvalidEventException("unreadable payload: " + e.getMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new InvalidEventException("expected a JSON object");
+    }
+    JsonNode id = root.get("id");
+    if (id == null || !id.isTextual() || id.asText().isBlank()) {
+      throw new InvalidEventException("missing or empty string field 'id'");
+    }
+    return new InputEvent(id.asText(), features(root.get("features")), label(root.get("label")), timestamp(root.get("timestamp"), recordTimestamp));
+  }
+
+  private float[] features(JsonNode node) throws InvalidEventException {
+    if (node == null || !node.isArray()) {
+      throw new InvalidEventException("missing array field 'features'");
+    }
+    if (node.size() != inputSize) {
+      throw new InvalidEventException("'features' has " + node.size() + " values, the model expects " + inputSize);
+    }
+    float[] out = new float[inputSize];
+    for (int i = 0; i < inputSize; i++) {
+      JsonNode v = node.get(i);
+      if (!v.isNumber()) {
+        throw new InvalidEventException("'features[" + i + "]' is not a number: " + v);
+      }
+      double d = v.doubleValue();
+      if (!Double.isFinite(d) || !Float.isFinite((float) d)) {
+        throw new InvalidEventException("'features[" + i + "]' is not finite: " + v);
+      }
+      out[i] = (float) d;
+    }
+    return out;
+  }
+
+  private OptionalInt label(JsonNode node) throws InvalidEventException {
+    if (node == null || node.isNull()) {
+      return OptionalInt.empty();
+    }
+    if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 0 || node.intValue() >= numClasses) {
+      throw new InvalidEventException("'label' must be an integer in 0.." + (numClasses - 1) + ", found " + node);
+    }
+    return OptionalInt.of(node.intValue());
+  }
+
+  private static long timestamp(JsonNode node, long fallback) throws InvalidEventException {
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    if (!node.canConvertToLong() || !node.isIntegralNumber()) {
+      throw new InvalidEventException("'timestamp' must be epoch milliseconds, found " + node);
+    }
+    return node.longValue();
+  }
+}

@@ -1,0 +1,227 @@
+package io.penultimate.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penultimate.bundle.BundleFitter;
+import io.penultimate.bundle.ConfidenceScorer;
+import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.bundle.Provenance;
+import io.penultimate.bundle.ScoreName;
+import io.penultimate.dl4j.HiddenProbe;
+import io.penultimate.dl4j.ModelRecipe;
+import io.penultimate.dl4j.Trainer;
+import io.penultimate.dl4j.TrainingSettings;
+import io.penultimate.model.LabeledOutputs;
+import io.penultimate.model.ModelOutputs;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The production topology, driven by TopologyTestDriver, scoring with a real (small) DL4J network and bundle. */
+class MonitorTopologyTest {
+  private static final int INPUT = 20;
+  private static final int CLASSES = 3;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static MultiLayerNetwork network;
+  private static EncoderBundle bundle;
+  private static float[][] probes;
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> events;
+  private TestOutputTopic<String, byte[]> scores;
+  private TestOutputTopic<String, byte[]> deadLetters;
+
+  @BeforeAll
+  static void trainModelAndFitBundle() {
+    float[][] train = inputs(1500, 1);
+    float[][] validation = inputs(900, 2);
+    network =
+        new Trainer(TrainingSettings.defaults(1).withMaxEpochs(3))
+            .train(ModelRecipe.PAPER_MLP, train, labels(1500), validation, labels(900), CLASSES, Trainer.Progress.NONE)
+            .network();
+    HiddenProbe probe = HiddenProbe.of(network, null);
+    bundle =
+        BundleFitter.fit(
+            new LabeledOutputs(probe.probe(train), labels(1500)),
+            new LabeledOutputs(probe.probe(validation), labels(900)),
+            List.of("a", "b", "c"),
+            new Provenance("0".repeat(64), "synthetic", "paper-mlp", 1, 1, "now", "dev", "dev", "17"));
+    probes = inputs(30, 3);
+  }
+
+  /** Class c lights up features j ≡ c (mod 3), with enough noise that some predictions are wrong. */
+  private static float[][] inputs(int n, long seed) {
+    Random random = new Random(seed);
+    float[][] x = new float[n][INPUT];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < INPUT; j++) {
+        x[i][j] = (float) Math.min(1, Math.max(0, 0.5 + 0.3 * random.nextGaussian() + (j % CLASSES == i % CLASSES ? 0.15 : 0)));
+      }
+    }
+    return x;
+  }
+
+  private static int[] labels(int n) {
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i % CLASSES;
+    }
+    return y;
+  }
+
+  @BeforeEach
+  void startDriver() {
+    Topics topics = Topics.defaults();
+    ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "model-1", "bundle-1");
+    ConfidenceScorer scorer = new ConfidenceScorer(bundle);
+    var topology =
+        MonitorTopology.build(
+            topics,
+            new EventParser(INPUT, CLASSES, 64 * 1024),
+            () -> new EventScorer(HiddenProbe.of(network.clone(), null)::probe, scorer, settings));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "penultimate-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(topology, props);
+    events = driver.createInputTopic(topics.events(), new StringSerializer(), new ByteArraySerializer());
+    scores = driver.createOutputTopic(topics.scores(), new StringDeserializer(), new ByteArrayDeserializer());
+    deadLetters = driver.createOutputTopic(topics.deadLetters(), new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  private static byte[] event(String id, float[] features, String extra) {
+    StringBuilder json = new StringBuilder("{\"id\":\"").append(id).append("\",\"features\":[");
+    for (int j = 0; j < features.length; j++) {
+      json.append(j == 0 ? "" : ",").append(features[j]);
+    }
+    return json.append("]").append(extra).append("}").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String reason(TestRecord<String, byte[]> record) {
+    Header header = record.headers().lastHeader(DeadLetterHeaders.REASON);
+    return new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldEmitTheSameScoresAsTheOfflineScorer() throws Exception {
+    for (int i = 0; i < probes.length; i++) {
+      events.pipeInput("e" + i, event("e" + i, probes[i], ""));
+    }
+    List<TestRecord<String, byte[]>> out = scores.readRecordsToList();
+    assertThat(out).hasSize(probes.length);
+    HiddenProbe probe = HiddenProbe.of(network, null);
+    ConfidenceScorer scorer = new ConfidenceScorer(bundle);
+    for (int i = 0; i < probes.length; i++) {
+      // one row at a time, as the stream does: BLAS rounds a batch of one and of many differently
+      ModelOutputs offline = probe.probe(new float[][] {probes[i]});
+      JsonNode json = JSON.readTree(out.get(i).value());
+      assertThat(out.get(i).key()).isEqualTo("e" + i);
+      assertThat(json.get("id").asText()).isEqualTo("e" + i);
+      double[] expected = scorer.scores(offline.hidden()[0], offline.logits()[0]);
+      for (ScoreName score : ScoreName.values()) {
+        assertThat(json.get("scores").get(score.key()).asDouble())
+            .as(score.key())
+            .isCloseTo(expected[score.ordinal()], within(1e-9 * Math.max(1, Math.abs(expected[score.ordinal()]))));
+      }
+      assertThat(json.get("predicted").asInt()).isEqualTo(offline.predicted()[0]);
+      assertThat(json.get("confidence").asDouble()).isBetween(0.0, 1.0);
+      assertThat(json.get("ood").isBoolean()).isTrue();
+      assertThat(json.get("oodMethod").asText()).isEqualTo("primary");
+      assertThat(json.get("lowestNodes")).hasSize(3);
+      assertThat(json.get("modelVersion").asText()).isEqualTo("model-1");
+      assertThat(json.get("encoderVersion").asText()).isEqualTo("bundle-1");
+    }
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldListTheLeastLikelyNodesLowestFirst() throws Exception {
+    events.pipeInput("e", event("e", probes[0], ""));
+    JsonNode nodes = JSON.readTree(scores.readValue()).get("lowestNodes");
+    assertThat(nodes.get(0).get("logDensity").asDouble()).isLessThanOrEqualTo(nodes.get(1).get("logDensity").asDouble());
+    assertThat(nodes.get(1).get("logDensity").asDouble()).isLessThanOrEqualTo(nodes.get(2).get("logDensity").asDouble());
+  }
+
+  @Test
+  void shouldEchoTheLabelWhenTheEventCarriesOne() throws Exception {
+    events.pipeInput("e", event("e", probes[0], ",\"label\":2,\"timestamp\":1700000000000"));
+    JsonNode json = JSON.readTree(scores.readValue());
+    assertThat(json.get("label").asInt()).isEqualTo(2);
+    assertThat(json.get("timestamp").asLong()).isEqualTo(1700000000000L);
+  }
+
+  @Test
+  void shouldRouteMalformedJsonToTheDeadLetterTopicAndKeepGoing() {
+    byte[] poison = "{\"id\": \"x\", \"features\": [1, 2".getBytes(StandardCharsets.UTF_8);
+    events.pipeInput("x", poison);
+    events.pipeInput("ok", event("ok", probes[1], ""));
+    TestRecord<String, byte[]> dead = deadLetters.readRecord();
+    assertThat(dead.value()).isEqualTo(poison);
+    assertThat(dead.key()).isEqualTo("x");
+    assertThat(reason(dead)).startsWith("malformed JSON");
+    assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8))
+        .isEqualTo("penultimate.events");
+    assertThat(scores.readRecord().key()).isEqualTo("ok");
+  }
+
+  @Test
+  void shouldRouteAVectorOfTheWrongLengthToTheDeadLetterTopic() {
+    events.pipeInput("short", event("short", new float[5], ""));
+    assertThat(reason(deadLetters.readRecord())).contains("has 5 values").contains("expects 20");
+    assertThat(scores.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldRouteNonFiniteValuesToTheDeadLetterTopic() {
+    String json = new String(event("inf", probes[0], ""), StandardCharsets.UTF_8).replaceFirst("\\[[^,]+,", "[1e400,");
+    events.pipeInput("inf", json.getBytes(StandardCharsets.UTF_8));
+    assertThat(reason(deadLetters.readRecord())).contains("features[0]").contains("not finite");
+  }
+
+  @Test
+  void shouldRouteAMissingIdToTheDeadLetterTopic() {
+    events.pipeInput("k", "{\"features\":[]}".getBytes(StandardCharsets.UTF_8));
+    assertThat(reason(deadLetters.readRecord())).contains("'id'");
+  }
+
+  @Test
+  void shouldRouteAnOversizedPayloadToTheDeadLetterTopic() {
+    events.pipeInput("big", new byte[64 * 1024 + 1]);
+    assertThat(reason(deadLetters.readRecord())).contains("exceeds the limit");
+  }
+
+  @Test
+  void shouldRouteALabelOutOfRangeToTheDeadLetterTopic() {
+    events.pipeInput("e", event("e", probes[0], ",\"label\":7"));
+    assertThat(reason(deadLetters.readRecord())).contains("'label'").contains("0..2");
+  }
+
+  @Test
+  void shouldRouteANullValueToTheDeadLetterTopic() {
+    events.pipeInput("tombstone", (byte[]) null);
+    assertThat(reason(deadLetters.readRecord())).contains("null value");
+  }
+}
