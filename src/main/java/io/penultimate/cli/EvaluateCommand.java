@@ -1,5 +1,6 @@
 package io.penultimate.cli;
 
+import io.penultimate.bundle.BundleCompatibility;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.DataSplit;
@@ -40,11 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ModelFile.Loaded loaded = ModelFile.read(model);
     EncoderBundle bundle = BundleJson.read(encoders);
-    if (!bundle.provenance().modelSha256().equals(loaded.sha256())) {
-      throw new IllegalArgumentException(
-          encoders + " was fitted on model " + bundle.provenance().modelSha256().substring(0, 12) + ", but " + model + " is "
-              + loaded.sha256().substring(0, 12) + "; refit with 'penultimate fit --model " + model + "'");
-    }
+    BundleCompatibility.check(bundle, loaded.sha256(), loaded.metadata().hiddenWidth(), loaded.metadata().classNames().size());
     DataSplit data = dataset.load();
     String ood = oodDataset == null ? DatasetOptions.counterpart(dataset.name) : oodDataset;
     Evaluator.Evaluation evaluation =

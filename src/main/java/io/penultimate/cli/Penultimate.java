@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ReproduceCommand.class,
       ExportCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ServeCommand.class
     })
 public final class Penultimate implements Runnable {
 

@@ -76,6 +76,24 @@ class ReproduceEndToEndTest {
   }
 
   @Test
+  void serveRefusesABundleFittedOnAnotherModel() {
+    Path other = work.resolve("other/model.zip");
+    StringWriter stderr = new StringWriter();
+    CommandLine train = Penultimate.commandLine();
+    train.setOut(new PrintWriter(new StringWriter()));
+    train.setErr(new PrintWriter(new StringWriter()));
+    assertThat(train.execute("train", "--dataset", "mnist", "--data-dir", DataFetcher.defaultDataDir().toString(),
+        "--seed", "2", "--max-epochs", "1", "--out", other.toString())).isZero();
+    CommandLine serve = Penultimate.commandLine();
+    serve.setOut(new PrintWriter(new StringWriter()));
+    serve.setErr(new PrintWriter(stderr));
+    int code = serve.execute("serve", "--model", other.toString(),
+        "--encoders", work.resolve("runs/mnist-paper-mlp-seed1/encoders.json").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr.toString()).contains("was fitted on model").contains("penultimate fit").hasLineCount(1);
+  }
+
+  @Test
   void anotherRunReusesTheModelAndSaysSo() {
     assertThat(Files.exists(work.resolve("runs/mnist-paper-mlp-seed1/model.zip"))).isTrue();
     StringWriter stderr = new StringWriter();

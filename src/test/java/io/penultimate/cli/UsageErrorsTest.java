@@ -75,6 +75,13 @@ class UsageErrorsTest {
   }
 
   @Test
+  void serveWithAnUnknownOodScoreExitsTwoBeforeLoadingAnything() {
+    Result result = run("serve", "--model", "none.zip", "--encoders", "none.json", "--ood-score", "vibes");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--ood-score").contains("'vibes'").hasLineCount(1);
+  }
+
+  @Test
   void missingCommandExitsTwo() {
     assertThat(run().code()).isEqualTo(2);
   }
