@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.penultimate.bundle.BundleFitter;
 import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.EncoderBundle;
-import io.penultimate.bundle.Provenance;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.dl4j.HiddenProbe;
-import io.penultimate.dl4j.ModelRecipe;
-import io.penultimate.dl4j.Trainer;
-import io.penultimate.dl4j.TrainingSettings;
-import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.ModelOutputs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
-import java.util.Random;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -38,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /** The production topology, driven by TopologyTestDriver, scoring with a real (small) DL4J network and bundle. */
 class MonitorTopologyTest {
-  private static final int INPUT = 20;
-  private static final int CLASSES = 3;
+  private static final int INPUT = StreamFixtures.INPUT;
+  private static final int CLASSES = StreamFixtures.CLASSES;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static MultiLayerNetwork network;
   private static EncoderBundle bundle;
@@ -52,40 +45,10 @@ class MonitorTopologyTest {
 
   @BeforeAll
   static void trainModelAndFitBundle() {
-    float[][] train = inputs(1500, 1);
-    float[][] validation = inputs(900, 2);
-    network =
-        new Trainer(TrainingSettings.defaults(1).withMaxEpochs(3))
-            .train(ModelRecipe.PAPER_MLP, train, labels(1500), validation, labels(900), CLASSES, Trainer.Progress.NONE)
-            .network();
-    HiddenProbe probe = HiddenProbe.of(network, null);
-    bundle =
-        BundleFitter.fit(
-            new LabeledOutputs(probe.probe(train), labels(1500)),
-            new LabeledOutputs(probe.probe(validation), labels(900)),
-            List.of("a", "b", "c"),
-            new Provenance("0".repeat(64), "synthetic", "paper-mlp", 1, 1, "now", "dev", "dev", "17"));
-    probes = inputs(30, 3);
-  }
-
-  /** Class c lights up features j ≡ c (mod 3), with enough noise that some predictions are wrong. */
-  private static float[][] inputs(int n, long seed) {
-    Random random = new Random(seed);
-    float[][] x = new float[n][INPUT];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < INPUT; j++) {
-        x[i][j] = (float) Math.min(1, Math.max(0, 0.5 + 0.3 * random.nextGaussian() + (j % CLASSES == i % CLASSES ? 0.15 : 0)));
-      }
-    }
-    return x;
-  }
-
-  private static int[] labels(int n) {
-    int[] y = new int[n];
-    for (int i = 0; i < n; i++) {
-      y[i] = i % CLASSES;
-    }
-    return y;
+    StreamFixtures fixtures = StreamFixtures.train();
+    network = fixtures.network;
+    bundle = fixtures.bundle;
+    probes = StreamFixtures.inputs(30, 3);
   }
 
   @BeforeEach
@@ -113,11 +76,7 @@ class MonitorTopologyTest {
   }
 
   private static byte[] event(String id, float[] features, String extra) {
-    StringBuilder json = new StringBuilder("{\"id\":\"").append(id).append("\",\"features\":[");
-    for (int j = 0; j < features.length; j++) {
-      json.append(j == 0 ? "" : ",").append(features[j]);
-    }
-    return json.append("]").append(extra).append("}").toString().getBytes(StandardCharsets.UTF_8);
+    return StreamFixtures.eventJson(id, features, extra).getBytes(StandardCharsets.UTF_8);
   }
 
   private static String reason(TestRecord<String, byte[]> record) {

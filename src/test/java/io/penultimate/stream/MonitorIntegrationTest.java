@@ -1,0 +1,144 @@
+package io.penultimate.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penultimate.bundle.ScoreName;
+import io.penultimate.dl4j.HiddenProbe;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The monitor against a real single-node KRaft broker running in this JVM: plain producers and
+ * consumers of JSON strings, exactly-once processing, read_committed output.
+ */
+class MonitorIntegrationTest {
+  private static final int EVENTS = 300;
+  private static final List<String> BAD = List.of("{not json", "{\"id\":\"short\",\"features\":[1,2,3]}", "{\"features\":[]}");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path stateDir;
+  private static KafkaClusterTestKit cluster;
+  private static StreamFixtures fixtures;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    cluster =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+            // one broker: internal topics must not ask for more replicas than exist, or groups and transactions stall
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .build();
+    cluster.format();
+    cluster.startup();
+    cluster.waitForReadyBrokers();
+    fixtures = StreamFixtures.train();
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    cluster.close();
+  }
+
+  @Test
+  void scoresEveryEventExactlyOnceAndDeadLettersTheBadOnes() throws Exception {
+    Topics topics = new Topics("it.events", "it.scores", "it.dlq");
+    try (var admin = cluster.admin()) {
+      admin.createTopics(List.of(
+          new NewTopic(topics.events(), 2, (short) 1),
+          new NewTopic(topics.scores(), 2, (short) 1),
+          new NewTopic(topics.deadLetters(), 1, (short) 1))).all().get();
+    }
+    Properties overrides = new Properties();
+    overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+    overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "m", "b");
+    try (KafkaStreams streams =
+        MonitorApp.create(topics, fixtures.bundle, StreamFixtures.INPUT, 1 << 20, settings,
+            () -> HiddenProbe.of(fixtures.network.clone(), null)::probe,
+            MonitorApp.streamsProperties("penultimate-it", cluster.bootstrapServers(), overrides))) {
+      streams.start();
+      produce(topics.events());
+      List<ConsumerRecord<String, String>> scored = consume(topics.scores(), EVENTS);
+      List<ConsumerRecord<String, String>> dead = consume(topics.deadLetters(), BAD.size());
+
+      Set<String> ids = new HashSet<>();
+      for (ConsumerRecord<String, String> record : scored) {
+        assertThat(ids.add(record.key())).as("duplicate " + record.key()).isTrue();
+        assertThat(JSON.readTree(record.value()).get("confidence").asDouble()).isBetween(0.0, 1.0);
+      }
+      Set<String> expected = new HashSet<>();
+      for (int i = 0; i < EVENTS; i++) {
+        expected.add("e" + i);
+      }
+      assertThat(ids).isEqualTo(expected);
+      assertThat(dead).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(BAD);
+      assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader(DeadLetterHeaders.REASON)).isNotNull());
+    }
+  }
+
+  private static void produce(String topic) {
+    float[][] inputs = StreamFixtures.inputs(EVENTS, 9);
+    Map<String, Object> config = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+      for (int i = 0; i < EVENTS; i++) {
+        producer.send(new ProducerRecord<>(topic, "e" + i, StreamFixtures.eventJson("e" + i, inputs[i], "")));
+        if (i % 100 == 0) {
+          producer.send(new ProducerRecord<>(topic, "bad" + i, BAD.get(i / 100)));
+        }
+      }
+    }
+  }
+
+  private static List<ConsumerRecord<String, String>> consume(String topic, int expected) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    List<ConsumerRecord<String, String>> out = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (out.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+      // one more poll: anything beyond the expected count would be a duplicate or a stray record
+      consumer.poll(Duration.ofSeconds(2)).forEach(out::add);
+    }
+    return out;
+  }
+}
