@@ -49,7 +49,7 @@ class LayeringTest {
         .resideInAnyPackage(CORE_PACKAGES)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.penultimate.cli..", "io.penultimate.dl4j..", "io.penultimate.experiment..", "io.penultimate.plot..")
+        .resideInAnyPackage("io.penultimate.cli..", "io.penultimate.dl4j..", "io.penultimate.experiment..", "io.penultimate.plot..", "io.penultimate.stream..")
         .check(production);
   }
 }

@@ -3,6 +3,7 @@ package io.penultimate.cli;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
+import io.penultimate.data.LabeledImages;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -36,6 +37,16 @@ final class DatasetOptions {
       throw new UsageException("unknown data set '" + name + "', expected one of " + Datasets.NAMES + " or idx:<dir>");
     }
     return name.startsWith(Datasets.IDX_PREFIX) ? Datasets.load(name, dataDir) : DataFetcher.ensure(name, dataDir);
+  }
+
+  /** One part of a split by name, as the {@code --split} flags take it. */
+  static LabeledImages part(DataSplit data, String split) {
+    return switch (split) {
+      case "train" -> data.train();
+      case "validation" -> data.validation();
+      case "test" -> data.test();
+      default -> throw new UsageException("--split must be train, validation or test, found '" + split + "'");
+    };
   }
 
   /** The default out-of-distribution partner of a data set: MNIST digits and Fashion-MNIST clothes face each other. */

@@ -36,13 +36,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DataSplit data = dataset.load();
-    LabeledImages images =
-        switch (split) {
-          case "train" -> data.train();
-          case "validation" -> data.validation();
-          case "test" -> data.test();
-          default -> throw new UsageException("--split must be train, validation or test, found '" + split + "'");
-        };
+    LabeledImages images = DatasetOptions.part(data, split);
     ModelFile.Loaded loaded = ModelFile.read(model);
     LabeledOutputs outputs =
         new LabeledOutputs(HiddenProbe.of(loaded.network(), hiddenLayer).probe(images.pixels()), images.labels());

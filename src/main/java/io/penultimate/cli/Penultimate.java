@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       ReproduceCommand.class,
       ExportCommand.class,
       BenchCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      ProduceCommand.class
     })
 public final class Penultimate implements Runnable {
 

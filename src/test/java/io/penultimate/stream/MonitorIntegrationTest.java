@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penultimate.bundle.ScoreName;
+import io.penultimate.cli.Penultimate;
+import io.penultimate.data.DataFetcher;
 import io.penultimate.dl4j.HiddenProbe;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,6 +108,24 @@ class MonitorIntegrationTest {
       assertThat(dead).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(BAD);
       assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader(DeadLetterHeaders.REASON)).isNotNull());
     }
+  }
+
+  @Test
+  void produceCommandReplaysADataSplitAsEventJson() throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Penultimate.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(new StringWriter()));
+    int code = cli.execute("produce", "--dataset", "mnist", "--data-dir", DataFetcher.defaultDataDir().toString(),
+        "--events", "40", "--with-labels", "--bootstrap-servers", cluster.bootstrapServers(), "--topic", "it.replay");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("sent 40 events to it.replay");
+    List<ConsumerRecord<String, String>> records = consume("it.replay", 40);
+    assertThat(records).hasSize(40);
+    var first = JSON.readTree(records.get(0).value());
+    assertThat(first.get("features")).hasSize(784);
+    assertThat(first.get("label").asInt()).isBetween(0, 9);
+    assertThat(records).extracting(ConsumerRecord::key).contains("e0", "e39");
   }
 
   private static void produce(String topic) {
