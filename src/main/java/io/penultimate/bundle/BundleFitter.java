@@ -1,6 +1,5 @@
 package io.penultimate.bundle;
 
-import io.penultimate.encoder.BetaEncoder;
 import io.penultimate.encoder.BetaFitter;
 import io.penultimate.encoder.BetaGeneralFitter;
 import io.penultimate.encoder.BinomialFitter;
@@ -13,7 +12,6 @@ import io.penultimate.encoder.HiddenSamples;
 import io.penultimate.encoder.MixtureSettings;
 import io.penultimate.encoder.PooledMixtureEncoder;
 import io.penultimate.encoder.PooledMixtureFitter;
-import io.penultimate.encoder.TrinomialEncoder;
 import io.penultimate.encoder.TrinomialFitter;
 import io.penultimate.evaluation.Auroc;
 import io.penultimate.evaluation.DeLong;
@@ -73,8 +71,6 @@ public final class BundleFitter {
     int components =
         (int) choose("gmmComponents", FitSettings.COMPONENT_CANDIDATES, k -> new GaussianMixtureFitter(MixtureSettings.withComponents((int) k)), samples, validation, predicted, right, choices);
 
-    TrinomialEncoder trinomial = new TrinomialFitter(TrinomialFitter.DEFAULT_LOW, TrinomialFitter.DEFAULT_HIGH, smoothing).fit(samples);
-    BetaEncoder beta = new BetaFitter(epsilon).fit(samples);
     GaussianMixtureEncoder gmm = new GaussianMixtureFitter(MixtureSettings.withComponents(components)).fit(samples);
     PooledMixtureEncoder pooled = PooledMixtureFitter.defaults().fit(samples);
     GoodnessOfFit fit = GoodnessOfFit.defaults();
@@ -85,11 +81,10 @@ public final class BundleFitter {
             provenance,
             samples.width(),
             classNames,
-            new FitSettings(smoothing, TrinomialFitter.DEFAULT_LOW, TrinomialFitter.DEFAULT_HIGH, epsilon, components,
-                MixtureSettings.POOLED_COMPONENTS, RIDGE, OOD_TPR, choices),
+            settings(smoothing, epsilon, components, choices),
             new BinomialFitter(BinomialFitter.DEFAULT_THRESHOLD, smoothing).fit(samples),
-            trinomial,
-            beta,
+            new TrinomialFitter(TrinomialFitter.DEFAULT_LOW, TrinomialFitter.DEFAULT_HIGH, smoothing).fit(samples),
+            new BetaFitter(epsilon).fit(samples),
             new BetaGeneralFitter(epsilon).fit(samples),
             gmm,
             pooled,
@@ -118,26 +113,12 @@ public final class BundleFitter {
       thresholds.put(score, OodMetrics.thresholdAtTpr(select(column, right), OOD_TPR));
       calibration.put(score, IsotonicRegression.fit(column, right));
     }
-    return new EncoderBundle(
-        provisional.formatVersion(),
-        provenance,
-        provisional.width(),
-        classNames,
-        new FitSettings(smoothing, TrinomialFitter.DEFAULT_LOW, TrinomialFitter.DEFAULT_HIGH, epsilon, components,
-            MixtureSettings.POOLED_COMPONENTS, RIDGE, OOD_TPR, choices),
-        provisional.binomial(),
-        trinomial,
-        beta,
-        provisional.betaGeneral(),
-        gmm,
-        pooled,
-        provisional.mahalanobis(),
-        provisional.gaussian(),
-        primary,
-        provisional.nodes(),
-        thresholds,
-        calibration,
-        provisional.goodnessOfFit());
+    return provisional.withValidationFit(settings(smoothing, epsilon, components, choices), primary, thresholds, calibration);
+  }
+
+  private static FitSettings settings(double smoothing, double epsilon, int components, List<SettingChoice> choices) {
+    return new FitSettings(smoothing, TrinomialFitter.DEFAULT_LOW, TrinomialFitter.DEFAULT_HIGH, epsilon, components,
+        MixtureSettings.POOLED_COMPONENTS, RIDGE, OOD_TPR, choices);
   }
 
   private static double choose(
