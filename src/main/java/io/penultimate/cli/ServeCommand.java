@@ -8,6 +8,7 @@ import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.stream.Inference;
 import io.penultimate.stream.MonitorApp;
+import io.penultimate.stream.QualitySettings;
 import io.penultimate.stream.ScoringSettings;
 import io.penultimate.stream.Topics;
 import java.io.IOException;
@@ -55,6 +56,21 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--dlq-topic", defaultValue = "penultimate.dlq", description = "(default: ${DEFAULT-VALUE})")
   String deadLetterTopic;
 
+  @Option(names = "--labels-topic", defaultValue = "penultimate.labels", description = "Late labels {\"id\", \"label\"}, co-partitioned with the input topic (default: ${DEFAULT-VALUE}).")
+  String labelsTopic;
+
+  @Option(names = "--outcomes-topic", defaultValue = "penultimate.outcomes", description = "Labelled outcomes; needs one partition (default: ${DEFAULT-VALUE}).")
+  String outcomesTopic;
+
+  @Option(names = "--quality-topic", defaultValue = "penultimate.quality", description = "Rolling AUROC and accuracy after each labelled event (default: ${DEFAULT-VALUE}).")
+  String qualityTopic;
+
+  @Option(names = "--window", defaultValue = "10000", description = "Labelled events in the rolling window (default: ${DEFAULT-VALUE}).")
+  int window;
+
+  @Option(names = "--label-retention", defaultValue = "PT24H", description = "How long a scored event waits for its label, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  java.time.Duration labelRetention;
+
   @Option(names = "--kafka-config", paramLabel = "FILE", description = "Properties file passed to Kafka Streams (TLS, SASL, tuning).")
   Path kafkaConfig;
 
@@ -74,6 +90,12 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ScoreName ood = scoreFlag("--ood-score", oodScore);
     ScoreName nodes = scoreFlag("--node-encoder", nodeEncoder);
+    QualitySettings quality;
+    try {
+      quality = new QualitySettings(window, labelRetention);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--window / --label-retention: " + e.getMessage());
+    }
     if (!nodes.isEncoderLikelihood() || lowestNodes < 0 || maxEventBytes < 1) {
       throw new UsageException(
           "--node-encoder must be binomial, trinomial, beta, betaGeneral or gmm, --lowest-nodes >= 0 and --max-event-bytes >= 1; found "
@@ -87,11 +109,12 @@ final class ServeCommand implements Callable<Integer> {
     Properties properties = MonitorApp.streamsProperties(applicationId, bootstrapServers, userProperties());
     KafkaStreams streams =
         MonitorApp.create(
-            new Topics(inputTopic, outputTopic, deadLetterTopic),
+            new Topics(inputTopic, outputTopic, deadLetterTopic, labelsTopic, outcomesTopic, qualityTopic),
             bundle,
             loaded.metadata().inputSize(),
             maxEventBytes,
             settings,
+            quality,
             () -> networkPerTask(model),
             properties);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -26,6 +26,11 @@ public final class EventParser {
   }
 
   public InputEvent parse(byte[] value, long recordTimestamp) throws InvalidEventException {
+    JsonNode root = object(value);
+    return new InputEvent(id(root), features(root.get("features")), label(root.get("label")), timestamp(root.get("timestamp"), recordTimestamp));
+  }
+
+  private JsonNode object(byte[] value) throws InvalidEventException {
     if (value == null) {
       throw new InvalidEventException("empty record (null value)");
     }
@@ -43,11 +48,28 @@ public final class EventParser {
     if (root == null || !root.isObject()) {
       throw new InvalidEventException("expected a JSON object");
     }
+    return root;
+  }
+
+  /** A label record {@code {"id": "...", "label": 3}}. */
+  public record Label(String id, int label) {}
+
+  public Label parseLabel(byte[] value) throws InvalidEventException {
+    JsonNode root = object(value);
+    String id = id(root);
+    OptionalInt label = label(root.get("label"));
+    if (label.isEmpty()) {
+      throw new InvalidEventException("missing field 'label'");
+    }
+    return new Label(id, label.getAsInt());
+  }
+
+  private static String id(JsonNode root) throws InvalidEventException {
     JsonNode id = root.get("id");
     if (id == null || !id.isTextual() || id.asText().isBlank()) {
       throw new InvalidEventException("missing or empty string field 'id'");
     }
-    return new InputEvent(id.asText(), features(root.get("features")), label(root.get("label")), timestamp(root.get("timestamp"), recordTimestamp));
+    return id.asText();
   }
 
   private float[] features(JsonNode node) throws InvalidEventException {

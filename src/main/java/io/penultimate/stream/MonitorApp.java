@@ -27,11 +27,12 @@ public final class MonitorApp {
       int inputSize,
       int maxEventBytes,
       ScoringSettings settings,
+      QualitySettings quality,
       Supplier<Inference> inferences,
       Properties properties) {
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
     EventParser parser = new EventParser(inputSize, bundle.numClasses(), maxEventBytes);
     return new KafkaStreams(
-        MonitorTopology.build(topics, parser, () -> new EventScorer(inferences.get(), scorer, settings)), properties);
+        MonitorTopology.build(topics, parser, () -> new EventScorer(inferences.get(), scorer, settings), quality), properties);
   }
 }

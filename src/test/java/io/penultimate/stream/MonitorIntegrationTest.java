@@ -74,12 +74,15 @@ class MonitorIntegrationTest {
 
   @Test
   void scoresEveryEventExactlyOnceAndDeadLettersTheBadOnes() throws Exception {
-    Topics topics = new Topics("it.events", "it.scores", "it.dlq");
+    Topics topics = new Topics("it.events", "it.scores", "it.dlq", "it.labels", "it.outcomes", "it.quality");
     try (var admin = cluster.admin()) {
       admin.createTopics(List.of(
           new NewTopic(topics.events(), 2, (short) 1),
           new NewTopic(topics.scores(), 2, (short) 1),
-          new NewTopic(topics.deadLetters(), 1, (short) 1))).all().get();
+          new NewTopic(topics.deadLetters(), 1, (short) 1),
+          new NewTopic(topics.labels(), 2, (short) 1),
+          new NewTopic(topics.outcomes(), 1, (short) 1),
+          new NewTopic(topics.quality(), 1, (short) 1))).all().get();
     }
     Properties overrides = new Properties();
     overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -87,7 +90,7 @@ class MonitorIntegrationTest {
     overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "m", "b");
     try (KafkaStreams streams =
-        MonitorApp.create(topics, fixtures.bundle, StreamFixtures.INPUT, 1 << 20, settings,
+        MonitorApp.create(topics, fixtures.bundle, StreamFixtures.INPUT, 1 << 20, settings, QualitySettings.defaults(),
             () -> HiddenProbe.of(fixtures.network.clone(), null)::probe,
             MonitorApp.streamsProperties("penultimate-it", cluster.bootstrapServers(), overrides))) {
       streams.start();
@@ -107,6 +110,53 @@ class MonitorIntegrationTest {
       assertThat(ids).isEqualTo(expected);
       assertThat(dead).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(BAD);
       assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader(DeadLetterHeaders.REASON)).isNotNull());
+    }
+  }
+
+  @Test
+  void aRestartMidStreamLosesNothingDuplicatesNothingAndKeepsTheRollingWindow(@TempDir Path restartState) throws Exception {
+    Topics topics = new Topics("rs.events", "rs.scores", "rs.dlq", "rs.labels", "rs.outcomes", "rs.quality");
+    try (var admin = cluster.admin()) {
+      admin.createTopics(List.of(
+          new NewTopic(topics.events(), 2, (short) 1), new NewTopic(topics.scores(), 2, (short) 1),
+          new NewTopic(topics.deadLetters(), 1, (short) 1), new NewTopic(topics.labels(), 2, (short) 1),
+          new NewTopic(topics.outcomes(), 1, (short) 1), new NewTopic(topics.quality(), 1, (short) 1))).all().get();
+    }
+    float[][] inputs = StreamFixtures.inputs(150, 21);
+    int[] truth = StreamFixtures.labels(150);
+    runUntil(topics, restartState.resolve("first"), inputs, truth, 0, 100);
+    // a new state directory: the window must come back from the changelog, not from local files
+    runUntil(topics, restartState.resolve("second"), inputs, truth, 100, 150);
+
+    List<ConsumerRecord<String, String>> scored = consume(topics.scores(), 150);
+    assertThat(scored).extracting(ConsumerRecord::key).doesNotHaveDuplicates().hasSize(150);
+    List<ConsumerRecord<String, String>> snapshots = consume(topics.quality(), 150);
+    assertThat(snapshots).hasSize(150);
+    var last = JSON.readTree(snapshots.get(snapshots.size() - 1).value());
+    assertThat(last.get("labelled").asInt()).as("window survived the restart").isEqualTo(150);
+  }
+
+  private static void runUntil(Topics topics, Path state, float[][] inputs, int[] truth, int from, int to) throws Exception {
+    Properties overrides = new Properties();
+    overrides.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+    overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "m", "b");
+    try (KafkaStreams streams =
+        MonitorApp.create(topics, fixtures.bundle, StreamFixtures.INPUT, 1 << 20, settings, QualitySettings.defaults(),
+            () -> HiddenProbe.of(fixtures.network.clone(), null)::probe,
+            MonitorApp.streamsProperties("penultimate-restart", cluster.bootstrapServers(), overrides))) {
+      streams.start();
+      Map<String, Object> config = Map.of(
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+          ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+          ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+        for (int i = from; i < to; i++) {
+          producer.send(new ProducerRecord<>(topics.events(), "r" + i,
+              StreamFixtures.eventJson("r" + i, inputs[i], ",\"label\":" + truth[i])));
+        }
+      }
+      assertThat(consume(topics.quality(), to)).hasSize(to);
     }
   }
 
@@ -147,7 +197,7 @@ class MonitorIntegrationTest {
   private static List<ConsumerRecord<String, String>> consume(String topic, int expected) {
     Map<String, Object> config = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic,
+        ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic + "-" + java.util.UUID.randomUUID(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,

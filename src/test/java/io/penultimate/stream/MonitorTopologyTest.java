@@ -10,7 +10,9 @@ import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.model.ModelOutputs;
+import io.penultimate.evaluation.Auroc;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.header.Header;
@@ -42,6 +44,10 @@ class MonitorTopologyTest {
   private TestInputTopic<String, byte[]> events;
   private TestOutputTopic<String, byte[]> scores;
   private TestOutputTopic<String, byte[]> deadLetters;
+  private TestInputTopic<String, byte[]> labels;
+  private TestOutputTopic<String, byte[]> outcomes;
+  private TestOutputTopic<String, byte[]> quality;
+  private static final int WINDOW = 25;
 
   @BeforeAll
   static void trainModelAndFitBundle() {
@@ -60,7 +66,8 @@ class MonitorTopologyTest {
         MonitorTopology.build(
             topics,
             new EventParser(INPUT, CLASSES, 64 * 1024),
-            () -> new EventScorer(HiddenProbe.of(network.clone(), null)::probe, scorer, settings));
+            () -> new EventScorer(HiddenProbe.of(network.clone(), null)::probe, scorer, settings),
+            new QualitySettings(WINDOW, Duration.ofHours(1)));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "penultimate-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -68,6 +75,9 @@ class MonitorTopologyTest {
     events = driver.createInputTopic(topics.events(), new StringSerializer(), new ByteArraySerializer());
     scores = driver.createOutputTopic(topics.scores(), new StringDeserializer(), new ByteArrayDeserializer());
     deadLetters = driver.createOutputTopic(topics.deadLetters(), new StringDeserializer(), new ByteArrayDeserializer());
+    labels = driver.createInputTopic(topics.labels(), new StringSerializer(), new ByteArraySerializer());
+    outcomes = driver.createOutputTopic(topics.outcomes(), new StringDeserializer(), new ByteArrayDeserializer());
+    quality = driver.createOutputTopic(topics.quality(), new StringDeserializer(), new ByteArrayDeserializer());
   }
 
   @AfterEach
@@ -182,5 +192,83 @@ class MonitorTopologyTest {
   void shouldRouteANullValueToTheDeadLetterTopic() {
     events.pipeInput("tombstone", (byte[]) null);
     assertThat(reason(deadLetters.readRecord())).contains("null value");
+  }
+
+  private static byte[] label(String id, int label) {
+    return ("{\"id\":\"" + id + "\",\"label\":" + label + "}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldJoinALateLabelToItsScoredEvent() throws Exception {
+    events.pipeInput("e", event("e", probes[0], ""));
+    int predicted = JSON.readTree(scores.readValue()).get("predicted").asInt();
+    assertThat(outcomes.isEmpty()).isTrue();
+    labels.pipeInput("e", label("e", predicted));
+    JsonNode outcome = JSON.readTree(outcomes.readValue());
+    assertThat(outcome.get("id").asText()).isEqualTo("e");
+    assertThat(outcome.get("label").asInt()).isEqualTo(predicted);
+    assertThat(outcome.get("scores").get("primary").isNumber()).isTrue();
+    JsonNode snapshot = JSON.readTree(quality.readValue());
+    assertThat(snapshot.get("labelled").asInt()).isEqualTo(1);
+    assertThat(snapshot.get("accuracy").asDouble()).isEqualTo(1.0);
+    assertThat(snapshot.get("auroc").get("softmax").isNull()).as("one class: undefined, not 0").isTrue();
+  }
+
+  @Test
+  void shouldDeadLetterALabelForAnUnknownIdAndADuplicateLabel() {
+    labels.pipeInput("nobody", label("nobody", 1));
+    assertThat(reason(deadLetters.readRecord())).contains("no scored event waiting for id 'nobody'");
+    events.pipeInput("e", event("e", probes[0], ""));
+    labels.pipeInput("e", label("e", 1));
+    labels.pipeInput("e", label("e", 1));
+    assertThat(outcomes.readRecordsToList()).hasSize(1);
+    assertThat(reason(deadLetters.readRecord())).contains("duplicate label");
+  }
+
+  @Test
+  void shouldDropScoredEventsWhoseLabelIsLaterThanTheRetention() {
+    events.pipeInput("e", event("e", probes[0], ""));
+    driver.advanceWallClockTime(Duration.ofMinutes(62));
+    labels.pipeInput("e", label("e", 1));
+    assertThat(outcomes.isEmpty()).isTrue();
+    assertThat(reason(deadLetters.readRecord())).contains("older than the label retention");
+  }
+
+  @Test
+  void shouldDeadLetterAMalformedLabel() {
+    labels.pipeInput("e", "{\"id\":\"e\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(reason(deadLetters.readRecord())).contains("missing field 'label'");
+  }
+
+  @Test
+  void shouldTrackTheExactAurocOfTheLastLabelledEvents() throws Exception {
+    float[][] stream = StreamFixtures.inputs(60, 11);
+    int[] truth = StreamFixtures.labels(60);
+    for (int i = 0; i < stream.length; i++) {
+      events.pipeInput("e" + i, event("e" + i, stream[i], ",\"label\":" + truth[i]));
+    }
+    List<JsonNode> seen = new java.util.ArrayList<>();
+    for (TestRecord<String, byte[]> record : outcomes.readRecordsToList()) {
+      seen.add(JSON.readTree(record.value()));
+    }
+    assertThat(seen).hasSize(60);
+    List<JsonNode> last = seen.subList(60 - WINDOW, 60);
+    boolean[] correct = new boolean[WINDOW];
+    double[] primary = new double[WINDOW];
+    int right = 0;
+    for (int i = 0; i < WINDOW; i++) {
+      correct[i] = last.get(i).get("predicted").asInt() == last.get(i).get("label").asInt();
+      primary[i] = last.get(i).get("scores").get("primary").asDouble();
+      right += correct[i] ? 1 : 0;
+    }
+    List<TestRecord<String, byte[]>> snapshots = quality.readRecordsToList();
+    JsonNode latest = JSON.readTree(snapshots.get(snapshots.size() - 1).value());
+    assertThat(latest.get("labelled").asInt()).isEqualTo(WINDOW);
+    assertThat(latest.get("accuracy").asDouble()).isCloseTo((double) right / WINDOW, within(1e-12));
+    if (right > 0 && right < WINDOW) {
+      assertThat(latest.get("auroc").get("primary").asDouble()).isCloseTo(Auroc.of(primary, correct), within(1e-12));
+    } else {
+      assertThat(latest.get("auroc").get("primary").isNull()).isTrue();
+    }
   }
 }
