@@ -58,7 +58,7 @@ final class LabelProcessor implements Processor<String, byte[], String, byte[]> 
     context.forward(record.withKey(label.id()).withValue(Json.write(outcome)), MonitorTopology.OUTCOMES_SINK);
   }
 
-  void evict(long now) {
+  private void evict(long now) {
     List<String> expired = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = pending.all()) {
       while (all.hasNext()) {

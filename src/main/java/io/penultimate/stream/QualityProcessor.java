@@ -2,6 +2,7 @@ package io.penultimate.stream;
 
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.RollingAuroc;
+import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<Long, byte[]> outcomes;
   private final Map<ScoreName, RollingAuroc> aurocs = new EnumMap<>(ScoreName.class);
-  private final java.util.ArrayDeque<Boolean> correct = new java.util.ArrayDeque<>();
+  private final ArrayDeque<Boolean> correct = new ArrayDeque<>();
   private int correctCount;
   private long next;
 
