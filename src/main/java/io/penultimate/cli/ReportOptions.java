@@ -3,6 +3,7 @@ package io.penultimate.cli;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.CalibrationError;
+import io.penultimate.evaluation.OodMetrics;
 import io.penultimate.evaluation.RocCurve;
 import io.penultimate.plot.Plots;
 import io.penultimate.report.Evaluator;
@@ -44,11 +45,8 @@ final class ReportOptions {
       double[] in = evaluation.testScores().get(score);
       double[] out = evaluation.oodScores().get(score);
       misclassification.put(score.key(), RocCurve.of(in, correct));
-      double[] both = Arrays.copyOf(in, in.length + out.length);
-      System.arraycopy(out, 0, both, in.length, out.length);
-      boolean[] inFirst = new boolean[both.length];
-      Arrays.fill(inFirst, 0, in.length, true);
-      ood.put(score.key(), RocCurve.of(both, inFirst));
+      OodMetrics.Pooled pooled = OodMetrics.pool(in, out);
+      ood.put(score.key(), RocCurve.of(pooled.scores(), pooled.inDistribution()));
     }
     Plots.rocCurves(plots.resolve(prefix + "roc-misclassification.png"), "Correct vs wrong predictions", misclassification);
     Plots.rocCurves(plots.resolve(prefix + "roc-ood.png"), "In- vs out-of-distribution (" + evaluation.report().oodDataset() + ")", ood);

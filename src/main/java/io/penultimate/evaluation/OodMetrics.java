@@ -20,6 +20,18 @@ public final class OodMetrics {
 
   private OodMetrics() {}
 
+  /** In- and out-of-distribution scores as one labelled sample: in-distribution first, positive. */
+  public record Pooled(double[] scores, boolean[] inDistribution) {}
+
+  /** Pools the two score sets for AUROC or a ROC curve of in- vs out-of-distribution. */
+  public static Pooled pool(double[] inScores, double[] outScores) {
+    double[] scores = Arrays.copyOf(inScores, inScores.length + outScores.length);
+    System.arraycopy(outScores, 0, scores, inScores.length, outScores.length);
+    boolean[] inDistribution = new boolean[scores.length];
+    Arrays.fill(inDistribution, 0, inScores.length, true);
+    return new Pooled(scores, inDistribution);
+  }
+
   /**
    * The largest observed score t such that at least ⌈tpr·n⌉ of {@code positiveScores} are ≥ t, e.g.
    * the threshold that keeps 95% of the validation split's correct predictions.

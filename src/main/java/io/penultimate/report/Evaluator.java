@@ -41,8 +41,6 @@ public final class Evaluator {
     Map<ScoreName, double[]> testScores = scorer.scoreAll(test.outputs());
     Map<ScoreName, double[]> oodScores = scorer.scoreAll(ood);
     boolean[] correct = test.correct();
-    boolean[] inThenOut = new boolean[test.size() + ood.size()];
-    Arrays.fill(inThenOut, 0, test.size(), true);
 
     Map<String, Double> auroc = new LinkedHashMap<>();
     Map<String, DeLong.AurocEstimate> ci = new LinkedHashMap<>();
@@ -58,9 +56,8 @@ public final class Evaluator {
       auroc.put(score.key(), Auroc.of(in, correct));
       ci.put(score.key(), DeLong.of(in, correct));
       vsSoftmax.put(score.key(), DeLong.paired(in, softmax, correct));
-      double[] both = Arrays.copyOf(in, in.length + out.length);
-      System.arraycopy(out, 0, both, in.length, out.length);
-      oodAuroc.put(score.key(), Auroc.of(both, inThenOut));
+      OodMetrics.Pooled pooled = OodMetrics.pool(in, out);
+      oodAuroc.put(score.key(), Auroc.of(pooled.scores(), pooled.inDistribution()));
       fpr95.put(score.key(), OodMetrics.fprAtTpr(in, out, BundleFitter.OOD_TPR));
       detection.put(score.key(), share(out, v -> scorer.isOutOfDistribution(score, v)));
       double[] calibrated = Arrays.stream(in).map(v -> scorer.calibrated(score, v)).toArray();

@@ -56,4 +56,11 @@ class OodMetricsTest {
     assertThatThrownBy(() -> OodMetrics.fprAtTpr(ONE_TO_TWENTY, new double[] {Double.NaN}, 0.95))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
   }
+
+  @Test
+  void poolsInDistributionScoresFirstAsPositives() {
+    OodMetrics.Pooled pooled = OodMetrics.pool(new double[] {0.9, 0.8}, new double[] {0.1});
+    assertThat(pooled.scores()).containsExactly(0.9, 0.8, 0.1);
+    assertThat(pooled.inDistribution()).containsExactly(true, true, false);
+  }
 }
