@@ -1,19 +1,15 @@
 package io.penultimate.cli;
 
-import io.penultimate.bundle.BundleCompatibility;
-import io.penultimate.bundle.BundleJson;
-import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.ScoreName;
-import io.penultimate.dl4j.HiddenProbe;
-import io.penultimate.dl4j.ModelFile;
-import io.penultimate.stream.Inference;
+import io.penultimate.stream.BatchSettings;
+import io.penultimate.stream.EventParser;
 import io.penultimate.stream.MonitorApp;
+import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.QualitySettings;
 import io.penultimate.stream.ScoringSettings;
 import io.penultimate.stream.Topics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,51 +83,91 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-event-bytes", defaultValue = "1048576", description = "Larger events go to the dead-letter topic (default: ${DEFAULT-VALUE}).")
   int maxEventBytes;
 
+  @Option(names = "--batch-size", defaultValue = "256", description = "Events per forward pass at most (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--batch-linger", defaultValue = "PT0.05S", description = "Longest wait before a partial batch is scored, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration batchLinger;
+
+  @Option(names = "--input-format", defaultValue = "json", description = "json or binary (see README, Event schemas) (default: ${DEFAULT-VALUE}).")
+  String inputFormat;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state directory (default: Kafka's, under java.io.tmpdir).")
+  Path stateDir;
+
+  @Option(names = "--metrics-port", defaultValue = "9404", description = "Port of /metrics and /health; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @Option(names = "--node-window", defaultValue = "1000", description = "Scored events behind the per-node statistics and the OOD rate (default: ${DEFAULT-VALUE}).")
+  int nodeWindow;
+
+  @Option(names = "--node-metrics-cap", defaultValue = "64", description = "Per-node series for at most this many nodes; layer aggregates use all (default: ${DEFAULT-VALUE}).")
+  int nodeMetricsCap;
+
   @Override
   public Integer call() throws Exception {
+    MonitorConfig config = config();
+    RunningMonitor.MetricsSettings metrics = metricsSettings();
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (RunningMonitor monitor =
+        RunningMonitor.start(model, encoders, config, metrics, streamsProperties(), (now, before) -> {
+          spec.commandLine().getErr().println("penultimate: streams " + before + " -> " + now);
+          if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+            stopped.countDown();
+          }
+        })) {
+      spec.commandLine().getErr().println("penultimate: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        monitor.close();
+        stopped.countDown();
+      }, "penultimate-shutdown"));
+      stopped.await();
+      return monitor.streams().state() == KafkaStreams.State.ERROR ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+  }
+
+  private RunningMonitor.MetricsSettings metricsSettings() {
+    if (metricsPort < 0 || metricsPort > 65535 || nodeWindow < 1 || nodeMetricsCap < 0) {
+      throw new UsageException("--metrics-port must be 0..65535, --node-window >= 1 and --node-metrics-cap >= 0; found "
+          + metricsPort + ", " + nodeWindow + ", " + nodeMetricsCap);
+    }
+    return new RunningMonitor.MetricsSettings(metricsPort, nodeWindow, nodeMetricsCap);
+  }
+
+  /** Every flag checked before any file is read; versions are filled in from the files. */
+  private MonitorConfig config() {
     ScoreName ood = scoreFlag("--ood-score", oodScore);
     ScoreName nodes = scoreFlag("--node-encoder", nodeEncoder);
-    QualitySettings quality;
-    try {
-      quality = new QualitySettings(window, labelRetention);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--window / --label-retention: " + e.getMessage());
-    }
     if (!nodes.isEncoderLikelihood() || lowestNodes < 0 || maxEventBytes < 1) {
       throw new UsageException(
           "--node-encoder must be binomial, trinomial, beta, betaGeneral or gmm, --lowest-nodes >= 0 and --max-event-bytes >= 1; found "
               + nodeEncoder + ", " + lowestNodes + ", " + maxEventBytes);
     }
-    ModelFile.Loaded loaded = ModelFile.read(model);
-    EncoderBundle bundle = BundleJson.read(encoders);
-    BundleCompatibility.check(bundle, loaded.sha256(), loaded.metadata().hiddenWidth(), loaded.metadata().classNames().size());
-    ScoringSettings settings =
-        new ScoringSettings(ood, nodes, lowestNodes, loaded.sha256().substring(0, 12), ModelFile.sha256(encoders).substring(0, 12));
-    Properties properties = MonitorApp.streamsProperties(applicationId, bootstrapServers, userProperties());
-    KafkaStreams streams =
-        MonitorApp.create(
-            new Topics(inputTopic, outputTopic, deadLetterTopic, labelsTopic, outcomesTopic, qualityTopic),
-            bundle,
-            loaded.metadata().inputSize(),
-            maxEventBytes,
-            settings,
-            quality,
-            () -> networkPerTask(model),
-            properties);
-    CountDownLatch stopped = new CountDownLatch(1);
-    streams.setStateListener((now, before) -> {
-      spec.commandLine().getErr().println("penultimate: streams " + before + " -> " + now);
-      if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-        stopped.countDown();
-      }
-    });
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      streams.close(Duration.ofSeconds(30));
-      stopped.countDown();
-    }, "penultimate-shutdown"));
-    streams.start();
-    stopped.await();
-    return streams.state() == KafkaStreams.State.ERROR ? ExitCodes.FAILURE : ExitCodes.OK;
+    EventParser.InputFormat format = switch (inputFormat) {
+      case "json" -> EventParser.InputFormat.JSON;
+      case "binary" -> EventParser.InputFormat.BINARY;
+      default -> throw new UsageException("--input-format must be json or binary, found '" + inputFormat + "'");
+    };
+    try {
+      return new MonitorConfig(
+          new Topics(inputTopic, outputTopic, deadLetterTopic, labelsTopic, outcomesTopic, qualityTopic),
+          format,
+          maxEventBytes,
+          new ScoringSettings(ood, nodes, lowestNodes, "unknown", "unknown"),
+          new BatchSettings(batchSize, batchLinger),
+          new QualitySettings(window, labelRetention));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--window, --label-retention, --batch-size, --batch-linger: " + e.getMessage());
+    }
+  }
+
+  private Properties streamsProperties() throws IOException {
+    Properties overrides = new Properties();
+    if (stateDir != null) {
+      overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    }
+    overrides.putAll(userProperties());
+    return MonitorApp.streamsProperties(applicationId, bootstrapServers, overrides);
   }
 
   private static ScoreName scoreFlag(String flag, String value) {
@@ -138,15 +175,6 @@ final class ServeCommand implements Callable<Integer> {
       return ScoreName.byKey(value);
     } catch (IllegalArgumentException e) {
       throw new UsageException(flag + ": " + e.getMessage());
-    }
-  }
-
-  /** Each stream task loads its own copy of the network: DL4J networks are not thread-safe. */
-  private static Inference networkPerTask(Path model) {
-    try {
-      return HiddenProbe.of(ModelFile.read(model).network(), null)::probe;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -38,6 +38,11 @@ public final class CalibrationError {
     return ece;
   }
 
+  /** The bin of a confidence in [0, 1]: bins are closed on the right, 0 goes to the first. */
+  static int bin(double confidence, int bins) {
+    return Math.max(0, (int) Math.ceil(confidence * bins) - 1);
+  }
+
   /** The per-bin table behind {@link #expected}, every bin listed in increasing order. */
   public static List<Bin> reliability(double[] confidence, boolean[] correct, int bins) {
     if (bins < 1) {
@@ -58,7 +63,7 @@ public final class CalibrationError {
       if (!(c >= 0 && c <= 1)) {
         throw new IllegalArgumentException("confidence " + i + " must be in [0, 1], found " + c);
       }
-      int b = Math.max(0, (int) Math.ceil(c * bins) - 1);
+      int b = bin(c, bins);
       count[b]++;
       hits[b] += correct[i] ? 1 : 0;
       confidenceSum[b] += c;

@@ -8,9 +8,10 @@ import java.util.List;
  * Summary of one hidden node over the recorded samples: its mean output, its task variance (paper
  * eq. 3) and the share of outputs in the saturation band, i.e. below {@code low} or above
  * {@code high}. The paper reports ~97% of sigmoid outputs in [0, 0.1] ∪ [0.9, 1] for its MNIST MLP
- * ({@link #PAPER_LOW}, {@link #PAPER_HIGH}); the bounds themselves count as not saturated.
+ * ({@link #PAPER_LOW}, {@link #PAPER_HIGH}); the bounds themselves count as not saturated. The
+ * decile {@code bins} are the reference against which live drift is measured.
  */
-public record NodeStatistics(int node, double mean, double taskVariance, double saturationShare) {
+public record NodeStatistics(int node, double mean, double taskVariance, double saturationShare, NodeBins bins) {
 
   public static final double PAPER_LOW = 0.1;
   public static final double PAPER_HIGH = 0.9;
@@ -28,7 +29,8 @@ public record NodeStatistics(int node, double mean, double taskVariance, double 
       for (double v : values) {
         saturated += v < low || v > high ? 1 : 0;
       }
-      out.add(new NodeStatistics(i, Stats.mean(values), Stats.variance(values), (double) saturated / values.length));
+      out.add(new NodeStatistics(
+          i, Stats.mean(values), Stats.variance(values), (double) saturated / values.length, NodeBins.deciles(values)));
     }
     return List.copyOf(out);
   }

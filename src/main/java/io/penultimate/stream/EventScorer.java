@@ -30,19 +30,35 @@ public final class EventScorer {
   }
 
   public List<ScoredEvent> score(List<InputEvent> events) {
+    return scoreBatch(events).events();
+  }
+
+  public ScoredBatch scoreBatch(List<InputEvent> events) {
     float[][] batch = new float[events.size()][];
     for (int i = 0; i < batch.length; i++) {
       batch[i] = events.get(i).features();
     }
     ModelOutputs outputs = inference.run(batch);
     List<ScoredEvent> out = new ArrayList<>(events.size());
+    double[][] logDensities = new double[batch.length][];
     for (int i = 0; i < batch.length; i++) {
-      out.add(score(events.get(i), outputs.hidden()[i], outputs.logits()[i]));
+      double[] hidden = outputs.hidden()[i];
+      int predicted = SoftmaxScores.predicted(outputs.logits()[i]);
+      logDensities[i] = nodeLogDensities(hidden, predicted);
+      out.add(score(events.get(i), hidden, outputs.logits()[i], logDensities[i]));
+    }
+    return new ScoredBatch(out, outputs.hidden(), logDensities);
+  }
+
+  private double[] nodeLogDensities(double[] hidden, int predicted) {
+    double[] out = new double[hidden.length];
+    for (int i = 0; i < hidden.length; i++) {
+      out[i] = nodeEncoder.logDensity(predicted, i, hidden[i]);
     }
     return out;
   }
 
-  private ScoredEvent score(InputEvent event, double[] hidden, double[] logits) {
+  private ScoredEvent score(InputEvent event, double[] hidden, double[] logits, double[] logDensities) {
     double[] values = scorer.scores(hidden, logits);
     Map<String, Double> scores = new LinkedHashMap<>();
     for (ScoreName score : ScoreName.values()) {
@@ -59,17 +75,17 @@ public final class EventScorer {
         scorer.isOutOfDistribution(settings.oodScore(), oodScore),
         settings.oodScore().key(),
         oodScore,
-        lowestNodes(hidden, predicted),
+        lowestNodes(hidden, logDensities),
         settings.modelVersion(),
         settings.encoderVersion(),
         event.label().isPresent() ? event.label().getAsInt() : null,
         event.timestamp());
   }
 
-  private List<ScoredEvent.NodeLikelihood> lowestNodes(double[] hidden, int predicted) {
+  private List<ScoredEvent.NodeLikelihood> lowestNodes(double[] hidden, double[] logDensities) {
     List<ScoredEvent.NodeLikelihood> nodes = new ArrayList<>(hidden.length);
     for (int i = 0; i < hidden.length; i++) {
-      nodes.add(new ScoredEvent.NodeLikelihood(i, hidden[i], nodeEncoder.logDensity(predicted, i, hidden[i])));
+      nodes.add(new ScoredEvent.NodeLikelihood(i, hidden[i], logDensities[i]));
     }
     nodes.sort(Comparator.comparingDouble(ScoredEvent.NodeLikelihood::logDensity));
     return List.copyOf(nodes.subList(0, Math.min(settings.lowestNodes(), nodes.size())));

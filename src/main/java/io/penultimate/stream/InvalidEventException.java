@@ -2,7 +2,34 @@ package io.penultimate.stream;
 
 /** An event that cannot be scored; the message is the reason written to the dead-letter topic. */
 public final class InvalidEventException extends Exception {
-  public InvalidEventException(String reason) {
+  /** The bounded set of causes, a metric label; the message carries the details. */
+  public enum Cause {
+    MALFORMED("malformed"),
+    MISSING_ID("missing_id"),
+    WRONG_LENGTH("wrong_length"),
+    NON_FINITE("non_finite"),
+    OVERSIZED("oversized"),
+    BAD_LABEL("bad_label");
+
+    private final String key;
+
+    Cause(String key) {
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
+    }
+  }
+
+  private final Cause cause;
+
+  public InvalidEventException(Cause cause, String reason) {
     super(reason);
+    this.cause = cause;
+  }
+
+  public Cause rejection() {
+    return cause;
   }
 }

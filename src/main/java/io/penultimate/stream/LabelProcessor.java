@@ -23,12 +23,14 @@ final class LabelProcessor implements Processor<String, byte[], String, byte[]> 
 
   private final EventParser parser;
   private final Duration retention;
+  private final MonitorObserver observer;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> pending;
 
-  LabelProcessor(EventParser parser, Duration retention) {
+  LabelProcessor(EventParser parser, Duration retention, MonitorObserver observer) {
     this.parser = parser;
     this.retention = retention;
+    this.observer = observer;
   }
 
   @Override
@@ -45,17 +47,20 @@ final class LabelProcessor implements Processor<String, byte[], String, byte[]> 
       label = parser.parseLabel(record.value());
     } catch (InvalidEventException e) {
       DeadLetters.forward(context, record, e.getMessage());
+      observer.label(MonitorObserver.LabelOutcome.INVALID);
       return;
     }
     byte[] stored = pending.delete(label.id());
     if (stored == null) {
       DeadLetters.forward(context, record,
           "no scored event waiting for id '" + label.id() + "' (unknown id, duplicate label, or older than the label retention)");
+      observer.label(MonitorObserver.LabelOutcome.UNMATCHED);
       return;
     }
     PendingEvent event = Json.read(stored, PendingEvent.class);
     Outcome outcome = new Outcome(label.id(), event.predicted(), label.label(), event.scores());
     context.forward(record.withKey(label.id()).withValue(Json.write(outcome)), MonitorTopology.OUTCOMES_SINK);
+    observer.label(MonitorObserver.LabelOutcome.JOINED);
   }
 
   private void evict(long now) {
@@ -69,5 +74,6 @@ final class LabelProcessor implements Processor<String, byte[], String, byte[]> 
       }
     }
     expired.forEach(pending::delete);
+    observer.labelsExpired(expired.size());
   }
 }

@@ -22,17 +22,16 @@ public final class MonitorApp {
   }
 
   public static KafkaStreams create(
-      Topics topics,
+      MonitorConfig config,
       EncoderBundle bundle,
       int inputSize,
-      int maxEventBytes,
-      ScoringSettings settings,
-      QualitySettings quality,
       Supplier<Inference> inferences,
+      MonitorObserver observer,
       Properties properties) {
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
-    EventParser parser = new EventParser(inputSize, bundle.numClasses(), maxEventBytes);
+    EventParser parser = new EventParser(inputSize, bundle.numClasses(), config.maxEventBytes(), config.inputFormat());
+    Supplier<EventScorer> scorers = () -> new EventScorer(inferences.get(), scorer, config.scoring());
     return new KafkaStreams(
-        MonitorTopology.build(topics, parser, () -> new EventScorer(inferences.get(), scorer, settings), quality), properties);
+        MonitorTopology.build(config.topics(), parser, scorer, scorers, config.batch(), config.quality(), observer), properties);
   }
 }

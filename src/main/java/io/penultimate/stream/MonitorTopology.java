@@ -1,5 +1,6 @@
 package io.penultimate.stream;
 
+import io.penultimate.bundle.ConfidenceScorer;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -13,7 +14,7 @@ import org.apache.kafka.streams.state.Stores;
  * The monitor's topology, a pure factory that tests drive directly.
  *
  * <pre>
- *   events ──► score ──► scores
+ *   events ──► score (batch buffer store) ──► scores
  *                │  └──► dead letters (with the reason)
  *                ├──► outcomes (events that carry their label)
  *                └──► pending store ◄── labels ──► outcomes / dead letters
@@ -36,15 +37,27 @@ public final class MonitorTopology {
   static final String QUALITY_SINK = "quality-out";
   static final String PENDING_STORE = "pending-labels";
   static final String QUALITY_STORE = "quality-window";
+  static final String BUFFER_STORE = "batch-buffer";
 
   private MonitorTopology() {}
 
-  public static Topology build(Topics topics, EventParser parser, Supplier<EventScorer> scorers, QualitySettings quality) {
+  public static Topology build(
+      Topics topics,
+      EventParser parser,
+      ConfidenceScorer scorer,
+      Supplier<EventScorer> scorers,
+      BatchSettings batch,
+      QualitySettings quality,
+      MonitorObserver observer) {
     Topology topology = new Topology();
     topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
     topology.addSource(LABELS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.labels());
-    topology.addProcessor(PROCESSOR, () -> new ScoringProcessor(scorers, parser), SOURCE);
-    topology.addProcessor(LABEL_PROCESSOR, () -> new LabelProcessor(parser, quality.labelRetention()), LABELS_SOURCE);
+    topology.addProcessor(PROCESSOR, () -> new ScoringProcessor(scorers, parser, batch, observer), SOURCE);
+    // cached: entries buffered and scored between two commits never reach the changelog
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BUFFER_STORE), Serdes.Long(), Serdes.ByteArray()).withCachingEnabled(),
+        PROCESSOR);
+    topology.addProcessor(LABEL_PROCESSOR, () -> new LabelProcessor(parser, quality.labelRetention(), observer), LABELS_SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.ByteArray()),
         PROCESSOR, LABEL_PROCESSOR);
@@ -53,7 +66,7 @@ public final class MonitorTopology {
     topology.addSink(OUTCOMES_SINK, topics.outcomes(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR, LABEL_PROCESSOR);
 
     topology.addSource(OUTCOMES_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.outcomes());
-    topology.addProcessor(QUALITY_PROCESSOR, () -> new QualityProcessor(quality.window()), OUTCOMES_SOURCE);
+    topology.addProcessor(QUALITY_PROCESSOR, () -> new QualityProcessor(quality.window(), scorer, observer), OUTCOMES_SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUALITY_STORE), Serdes.Long(), Serdes.ByteArray()),
         QUALITY_PROCESSOR);

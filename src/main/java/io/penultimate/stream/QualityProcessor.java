@@ -1,7 +1,9 @@
 package io.penultimate.stream;
 
+import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.RollingAuroc;
+import io.penultimate.evaluation.RollingCalibration;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -15,21 +17,27 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps the last N outcomes in a changelogged store (keyed by a sequence number) and, from them,
- * a {@link RollingAuroc} per score and the rolling accuracy; emits a {@link QualitySnapshot} per
+ * a {@link RollingAuroc} per score, the rolling ECE of each score's calibrated P(correct) and the
+ * rolling accuracy; emits a {@link QualitySnapshot} per
  * outcome. The store is the source of truth: after a restart the windows are rebuilt from it, so
  * the rolling AUROC carries on where it was.
  */
 final class QualityProcessor implements Processor<String, byte[], String, byte[]> {
   private final int window;
+  private final MonitorObserver observer;
+  private final ConfidenceScorer scorer;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<Long, byte[]> outcomes;
   private final Map<ScoreName, RollingAuroc> aurocs = new EnumMap<>(ScoreName.class);
+  private final Map<ScoreName, RollingCalibration> calibrations = new EnumMap<>(ScoreName.class);
   private final ArrayDeque<Boolean> correct = new ArrayDeque<>();
   private int correctCount;
   private long next;
 
-  QualityProcessor(int window) {
+  QualityProcessor(int window, ConfidenceScorer scorer, MonitorObserver observer) {
     this.window = window;
+    this.scorer = scorer;
+    this.observer = observer;
   }
 
   @Override
@@ -38,6 +46,7 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
     this.outcomes = context.getStateStore(MonitorTopology.QUALITY_STORE);
     for (ScoreName score : ScoreName.values()) {
       aurocs.put(score, new RollingAuroc(window));
+      calibrations.put(score, new RollingCalibration(window));
     }
     try (KeyValueIterator<Long, byte[]> all = outcomes.all()) {
       while (all.hasNext()) {
@@ -55,12 +64,16 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
     outcomes.delete(next - window);
     next++;
     include(outcome);
-    context.forward(record.withValue(Json.write(snapshot())), MonitorTopology.QUALITY_SINK);
+    QualitySnapshot snapshot = snapshot();
+    context.forward(record.withValue(Json.write(snapshot)), MonitorTopology.QUALITY_SINK);
+    observer.outcome(outcome, snapshot);
   }
 
   private void include(Outcome outcome) {
     for (ScoreName score : ScoreName.values()) {
-      aurocs.get(score).add(outcome.scores().get(score.key()), outcome.correct());
+      double value = outcome.scores().get(score.key());
+      aurocs.get(score).add(value, outcome.correct());
+      calibrations.get(score).add(scorer.calibrated(score, value), outcome.correct());
     }
     correct.addLast(outcome.correct());
     correctCount += outcome.correct() ? 1 : 0;
@@ -71,10 +84,12 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
 
   QualitySnapshot snapshot() {
     Map<String, Double> auroc = new LinkedHashMap<>();
+    Map<String, Double> ece = new LinkedHashMap<>();
     for (ScoreName score : ScoreName.values()) {
       double value = aurocs.get(score).auroc();
       auroc.put(score.key(), Double.isNaN(value) ? null : value);
+      ece.put(score.key(), calibrations.get(score).expected());
     }
-    return new QualitySnapshot(correct.size(), correct.isEmpty() ? 0 : (double) correctCount / correct.size(), auroc);
+    return new QualitySnapshot(correct.size(), correct.isEmpty() ? 0 : (double) correctCount / correct.size(), auroc, ece);
   }
 }

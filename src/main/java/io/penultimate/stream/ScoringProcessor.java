@@ -1,29 +1,49 @@
 package io.penultimate.stream;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Scores each event and forwards the result to the scores sink, or, when the event cannot be
- * scored, forwards the original bytes to the dead-letter sink with the reason in a header. An
- * event that carries its label becomes an outcome at once; the others wait in the pending store
- * for their label. Each processor instance (one per stream task) gets its own {@link
- * EventScorer}, hence its own network.
+ * Validates each event, buffers it, and scores buffered events in batches: one forward pass costs
+ * about as much for hundreds of events as for one.
+ *
+ * <p>The buffer is a changelogged, cached state store, not a Java list. Kafka Streams flushes
+ * store caches before every commit, so under exactly-once the events still buffered at a commit
+ * reach the changelog in the same transaction as the input offsets that consumed them: a crash
+ * loses nothing, the store is restored and flushed on restart. Events put and deleted between two
+ * commits (the common case: a batch fills or the linger punctuation fires first) cancel out in
+ * the cache and never reach the changelog, so the guarantee costs little.
+ *
+ * <p>Results go to the scores sink; an event that carries its label also becomes an outcome, the
+ * others wait in the pending store for their label. Events that cannot be scored go, with the
+ * reason, to the dead-letter sink. Each processor instance (one per stream task) gets its own
+ * {@link EventScorer}, hence its own network.
  */
 final class ScoringProcessor implements Processor<String, byte[], String, byte[]> {
   private final Supplier<EventScorer> scorers;
   private final EventParser parser;
+  private final BatchSettings batch;
+  private final MonitorObserver observer;
   private ProcessorContext<String, byte[]> context;
   private EventScorer scorer;
   private KeyValueStore<String, byte[]> pending;
+  private KeyValueStore<Long, byte[]> buffer;
+  private long nextKey;
+  private int buffered;
 
-  ScoringProcessor(Supplier<EventScorer> scorers, EventParser parser) {
+  ScoringProcessor(Supplier<EventScorer> scorers, EventParser parser, BatchSettings batch, MonitorObserver observer) {
     this.scorers = scorers;
     this.parser = parser;
+    this.batch = batch;
+    this.observer = observer;
   }
 
   @Override
@@ -31,22 +51,65 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
     this.context = context;
     this.scorer = scorers.get();
     this.pending = context.getStateStore(MonitorTopology.PENDING_STORE);
+    this.buffer = context.getStateStore(MonitorTopology.BUFFER_STORE);
+    try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
+      while (restored.hasNext()) {
+        nextKey = restored.next().key + 1;
+        buffered++;
+      }
+    }
+    context.schedule(batch.linger(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
   }
 
   @Override
   public void process(Record<String, byte[]> record) {
-    ScoredEvent scored;
+    InputEvent event;
     try {
-      InputEvent event = parser.parse(record.value(), record.timestamp());
-      scored = scorer.score(List.of(event)).get(0);
-    } catch (InvalidEventException | IllegalArgumentException e) {
+      event = parser.parse(record.value(), record.timestamp());
+    } catch (InvalidEventException e) {
       DeadLetters.forward(context, record, e.getMessage());
+      observer.eventRejected(e.rejection());
       return;
     }
-    context.forward(record.withKey(scored.id()).withValue(Json.write(scored)), MonitorTopology.SCORES_SINK);
+    buffer.put(nextKey++, BinaryEvent.encode(event));
+    if (++buffered >= batch.size()) {
+      flush();
+    }
+  }
+
+  private void flush() {
+    if (buffered == 0) {
+      return;
+    }
+    List<KeyValue<Long, byte[]>> entries = new ArrayList<>(buffered);
+    try (KeyValueIterator<Long, byte[]> all = buffer.all()) {
+      all.forEachRemaining(entries::add);
+    }
+    List<InputEvent> events = new ArrayList<>(entries.size());
+    for (KeyValue<Long, byte[]> entry : entries) {
+      events.add(decodeBuffered(entry.value));
+    }
+    long start = System.nanoTime();
+    ScoredBatch scored = scorer.scoreBatch(events);
+    observer.batchScored(scored, System.nanoTime() - start);
+    scored.events().forEach(this::emit);
+    entries.forEach(entry -> buffer.delete(entry.key));
+    buffered = 0;
+  }
+
+  private static InputEvent decodeBuffered(byte[] bytes) {
+    try {
+      return BinaryEvent.decode(bytes);
+    } catch (InvalidEventException e) {
+      throw new IllegalStateException("batch buffer store holds a corrupt entry: " + e.getMessage(), e);
+    }
+  }
+
+  private void emit(ScoredEvent scored) {
+    context.forward(new Record<>(scored.id(), Json.write(scored), scored.timestamp()), MonitorTopology.SCORES_SINK);
     if (scored.label() != null) {
       Outcome outcome = new Outcome(scored.id(), scored.predicted(), scored.label(), scored.scores());
-      context.forward(record.withKey(scored.id()).withValue(Json.write(outcome)), MonitorTopology.OUTCOMES_SINK);
+      context.forward(new Record<>(scored.id(), Json.write(outcome), scored.timestamp()), MonitorTopology.OUTCOMES_SINK);
     } else {
       pending.put(scored.id(), Json.write(new PendingEvent(scored.predicted(), scored.scores(), context.currentSystemTimeMs())));
     }

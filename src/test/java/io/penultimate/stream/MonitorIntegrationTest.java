@@ -3,7 +3,19 @@ package io.penultimate.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.ScoreName;
+import io.penultimate.metrics.LayerMetrics;
+import io.penultimate.metrics.MetricsServer;
+import io.penultimate.metrics.MonitorMetrics;
+import io.penultimate.metrics.ProcessMetrics;
+import io.penultimate.metrics.PrometheusText;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import io.penultimate.cli.Penultimate;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.dl4j.HiddenProbe;
@@ -73,30 +85,28 @@ class MonitorIntegrationTest {
   }
 
   @Test
-  void scoresEveryEventExactlyOnceAndDeadLettersTheBadOnes() throws Exception {
+  void scoresEveryEventExactlyOnceDeadLettersTheBadOnesAndServesMetrics() throws Exception {
     Topics topics = new Topics("it.events", "it.scores", "it.dlq", "it.labels", "it.outcomes", "it.quality");
-    try (var admin = cluster.admin()) {
-      admin.createTopics(List.of(
-          new NewTopic(topics.events(), 2, (short) 1),
-          new NewTopic(topics.scores(), 2, (short) 1),
-          new NewTopic(topics.deadLetters(), 1, (short) 1),
-          new NewTopic(topics.labels(), 2, (short) 1),
-          new NewTopic(topics.outcomes(), 1, (short) 1),
-          new NewTopic(topics.quality(), 1, (short) 1))).all().get();
-    }
+    createTopics(topics);
     Properties overrides = new Properties();
     overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
     overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "m", "b");
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MonitorMetrics metrics = new MonitorMetrics(
+        registry, new ConfidenceScorer(fixtures.bundle), new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4));
     try (KafkaStreams streams =
-        MonitorApp.create(topics, fixtures.bundle, StreamFixtures.INPUT, 1 << 20, settings, QualitySettings.defaults(),
-            () -> HiddenProbe.of(fixtures.network.clone(), null)::probe,
-            MonitorApp.streamsProperties("penultimate-it", cluster.bootstrapServers(), overrides))) {
+            MonitorApp.create(MonitorConfig.of(topics, settings), fixtures.bundle, StreamFixtures.INPUT,
+                () -> HiddenProbe.of(fixtures.network.clone(), null)::probe, metrics,
+                MonitorApp.streamsProperties("penultimate-it", cluster.bootstrapServers(), overrides));
+        MetricsServer server = new MetricsServer(0, registry, streams::state)) {
+      ProcessMetrics.bind(registry, streams);
       streams.start();
       produce(topics.events());
       List<ConsumerRecord<String, String>> scored = consume(topics.scores(), EVENTS);
       List<ConsumerRecord<String, String>> dead = consume(topics.deadLetters(), BAD.size());
+      consume(topics.quality(), EVENTS / 2);
 
       Set<String> ids = new HashSet<>();
       for (ConsumerRecord<String, String> record : scored) {
@@ -110,18 +120,41 @@ class MonitorIntegrationTest {
       assertThat(ids).isEqualTo(expected);
       assertThat(dead).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(BAD);
       assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader(DeadLetterHeaders.REASON)).isNotNull());
+
+      HttpClient http = HttpClient.newHttpClient();
+      String base = "http://localhost:" + server.port();
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(), BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+      Map<String, Double> scrape = PrometheusText.parse(
+          http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), BodyHandlers.ofString()).body());
+      assertThat(scrape.get("penultimate_events_total{outcome=\"in_distribution\"}") + scrape.get("penultimate_events_total{outcome=\"ood\"}"))
+          .isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_events_total{outcome=\"dead_lettered\"}")).isEqualTo(BAD.size());
+      assertThat(scrape.get("penultimate_dead_letters_total{reason=\"malformed\"}")).isEqualTo(1);
+      assertThat(scrape.get("penultimate_dead_letters_total{reason=\"missing_id\"}")).isEqualTo(1);
+      assertThat(scrape.get("penultimate_dead_letters_total{reason=\"wrong_length\"}")).isEqualTo(1);
+      assertThat(scrape.get("penultimate_rolling_labelled{window=\"count\"}")).isEqualTo(EVENTS / 2);
+      assertThat(scrape.get("penultimate_rolling_auroc{score=\"primary\",window=\"count\"}")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_rolling_ece{score=\"softmax\",window=\"count\"}")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_score_calibrated_count{outcome=\"correct\",score=\"gmm\"}")
+              + scrape.get("penultimate_score_calibrated_count{outcome=\"wrong\",score=\"gmm\"}"))
+          .isEqualTo(EVENTS / 2);
+      assertThat(scrape.get("penultimate_confidence_bucket{le=\"+Inf\"}")).isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_batch_size_sum")).isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_node_drift{node=\"3\"}")).isFinite().isNotNegative();
+      assertThat(scrape).doesNotContainKey("penultimate_node_drift{node=\"4\"}");
+      assertThat(scrape.get("penultimate_layer_saturation")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_ood_rate")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_streams_running")).isEqualTo(1);
+      assertThat(scrape.keySet()).anyMatch(k -> k.startsWith("kafka_stream_thread_process_rate"));
+      assertThat(scrape.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes"));
     }
   }
 
   @Test
   void aRestartMidStreamLosesNothingDuplicatesNothingAndKeepsTheRollingWindow(@TempDir Path restartState) throws Exception {
     Topics topics = new Topics("rs.events", "rs.scores", "rs.dlq", "rs.labels", "rs.outcomes", "rs.quality");
-    try (var admin = cluster.admin()) {
-      admin.createTopics(List.of(
-          new NewTopic(topics.events(), 2, (short) 1), new NewTopic(topics.scores(), 2, (short) 1),
-          new NewTopic(topics.deadLetters(), 1, (short) 1), new NewTopic(topics.labels(), 2, (short) 1),
-          new NewTopic(topics.outcomes(), 1, (short) 1), new NewTopic(topics.quality(), 1, (short) 1))).all().get();
-    }
+    createTopics(topics);
     float[][] inputs = StreamFixtures.inputs(150, 21);
     int[] truth = StreamFixtures.labels(150);
     runUntil(topics, restartState.resolve("first"), inputs, truth, 0, 100);
@@ -136,14 +169,41 @@ class MonitorIntegrationTest {
     assertThat(last.get("labelled").asInt()).as("window survived the restart").isEqualTo(150);
   }
 
+  /**
+   * Creates the monitor's topics (outcomes and quality with one partition) and waits until every
+   * partition has a leader: a producer that races the first leader election can be left retrying
+   * an out-of-order sequence for minutes.
+   */
+  private static void createTopics(Topics topics) throws Exception {
+    try (var admin = cluster.admin()) {
+      List<NewTopic> all = List.of(
+          new NewTopic(topics.events(), 2, (short) 1), new NewTopic(topics.scores(), 2, (short) 1),
+          new NewTopic(topics.deadLetters(), 1, (short) 1), new NewTopic(topics.labels(), 2, (short) 1),
+          new NewTopic(topics.outcomes(), 1, (short) 1), new NewTopic(topics.quality(), 1, (short) 1));
+      admin.createTopics(all).all().get();
+      List<String> names = all.stream().map(NewTopic::name).toList();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline) {
+        boolean ready = admin.describeTopics(names).allTopicNames().get().values().stream()
+            .flatMap(t -> t.partitions().stream())
+            .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        if (ready) {
+          return;
+        }
+        Thread.sleep(100);
+      }
+      throw new AssertionError("topics " + names + " have no leader after 30 s");
+    }
+  }
+
   private static void runUntil(Topics topics, Path state, float[][] inputs, int[] truth, int from, int to) throws Exception {
     Properties overrides = new Properties();
     overrides.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
     overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "m", "b");
     try (KafkaStreams streams =
-        MonitorApp.create(topics, fixtures.bundle, StreamFixtures.INPUT, 1 << 20, settings, QualitySettings.defaults(),
-            () -> HiddenProbe.of(fixtures.network.clone(), null)::probe,
+        MonitorApp.create(MonitorConfig.of(topics, settings), fixtures.bundle, StreamFixtures.INPUT,
+            () -> HiddenProbe.of(fixtures.network.clone(), null)::probe, MonitorObserver.NONE,
             MonitorApp.streamsProperties("penultimate-restart", cluster.bootstrapServers(), overrides))) {
       streams.start();
       Map<String, Object> config = Map.of(
@@ -180,13 +240,16 @@ class MonitorIntegrationTest {
 
   private static void produce(String topic) {
     float[][] inputs = StreamFixtures.inputs(EVENTS, 9);
+    int[] truth = StreamFixtures.labels(EVENTS);
     Map<String, Object> config = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
       for (int i = 0; i < EVENTS; i++) {
-        producer.send(new ProducerRecord<>(topic, "e" + i, StreamFixtures.eventJson("e" + i, inputs[i], "")));
+        // every other event carries its label, so the rolling quality has outcomes to measure
+        String label = i % 2 == 0 ? ",\"label\":" + truth[i] : "";
+        producer.send(new ProducerRecord<>(topic, "e" + i, StreamFixtures.eventJson("e" + i, inputs[i], label)));
         if (i % 100 == 0) {
           producer.send(new ProducerRecord<>(topic, "bad" + i, BAD.get(i / 100)));
         }

@@ -59,6 +59,10 @@ class MonitorTopologyTest {
 
   @BeforeEach
   void startDriver() {
+    startDriver(new BatchSettings(1, Duration.ofMillis(50)));
+  }
+
+  private void startDriver(BatchSettings batch) {
     Topics topics = Topics.defaults();
     ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "model-1", "bundle-1");
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
@@ -66,8 +70,11 @@ class MonitorTopologyTest {
         MonitorTopology.build(
             topics,
             new EventParser(INPUT, CLASSES, 64 * 1024),
+            scorer,
             () -> new EventScorer(HiddenProbe.of(network.clone(), null)::probe, scorer, settings),
-            new QualitySettings(WINDOW, Duration.ofHours(1)));
+            batch,
+            new QualitySettings(WINDOW, Duration.ofHours(1)),
+            MonitorObserver.NONE);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "penultimate-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -270,5 +277,28 @@ class MonitorTopologyTest {
     } else {
       assertThat(latest.get("auroc").get("primary").isNull()).isTrue();
     }
+  }
+
+  @Test
+  void shouldScoreAFullBatchAtOnceAndAPartialOneAfterTheLinger() throws Exception {
+    driver.close();
+    startDriver(new BatchSettings(4, Duration.ofMillis(50)));
+    for (int i = 0; i < 3; i++) {
+      events.pipeInput("b" + i, event("b" + i, probes[i], ""));
+    }
+    assertThat(scores.isEmpty()).as("three of four buffered").isTrue();
+    events.pipeInput("b3", event("b3", probes[3], ""));
+    List<TestRecord<String, byte[]>> batch = scores.readRecordsToList();
+    assertThat(batch).extracting(TestRecord::key).containsExactly("b0", "b1", "b2", "b3");
+    ModelOutputs offline = HiddenProbe.of(network, null).probe(java.util.Arrays.copyOf(probes, 4));
+    double[] expected = new ConfidenceScorer(bundle).scores(offline.hidden()[2], offline.logits()[2]);
+    assertThat(JSON.readTree(batch.get(2).value()).get("scores").get("gaussian").asDouble())
+        .as("same batch composition, same numbers")
+        .isCloseTo(expected[ScoreName.GAUSSIAN.ordinal()], within(1e-9 * Math.max(1, Math.abs(expected[ScoreName.GAUSSIAN.ordinal()]))));
+
+    events.pipeInput("b4", event("b4", probes[4], ""));
+    assertThat(scores.isEmpty()).isTrue();
+    driver.advanceWallClockTime(Duration.ofMillis(60));
+    assertThat(scores.readRecord().key()).isEqualTo("b4");
   }
 }

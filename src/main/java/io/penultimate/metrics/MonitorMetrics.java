@@ -1,0 +1,156 @@
+package io.penultimate.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.penultimate.bundle.ConfidenceScorer;
+import io.penultimate.bundle.ScoreName;
+import io.penultimate.stream.InvalidEventException.Cause;
+import io.penultimate.stream.MonitorObserver;
+import io.penultimate.stream.Outcome;
+import io.penultimate.stream.QualitySnapshot;
+import io.penultimate.stream.ScoredBatch;
+import io.penultimate.stream.ScoredEvent;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The monitor's meters (names and meaning in docs/metrics.md), fed by the stream processors.
+ * Counters and histograms are live and not covered by exactly-once; the rolling-quality gauges
+ * read the latest snapshot computed from the changelogged quality store; the hidden-layer gauges
+ * come from {@link LayerMetrics}.
+ */
+public final class MonitorMetrics implements MonitorObserver {
+  /** Fixed bucket bounds for probabilities, the same on every instance so buckets can be summed. */
+  static final double[] PROBABILITY_BUCKETS = {
+    0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0
+  };
+  private static final double[] BATCH_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
+
+  private final ConfidenceScorer scorer;
+  private final LayerMetrics layer;
+  private final Counter inDistribution;
+  private final Counter ood;
+  private final Counter deadLettered;
+  private final Map<Cause, Counter> rejected = new EnumMap<>(Cause.class);
+  private final Map<LabelOutcome, Counter> labels = new EnumMap<>(LabelOutcome.class);
+  private final Counter expired;
+  private final Timer inference;
+  private final Timer endToEnd;
+  private final DistributionSummary batchSize;
+  private final DistributionSummary confidence;
+  private final Map<ScoreName, DistributionSummary> correctScores = new EnumMap<>(ScoreName.class);
+  private final Map<ScoreName, DistributionSummary> wrongScores = new EnumMap<>(ScoreName.class);
+  private final AtomicReference<QualitySnapshot> quality = new AtomicReference<>();
+
+  public MonitorMetrics(MeterRegistry registry, ConfidenceScorer scorer, LayerMetrics layer) {
+    this.scorer = scorer;
+    this.layer = layer;
+    inDistribution = events(registry, "in_distribution", "Events scored and not flagged out-of-distribution");
+    ood = events(registry, "ood", "Events scored and flagged out-of-distribution");
+    deadLettered = events(registry, "dead_lettered", "Events sent to the dead-letter topic");
+    for (Cause cause : Cause.values()) {
+      rejected.put(cause, Counter.builder("penultimate.dead.letters").tag("reason", cause.key())
+          .description("Dead-lettered events by cause").register(registry));
+    }
+    for (LabelOutcome outcome : LabelOutcome.values()) {
+      labels.put(outcome, label(registry, outcome.key()));
+    }
+    expired = label(registry, "expired");
+    inference = Timer.builder("penultimate.inference.latency")
+        .description("One batched forward pass and the scoring of its events")
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
+    endToEnd = Timer.builder("penultimate.end.to.end.latency")
+        .description("From the event's timestamp to its scored record")
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
+        .register(registry);
+    batchSize = DistributionSummary.builder("penultimate.batch.size").description("Events per forward pass")
+        .serviceLevelObjectives(BATCH_BUCKETS).register(registry);
+    confidence = DistributionSummary.builder("penultimate.confidence").description("Calibrated P(correct) of the primary score")
+        .serviceLevelObjectives(PROBABILITY_BUCKETS).register(registry);
+    for (ScoreName score : ScoreName.values()) {
+      correctScores.put(score, scoreHistogram(registry, score, "correct"));
+      wrongScores.put(score, scoreHistogram(registry, score, "wrong"));
+      Gauge.builder("penultimate.rolling.auroc", quality, ref -> read(ref, q -> orNaN(q.auroc().get(score.key()))))
+          .tags("score", score.key(), "window", "count")
+          .description("Exact AUROC of correct vs wrong over the last N labelled events; NaN when undefined").register(registry);
+      Gauge.builder("penultimate.rolling.ece", quality, ref -> read(ref, q -> orNaN(q.ece().get(score.key()))))
+          .tags("score", score.key(), "window", "count")
+          .description("Expected calibration error (15 bins) over the last N labelled events").register(registry);
+    }
+    Gauge.builder("penultimate.rolling.accuracy", quality, ref -> read(ref, QualitySnapshot::accuracy)).tag("window", "count")
+        .description("Accuracy over the last N labelled events").register(registry);
+    Gauge.builder("penultimate.rolling.labelled", quality, ref -> read(ref, QualitySnapshot::labelled)).tag("window", "count")
+        .description("Labelled events in the rolling window").register(registry);
+  }
+
+  private static Counter events(MeterRegistry registry, String outcome, String description) {
+    return Counter.builder("penultimate.events").tag("outcome", outcome).description(description).register(registry);
+  }
+
+  private static Counter label(MeterRegistry registry, String outcome) {
+    return Counter.builder("penultimate.labels").tag("outcome", outcome).description("Late labels by how they ended").register(registry);
+  }
+
+  private static DistributionSummary scoreHistogram(MeterRegistry registry, ScoreName score, String outcome) {
+    return DistributionSummary.builder("penultimate.score.calibrated")
+        .tags("score", score.key(), "outcome", outcome)
+        .description("Calibrated P(correct) of each score for labelled events, by whether the prediction was right")
+        .serviceLevelObjectives(PROBABILITY_BUCKETS)
+        .register(registry);
+  }
+
+  private static double read(AtomicReference<QualitySnapshot> ref, ToDoubleFunction<QualitySnapshot> value) {
+    QualitySnapshot snapshot = ref.get();
+    return snapshot == null ? Double.NaN : value.applyAsDouble(snapshot);
+  }
+
+  private static double orNaN(Double value) {
+    return value == null ? Double.NaN : value;
+  }
+
+  @Override
+  public void batchScored(ScoredBatch batch, long nanos) {
+    inference.record(nanos, TimeUnit.NANOSECONDS);
+    batchSize.record(batch.events().size());
+    long now = System.currentTimeMillis();
+    for (ScoredEvent event : batch.events()) {
+      (event.ood() ? ood : inDistribution).increment();
+      confidence.record(event.confidence());
+      endToEnd.record(Math.max(0, now - event.timestamp()), TimeUnit.MILLISECONDS);
+    }
+    layer.add(batch);
+  }
+
+  @Override
+  public void eventRejected(Cause cause) {
+    deadLettered.increment();
+    rejected.get(cause).increment();
+  }
+
+  @Override
+  public void label(LabelOutcome outcome) {
+    labels.get(outcome).increment();
+  }
+
+  @Override
+  public void labelsExpired(int count) {
+    expired.increment(count);
+  }
+
+  @Override
+  public void outcome(Outcome outcome, QualitySnapshot snapshot) {
+    quality.set(snapshot);
+    Map<ScoreName, DistributionSummary> histograms = outcome.correct() ? correctScores : wrongScores;
+    for (ScoreName score : ScoreName.values()) {
+      histograms.get(score).record(scorer.calibrated(score, outcome.scores().get(score.key())));
+    }
+  }
+}

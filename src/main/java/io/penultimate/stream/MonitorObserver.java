@@ -1,0 +1,44 @@
+package io.penultimate.stream;
+
+import io.penultimate.stream.InvalidEventException.Cause;
+
+/**
+ * What the processors report as they go, for live metrics. Calls happen on stream threads and are
+ * not covered by exactly-once: a record reprocessed after a crash is reported twice. The state
+ * stores, not these calls, are the source of truth.
+ */
+public interface MonitorObserver {
+  MonitorObserver NONE = new MonitorObserver() {};
+
+  /** A batch went through the network and the scorer in {@code nanos}. */
+  default void batchScored(ScoredBatch batch, long nanos) {}
+
+  /** An input event was dead-lettered. */
+  default void eventRejected(Cause cause) {}
+
+  /** A late label was joined to its event, or could not be. */
+  default void label(LabelOutcome outcome) {}
+
+  /** Pending events dropped because no label came within the retention. */
+  default void labelsExpired(int count) {}
+
+  /** A labelled outcome entered the rolling windows, whose state is now {@code quality}. */
+  default void outcome(Outcome outcome, QualitySnapshot quality) {}
+
+  /** How a label record ended. */
+  enum LabelOutcome {
+    JOINED("joined"),
+    UNMATCHED("unmatched"),
+    INVALID("invalid");
+
+    private final String key;
+
+    LabelOutcome(String key) {
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
+    }
+  }
+}
