@@ -89,6 +89,9 @@ public record EncoderBundle(
     if (nodes.size() != width) {
       problems.add("node statistics cover " + nodes.size() + " nodes, expected " + width);
     }
+    if (nodes.stream().anyMatch(node -> node.bins() == null)) {
+      problems.add("node statistics lack the training bins that drift is measured against (fitted by an older version: run fit again)");
+    }
     for (ScoreName score : ScoreName.values()) {
       if (!oodThresholds.containsKey(score) || !Double.isFinite(oodThresholds.get(score))) {
         problems.add("OOD threshold of " + score.key() + " is missing or not finite");

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ReproduceCommand.class,
       ExportCommand.class,
       BenchCommand.class,
+      DemoCommand.class,
       ServeCommand.class,
       ProduceCommand.class
     })

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.penultimate.data.LabeledImages;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,7 +17,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Replays labelled images into the input topic as event JSON, paced to a target rate, with a
- * plain {@link KafkaProducer} of strings (what any client would do).
+ * plain {@link KafkaProducer} of strings (what any client would do), optionally mixing in
+ * out-of-distribution images and publishing labels late on their own topic.
  */
 public final class EventReplay {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,35 +40,75 @@ public final class EventReplay {
     return event.toString();
   }
 
+  /** What a replay sent. */
+  public record Sent(int events, int outOfDistribution, int labels) {}
+
   /**
-   * Sends {@code count} images (cycling through the set) at {@code ratePerSecond} (0 = as fast as
-   * possible); ids are {@code prefix + index}. Reports progress every 1,000 events.
+   * Sends the plan's events, paced to its rate, cycling through each image set; in-distribution
+   * events get ids {@code prefix + index}. Delayed labels are sent once due, between events, and
+   * the last ones are waited for. Reports progress every 1,000 events.
    */
-  public static void replay(
-      LabeledImages images, int count, double ratePerSecond, boolean withLabels, String prefix,
-      Map<String, Object> producerConfig, String topic, IntConsumer progress) throws InterruptedException {
-    Map<String, Object> config = new java.util.HashMap<>(producerConfig);
+  public static Sent replay(ReplayPlan plan, Map<String, Object> producerConfig, String topic, IntConsumer progress)
+      throws InterruptedException {
+    Map<String, Object> config = new HashMap<>(producerConfig);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    Random coin = new Random(42);
+    ArrayDeque<DueLabel> due = new ArrayDeque<>();
     long start = System.nanoTime();
+    int ood = 0;
+    int labels = 0;
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-      for (int i = 0; i < count; i++) {
-        if (ratePerSecond > 0) {
-          long due = start + (long) (i * 1e9 / ratePerSecond);
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
+      int i = 0;
+      for (; plan.count() == 0 || i < plan.count(); i++) {
+        if (plan.ratePerSecond() > 0) {
+          sleepUntil(start + (long) (i * 1e9 / plan.ratePerSecond()));
+        }
+        labels += sendDue(producer, plan.labelsTopic(), due, System.nanoTime());
+        long now = System.currentTimeMillis();
+        if (coin.nextDouble() < plan.oodShare()) {
+          LabeledImages images = plan.outOfDistribution();
+          String id = ReplayPlan.OOD_PREFIX + i;
+          producer.send(new ProducerRecord<>(topic, id, eventJson(id, images.pixels()[ood++ % images.size()], null, now)));
+        } else {
+          int k = (i - ood) % plan.inDistribution().size();
+          String id = plan.idPrefix() + i;
+          int label = plan.inDistribution().labels()[k];
+          producer.send(new ProducerRecord<>(topic, id, eventJson(id, plan.inDistribution().pixels()[k], plan.labelsInEvents() ? label : null, now)));
+          if (plan.labelsTopic() != null) {
+            due.addLast(new DueLabel(System.nanoTime() + plan.labelDelay().toNanos(), id, label));
           }
         }
-        int k = i % images.size();
-        String id = prefix + i;
-        Integer label = withLabels ? images.labels()[k] : null;
-        producer.send(new ProducerRecord<>(topic, id, eventJson(id, images.pixels()[k], label, System.currentTimeMillis())));
         if ((i + 1) % 1000 == 0) {
           progress.accept(i + 1);
         }
       }
+      while (!due.isEmpty()) {
+        sleepUntil(due.peekFirst().dueNanos());
+        labels += sendDue(producer, plan.labelsTopic(), due, System.nanoTime());
+      }
       producer.flush();
+      return new Sent(i, ood, labels);
+    }
+  }
+
+  private record DueLabel(long dueNanos, String id, int label) {}
+
+  private static int sendDue(KafkaProducer<String, String> producer, String topic, ArrayDeque<DueLabel> due, long now) {
+    int sent = 0;
+    while (!due.isEmpty() && due.peekFirst().dueNanos() <= now) {
+      DueLabel label = due.removeFirst();
+      ObjectNode record = JSON.createObjectNode().put("id", label.id()).put("label", label.label());
+      producer.send(new ProducerRecord<>(topic, label.id(), record.toString()));
+      sent++;
+    }
+    return sent;
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long wait = nanoTime - System.nanoTime();
+    if (wait > 0) {
+      TimeUnit.NANOSECONDS.sleep(wait);
     }
   }
 }

@@ -1,0 +1,162 @@
+package io.penultimate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penultimate.bundle.BundleJson;
+import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.bundle.ScoreName;
+import io.penultimate.data.DataFetcher;
+import io.penultimate.data.DataSplit;
+import io.penultimate.data.Datasets;
+import io.penultimate.demo.DemoRun;
+import io.penultimate.demo.EmbeddedBroker;
+import io.penultimate.dl4j.ModelFile;
+import io.penultimate.dl4j.ModelRecipe;
+import io.penultimate.dl4j.TrainingSettings;
+import io.penultimate.experiment.Experiment;
+import io.penultimate.experiment.ModelTraining;
+import io.penultimate.stream.EventParser;
+import io.penultimate.stream.MonitorApp;
+import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.QualitySettings;
+import io.penultimate.stream.ReplayPlan;
+import io.penultimate.stream.ScoringSettings;
+import io.penultimate.stream.BatchSettings;
+import io.penultimate.stream.Topics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The whole monitor on one machine: fetches data, trains and fits if nothing is cached, starts a Kafka broker,",
+      "serves, replays MNIST test digits mixed with Fashion-MNIST images as out-of-distribution events, publishes",
+      "labels late, and reports throughput, latency, rolling AUROC per score and OOD detection."
+    })
+final class DemoCommand implements Callable<Integer> {
+  private static final String MODEL_DIR = Datasets.MNIST + "-paper-mlp-seed1";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--events", defaultValue = "2000", description = "Events to replay (default: ${DEFAULT-VALUE}).")
+  int events;
+
+  @Option(names = "--ood-share", defaultValue = "0.2", description = "Share of Fashion-MNIST (out-of-distribution) events (default: ${DEFAULT-VALUE}).")
+  double oodShare;
+
+  @Option(names = "--rate", defaultValue = "0", description = "Events per second; 0 replays as fast as possible (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--label-delay", defaultValue = "PT2S", description = "How late labels arrive, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration labelDelay;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
+  String bootstrapServers;
+
+  @Option(names = "--metrics-port", defaultValue = "9404", description = "Port of /metrics and /health; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @Option(names = "--keep-running", description = "After the summary, keep replaying at --rate (50/s if 0) and serving until stopped.")
+  boolean keepRunning;
+
+  @Option(names = "--work-dir", defaultValue = "runs", paramLabel = "DIR", description = "Where the model and bundle are cached, shared with reproduce (default: ${DEFAULT-VALUE}).")
+  Path workDir;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where data sets are cached (default: $PENULTIMATE_DATA_DIR or ./data).")
+  Path dataDir;
+
+  @Override
+  public Integer call() throws Exception {
+    if (events < 1 || !(oodShare >= 0 && oodShare < 1) || rate < 0) {
+      throw new UsageException("--events must be >= 1, --ood-share in [0, 1) and --rate >= 0; found " + events + ", " + oodShare + ", " + rate);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Path data = dataDir == null ? DataFetcher.defaultDataDir() : dataDir;
+    DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, data);
+    DataSplit fashion = DataFetcher.ensure(Datasets.FASHION_MNIST, data);
+    Path dir = workDir.resolve(MODEL_DIR);
+    Path model = ensureModel(mnist, dir.resolve("model.zip"), err);
+    Path encoders = ensureBundle(mnist, model, dir.resolve("encoders.json"), err);
+
+    String run = "demo-" + System.currentTimeMillis();
+    Topics topics = new Topics(run + ".events", run + ".scores", run + ".dlq", run + ".labels", run + ".outcomes", run + ".quality");
+    MonitorConfig config = new MonitorConfig(topics, EventParser.InputFormat.JSON, 1 << 20,
+        new ScoringSettings(ScoreName.PRIMARY, ScoreName.GMM, 5, "unknown", "unknown"), BatchSettings.defaults(), QualitySettings.defaults());
+    ReplayPlan plan = new ReplayPlan(mnist.test(), fashion.test(), oodShare, events, rate, false, topics.labels(), labelDelay, "e");
+
+    EmbeddedBroker broker = null;
+    try {
+      if (bootstrapServers == null) {
+        err.println("demo: starting a single-node Kafka broker (KRaft) in a child JVM");
+        broker = EmbeddedBroker.start();
+      }
+      String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
+      err.println("demo: Kafka at " + servers + ", topics " + run + ".*");
+      DemoRun.createTopics(servers, topics);
+      Properties overrides = new Properties();
+      overrides.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("penultimate-state").toString());
+      Properties properties = MonitorApp.streamsProperties(run, servers, overrides);
+      try (RunningMonitor monitor = RunningMonitor.start(model, encoders, config, new RunningMonitor.MetricsSettings(metricsPort, 1000, 64),
+          properties, (now, before) -> {})) {
+        err.println("demo: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
+        DemoRun.Result result = DemoRun.run(servers, topics, plan, monitor.streams(), err);
+        result.print(spec.commandLine().getOut(), reproducedAuroc());
+        if (keepRunning) {
+          err.println("demo: --keep-running: replaying and serving until stopped (Ctrl-C)");
+          DemoRun.replayForever(servers, topics, plan, rate > 0 ? rate : 50);
+        }
+      }
+    } finally {
+      if (broker != null) {
+        broker.close();
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private Path ensureModel(DataSplit mnist, Path file, PrintWriter err) throws IOException {
+    if (Files.exists(file)) {
+      err.println("demo: reusing " + file);
+      return file;
+    }
+    err.println("demo: training paper-mlp on mnist (seed 1) into " + file);
+    int maxEpochs = TrainingSettings.defaults(1).maxEpochs();
+    ModelTraining.train(mnist, Datasets.MNIST, ModelRecipe.byId("paper-mlp"), TrainingSettings.defaults(1), new ProgressBar(err, maxEpochs), file);
+    return file;
+  }
+
+  /** Refits when the bundle is missing, stale (another model) or from an older version. */
+  private Path ensureBundle(DataSplit mnist, Path model, Path file, PrintWriter err) throws IOException {
+    ModelFile.Loaded loaded = ModelFile.read(model);
+    if (Files.exists(file)) {
+      try {
+        EncoderBundle bundle = BundleJson.read(file);
+        if (bundle.provenance().modelSha256().equals(loaded.sha256())) {
+          err.println("demo: reusing " + file);
+          return file;
+        }
+      } catch (IOException | IllegalArgumentException e) {
+        err.println("demo: refitting " + file + " (" + e.getMessage() + ")");
+      }
+    }
+    err.println("demo: fitting the encoder bundle into " + file);
+    BundleJson.write(new Experiment(loaded, null).fit(mnist, Datasets.MNIST), file);
+    return file;
+  }
+
+  /** Test AUROC per score from {@code results/mnist.json} (reproduce, 3 seeds), when present. */
+  private static JsonNode reproducedAuroc() throws IOException {
+    Path results = Path.of("results", "mnist.json");
+    return Files.exists(results) ? new ObjectMapper().readTree(results.toFile()) : null;
+  }
+}

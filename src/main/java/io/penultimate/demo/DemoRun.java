@@ -1,0 +1,194 @@
+package io.penultimate.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penultimate.bundle.ScoreName;
+import io.penultimate.evaluation.Auroc;
+import io.penultimate.stream.EventReplay;
+import io.penultimate.stream.ReplayPlan;
+import io.penultimate.stream.Topics;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * One demo pass against a running monitor: replays the plan with a plain producer, reads every
+ * scored record back with a plain read_committed consumer, waits for the rolling quality to take
+ * in every late label, and sums it up.
+ */
+public final class DemoRun {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(60);
+
+  private DemoRun() {}
+
+  /** The monitor's topics; outcomes and quality need one partition (one global window). */
+  public static void createTopics(String servers, Topics topics) throws InterruptedException, ExecutionException {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+      admin.createTopics(List.of(
+          new NewTopic(topics.events(), 2, (short) 1), new NewTopic(topics.scores(), 2, (short) 1),
+          new NewTopic(topics.deadLetters(), 1, (short) 1), new NewTopic(topics.labels(), 2, (short) 1),
+          new NewTopic(topics.outcomes(), 1, (short) 1), new NewTopic(topics.quality(), 1, (short) 1))).all().get();
+    }
+  }
+
+  /** What the demo measured. */
+  public record Result(
+      int events,
+      int outOfDistribution,
+      double seconds,
+      double[] latencyMs,
+      int oodFlaggedOod,
+      int oodFlaggedIn,
+      Map<ScoreName, Double> streamedOodAuroc,
+      JsonNode quality) {
+
+    public void print(PrintWriter out, JsonNode reproduced) {
+      int in = events - outOfDistribution;
+      out.printf("%npenultimate demo: %d events (%d out-of-distribution Fashion-MNIST), %d labelled late%n", events, outOfDistribution, in);
+      out.printf("throughput   %.0f events/s (first event sent -> last scored record read back)%n", events / seconds);
+      out.printf("latency      p50 %.0f ms, p99 %.0f ms (event timestamp -> scored record read back)%n",
+          percentile(latencyMs, 0.5), percentile(latencyMs, 0.99));
+      out.printf("ood flag     %.1f%% of Fashion-MNIST events flagged, %.1f%% of MNIST events (threshold: 95%% TPR on validation)%n",
+          100.0 * oodFlaggedOod / Math.max(1, outOfDistribution), 100.0 * oodFlaggedIn / Math.max(1, in));
+      out.printf("rolling window: %s labelled events, accuracy %.3f%n%n",
+          quality == null ? "0" : quality.get("labelled").asText(), quality == null ? Double.NaN : quality.get("accuracy").asDouble());
+      out.printf("%-12s %14s %14s %14s %14s%n", "score", "rolling AUROC", "reproduce", "streamed OOD", "reproduce OOD");
+      out.printf("%-12s %14s %14s %14s %14s%n", "", "(misclass.)", "(3 seeds)", "AUROC", "(3 seeds)");
+      for (ScoreName score : ScoreName.values()) {
+        out.printf("%-12s %14s %14s %14s %14s%n", score.key(),
+            value(quality == null ? null : quality.get("auroc").get(score.key())),
+            value(reproduced == null ? null : reproduced.get("auroc").get(score.key())),
+            String.format("%.3f", streamedOodAuroc.get(score)),
+            value(reproduced == null ? null : reproduced.get("oodAuroc").get(score.key())));
+      }
+    }
+
+    private static String value(JsonNode node) {
+      return node == null || node.isNull() ? "-" : String.format("%.3f", node.asDouble());
+    }
+
+    private static double percentile(double[] values, double q) {
+      double[] sorted = values.clone();
+      Arrays.sort(sorted);
+      return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+    }
+  }
+
+  public static Result run(String servers, Topics topics, ReplayPlan plan, KafkaStreams streams, PrintWriter err) throws Exception {
+    awaitRunning(streams);
+    long start = System.nanoTime();
+    CompletableFuture<EventReplay.Sent> sending = CompletableFuture.supplyAsync(() -> {
+      try {
+        return EventReplay.replay(plan, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topics.events(), n -> {});
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    });
+    List<JsonNode> scored = new ArrayList<>();
+    double[] latency = new double[plan.count()];
+    try (KafkaConsumer<String, String> consumer = consumer(servers, topics.scores())) {
+      long lastProgress = System.nanoTime();
+      long lastRecord = System.nanoTime();
+      while (scored.size() < plan.count()) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          if (scored.size() < plan.count()) {
+            latency[scored.size()] = System.currentTimeMillis() - record.timestamp();
+            scored.add(JSON.readTree(record.value()));
+            lastRecord = System.nanoTime();
+          }
+        }
+        if (System.nanoTime() - lastProgress > 1e9) {
+          err.printf("demo: %d of %d events scored%n", scored.size(), plan.count());
+          lastProgress = System.nanoTime();
+        }
+        if (System.nanoTime() - lastRecord > QUIET_TIMEOUT.toNanos()) {
+          throw new IllegalStateException("no scored record for " + QUIET_TIMEOUT.toSeconds() + " s after " + scored.size()
+              + " of " + plan.count() + "; Streams is " + streams.state());
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    EventReplay.Sent sent = sending.get();
+    err.printf("demo: all %d events scored in %.1f s; waiting for the %d late labels%n", scored.size(), seconds, sent.labels());
+    return summarise(scored, latency, seconds, sent, lastQuality(servers, topics.quality(), sent.labels(), plan.labelDelay()));
+  }
+
+  private static Result summarise(List<JsonNode> scored, double[] latency, double seconds, EventReplay.Sent sent, JsonNode quality) {
+    int oodFlaggedOod = 0;
+    int oodFlaggedIn = 0;
+    boolean[] inDistribution = new boolean[scored.size()];
+    for (int i = 0; i < scored.size(); i++) {
+      JsonNode event = scored.get(i);
+      inDistribution[i] = !event.get("id").asText().startsWith(ReplayPlan.OOD_PREFIX);
+      boolean flagged = event.get("ood").asBoolean();
+      oodFlaggedOod += !inDistribution[i] && flagged ? 1 : 0;
+      oodFlaggedIn += inDistribution[i] && flagged ? 1 : 0;
+    }
+    Map<ScoreName, Double> oodAuroc = new java.util.EnumMap<>(ScoreName.class);
+    for (ScoreName score : ScoreName.values()) {
+      double[] values = scored.stream().mapToDouble(e -> e.get("scores").get(score.key()).asDouble()).toArray();
+      oodAuroc.put(score, sent.outOfDistribution() == 0 ? Double.NaN : Auroc.of(values, inDistribution));
+    }
+    return new Result(scored.size(), sent.outOfDistribution(), seconds, latency, oodFlaggedOod, oodFlaggedIn, oodAuroc, quality);
+  }
+
+  /** Reads the quality topic until a snapshot counts every label, or it goes quiet. */
+  private static JsonNode lastQuality(String servers, String topic, int labels, Duration labelDelay) throws Exception {
+    JsonNode last = null;
+    long deadline = System.nanoTime() + labelDelay.toNanos() + QUIET_TIMEOUT.toNanos();
+    try (KafkaConsumer<String, String> consumer = consumer(servers, topic)) {
+      while ((last == null || last.get("labelled").asInt() < Math.min(labels, 10_000)) && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          last = JSON.readTree(record.value());
+        }
+      }
+    }
+    return last;
+  }
+
+  /** Keeps replaying the plan at a steady rate until interrupted (for dashboards). */
+  public static void replayForever(String servers, Topics topics, ReplayPlan plan, double rate) throws InterruptedException {
+    ReplayPlan forever = new ReplayPlan(plan.inDistribution(), plan.outOfDistribution(), plan.oodShare(), 0, rate,
+        false, plan.labelsTopic(), plan.labelDelay(), "k" + System.currentTimeMillis() + "-");
+    EventReplay.replay(forever, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topics.events(), n -> {});
+  }
+
+  private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
+    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+        throw new IllegalStateException("Kafka Streams did not reach RUNNING (state " + streams.state() + ")");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static KafkaConsumer<String, String> consumer(String servers, String topic) {
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+        ConsumerConfig.GROUP_ID_CONFIG, "penultimate-demo-reader-" + System.nanoTime(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+    consumer.subscribe(List.of(topic));
+    return consumer;
+  }
+}
