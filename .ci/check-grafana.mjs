@@ -11,6 +11,7 @@
 // of the non-TypeScript checks on mutated copies first.
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 
 const [, , mode, repo, schemaDir, tsDir, ...rest] = process.argv;
 if (mode !== 'check' || !repo || !schemaDir || !tsDir) {
@@ -58,6 +59,19 @@ function documented(contract, name) {
   return contract.prefixes.some((p) => name.startsWith(p));
 }
 
+// ---------- PromQL syntax (the parser of Prometheus' own query editor) ----------
+const { parser: promql } = createRequire(path.join(schemaDir, 'package.json'))('@prometheus-io/lezer-promql');
+// Grafana variables replaced by something of the same syntactic kind.
+const SUBST = [[/\$__(rate_interval|interval|range)\b/g, '5m'], [/\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/g, 'x']];
+
+/** null if expr parses as PromQL, else the offset of the first syntax error. */
+function promqlError(expr) {
+  const text = SUBST.reduce((e, [re, to]) => e.replace(re, to), expr);
+  let at = null;
+  promql.parse(text).iterate({ enter: (n) => { if (at === null && n.type.isError) at = n.from; return at === null; } });
+  return at === null ? null : { at, text };
+}
+
 // ---------- walking a dashboard ----------
 function allPanels(dash) {
   const out = [];
@@ -79,8 +93,7 @@ function expressions(dash) {
   }
   for (const v of dash.templating?.list ?? []) {
     const q = typeof v.query === 'string' ? v.query : v.query?.query;
-    if (v.type === 'query' && typeof q === 'string') out.push({ where: `variable ${v.name}`, expr: q });
-    if (v.type === 'query' && typeof v.definition === 'string') out.push({ where: `variable ${v.name} definition`, expr: v.definition });
+    if (v.type === 'query' && typeof q === 'string') out.push({ where: `variable ${v.name}`, expr: q, variable: true });
   }
   return out;
 }
@@ -131,7 +144,15 @@ function checkDashboards(dashboards, contract) {
       }
     }
 
-    for (const { where, expr } of expressions(dash)) {
+    for (const { where, expr, variable } of expressions(dash)) {
+      // Grafana's label_values(metric, label) / label_values(label): the metric selector is PromQL.
+      const lv = variable ? /^\s*label_values\(\s*(?:(.+),\s*)?([a-zA-Z_][a-zA-Z0-9_]*)\s*\)\s*$/.exec(expr) : null;
+      const query = variable ? (lv ? lv[1] : null) : expr;
+      if (variable && !lv) e(`${where}: not a label_values(...) query: ${expr}`);
+      if (query) {
+        const bad = promqlError(query);
+        if (bad) e(`${where}: PromQL syntax error at ${bad.at} in ${bad.text}`);
+      }
       const bare = stripStrings(expr);
       let depth = 0;
       for (const ch of bare) {
@@ -262,6 +283,8 @@ const selfTests = [
   ['duplicate uid', (ds) => { ds[1].dash.uid = ds[0].dash.uid; }],
   ['undefined variable', (ds) => { firstPanel(ds[0].dash, () => true).targets[0].expr = 'penultimate_ood_rate{instance=~"$nope"}'; }],
   ['missing description', (ds) => { delete firstPanel(ds[0].dash, () => true).description; }],
+  ['PromQL syntax', (ds) => { firstPanel(ds[0].dash, () => true).targets[0].expr = 'sum by (le (rate(penultimate_events_total[1m]))'; }],
+  ['PromQL unknown function', (ds) => { firstPanel(ds[0].dash, () => true).targets[0].expr = 'histogram_quantil(0.5, penultimate_batch_size_bucket)'; }],
 ];
 if (dashboards.length >= 2) {
   for (const [name, mutate] of selfTests) {
