@@ -23,7 +23,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -148,6 +151,8 @@ class MonitorIntegrationTest {
       assertThat(scrape.get("penultimate_streams_running")).isEqualTo(1);
       assertThat(scrape.keySet()).anyMatch(k -> k.startsWith("kafka_stream_thread_process_rate"));
       assertThat(scrape.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes"));
+      assertThat(seriesNames(scrape)).as("every metric the dashboards and rules query is exported")
+          .containsAll(metricsQueriedByDashboardsAndRules());
     }
   }
 
@@ -167,6 +172,27 @@ class MonitorIntegrationTest {
     assertThat(snapshots).hasSize(150);
     var last = JSON.readTree(snapshots.get(snapshots.size() - 1).value());
     assertThat(last.get("labelled").asInt()).as("window survived the restart").isEqualTo(150);
+  }
+
+  private static Set<String> seriesNames(Map<String, Double> scrape) {
+    Set<String> names = new HashSet<>();
+    scrape.keySet().forEach(series -> names.add(series.replaceAll("\\{.*", "")));
+    return names;
+  }
+
+  /** Metric names in grafana/metrics-used.txt and in the Prometheus rule expressions. */
+  private static Set<String> metricsQueriedByDashboardsAndRules() throws Exception {
+    Set<String> names = new HashSet<>(Files.readAllLines(Path.of("grafana", "metrics-used.txt")));
+    names.removeIf(String::isBlank);
+    try (var rules = Files.list(Path.of("prometheus", "rules"))) {
+      for (Path file : rules.toList()) {
+        Matcher m = Pattern.compile("\\b(penultimate_[a-z_]+|kafka_[a-z_]+|jvm_[a-z_]+|process_[a-z_]+)").matcher(Files.readString(file));
+        while (m.find()) {
+          names.add(m.group(1));
+        }
+      }
+    }
+    return names;
   }
 
   /**
