@@ -49,8 +49,8 @@ final class RunningMonitor implements AutoCloseable {
   }
 
   /**
-   * Loads and cross-checks model and bundle (a mismatch throws a {@link UsageException} naming
-   * both), builds the client and starts it with the metrics endpoint.
+   * Loads and cross-checks model and bundle (a mismatch throws IllegalArgumentException saying
+   * what differs and how to fix it), builds the client and starts it with the metrics endpoint.
    *
    * @param config the topology settings; the versions are set from the files' hashes
    */
@@ -64,11 +64,7 @@ final class RunningMonitor implements AutoCloseable {
       throws IOException {
     ModelFile.Loaded loaded = ModelFile.read(model);
     EncoderBundle bundle = BundleJson.read(encoders);
-    try {
-      BundleCompatibility.check(bundle, loaded.sha256(), loaded.metadata().hiddenWidth(), loaded.metadata().classNames().size());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(model + " and " + encoders + " do not belong together: " + e.getMessage());
-    }
+    BundleCompatibility.check(bundle, loaded.sha256(), loaded.metadata().hiddenWidth(), loaded.metadata().classNames().size());
     MonitorConfig monitorConfig =
         config.withVersions(loaded.sha256().substring(0, 12), ModelFile.sha256(encoders).substring(0, 12));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
 
 /**
- * The compact binary form of an input event, about a quarter of its JSON size for 784 pixels:
+ * The compact binary form of an input event, about 3.2 KB for 784 pixels against 8 KB or more of JSON:
  *
  * <pre>
  *   magic "PU" (2 bytes), version 1 (1 byte), timestamp (int64 epoch ms, negative when absent:
