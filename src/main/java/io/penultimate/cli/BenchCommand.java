@@ -1,6 +1,31 @@
 package io.penultimate.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.penultimate.bundle.BundleJson;
+import io.penultimate.bundle.ConfidenceScorer;
+import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.bundle.ScoreName;
+import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
+import io.penultimate.data.Datasets;
+import io.penultimate.demo.EmbeddedBroker;
+import io.penultimate.demo.StreamBench;
+import io.penultimate.dl4j.HiddenProbe;
+import io.penultimate.metrics.LayerMetrics;
+import io.penultimate.metrics.MonitorMetrics;
+import io.penultimate.stream.BatchSettings;
+import io.penultimate.stream.EventParser;
+import io.penultimate.stream.MonitorApp;
+import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.QualitySettings;
+import io.penultimate.stream.ScoringSettings;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.experiment.Experiment;
 import io.penultimate.experiment.FitBenchmark;
@@ -17,13 +42,13 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks on this machine (results are wall times, and ratios to a baseline run alongside).",
-    subcommands = {BenchCommand.Fit.class})
+    subcommands = {BenchCommand.Fit.class, BenchCommand.Stream.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark; try 'penultimate bench fit --help'");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark; try 'penultimate bench fit --help' or 'penultimate bench stream --help'");
   }
 
   @Command(
@@ -61,6 +86,88 @@ final class BenchCommand implements Runnable {
         out.printf("  %-38s %10.3f %12.1f%n", step.getKey(), step.getValue(), step.getValue() / baseline);
       }
       out.printf("  %-38s %10.3f %12.1f%n", "all families", result.total(), result.total() / baseline);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "stream",
+      mixinStandardHelpOptions = true,
+      description = {
+        "End-to-end events/s and latency of the scoring monitor against a pass-through topology with the same serdes,",
+        "on a real broker (started in a child JVM unless --bootstrap-servers), in one run; prints their ratio."
+      })
+  static final class Stream implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--events", defaultValue = "20000", description = "Backlog events for the throughput phase (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--latency-events", defaultValue = "3000", description = "Events sent at --rate for the latency phase (default: ${DEFAULT-VALUE}).")
+    int latencyEvents;
+
+    @Option(names = "--rate", defaultValue = "500", description = "Events per second in the latency phase (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--batch-size", defaultValue = "256", description = "The monitor's --batch-size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
+    String bootstrapServers;
+
+    @Option(names = "--work-dir", defaultValue = "runs", paramLabel = "DIR", description = "Where the demo model and bundle are cached (default: ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where data sets are cached (default: $PENULTIMATE_DATA_DIR or ./data).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+      if (events < 2 || latencyEvents < 1 || !(rate > 0) || batchSize < 1) {
+        throw new UsageException("--events >= 2, --latency-events >= 1, --rate > 0 and --batch-size >= 1; found "
+            + events + ", " + latencyEvents + ", " + rate + ", " + batchSize);
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, dataDir == null ? DataFetcher.defaultDataDir() : dataDir);
+      DemoModel files = DemoModel.ensure(workDir, mnist, err);
+      ModelFile.Loaded loaded = ModelFile.read(files.model());
+      EncoderBundle bundle = BundleJson.read(files.encoders());
+      Properties properties = MonitorApp.streamsProperties("unused", "unused", new Properties());
+      properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("penultimate-bench").toString());
+      ScoringSettings scoring = new ScoringSettings(ScoreName.PRIMARY, ScoreName.GMM, 5, "bench", "bench");
+      BatchSettings batch = new BatchSettings(batchSize, BatchSettings.defaults().linger());
+      StreamBench.App passThrough = (topics, props) -> new KafkaStreams(StreamBench.passThrough(topics), props);
+      StreamBench.App scoringApp = (topics, props) -> {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        MonitorMetrics metrics = new MonitorMetrics(registry, new ConfidenceScorer(bundle), new LayerMetrics(registry, bundle.nodes(), 1000, 64));
+        MonitorConfig config = new MonitorConfig(
+            topics, EventParser.InputFormat.JSON, 1 << 20, scoring, batch, QualitySettings.defaults());
+        return MonitorApp.create(config, bundle, loaded.metadata().inputSize(),
+            () -> HiddenProbe.of(loaded.network().clone(), null)::probe, metrics, props);
+      };
+      EmbeddedBroker broker = bootstrapServers == null ? EmbeddedBroker.start() : null;
+      List<StreamBench.Figures> results = new ArrayList<>();
+      try {
+        String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
+        for (var app : List.of(Map.entry("pass-through", passThrough), Map.entry("scoring", scoringApp))) {
+          err.printf("bench: %s ...%n", app.getKey());
+          results.add(StreamBench.run(app.getKey(), app.getValue(), servers, properties, mnist.test(), events, latencyEvents, rate));
+        }
+      } finally {
+        if (broker != null) {
+          broker.close();
+        }
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("stream bench: %d backlog events (MNIST test digits as JSON), then %d at %.0f/s for latency; %s broker, %s, %d processors%n",
+          events, latencyEvents, rate, broker == null ? "external" : "embedded single-node KRaft", StreamsConfig.EXACTLY_ONCE_V2,
+          Runtime.getRuntime().availableProcessors());
+      out.printf("  %-14s %12s %10s %10s%n", "topology", "events/s", "p50 ms", "p99 ms");
+      for (StreamBench.Figures f : results) {
+        out.printf("  %-14s %12.0f %10.0f %10.0f%n", f.name(), f.eventsPerSecond(), f.p50Ms(), f.p99Ms());
+      }
+      out.printf("  scoring / pass-through throughput: %.2f (batch size %d, paper MLP %s)%n",
+          results.get(1).eventsPerSecond() / results.get(0).eventsPerSecond(), batchSize, loaded.metadata().arch());
       return ExitCodes.OK;
     }
   }

@@ -10,6 +10,7 @@ import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
 import io.penultimate.demo.DemoRun;
 import io.penultimate.demo.EmbeddedBroker;
+import io.penultimate.demo.MonitorTopics;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.TrainingSettings;
@@ -44,8 +45,6 @@ import picocli.CommandLine.Option;
       "labels late, and reports throughput, latency, rolling AUROC per score and OOD detection."
     })
 final class DemoCommand implements Callable<Integer> {
-  private static final String MODEL_DIR = Datasets.MNIST + "-paper-mlp-seed1";
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--events", defaultValue = "2000", description = "Events to replay (default: ${DEFAULT-VALUE}).")
@@ -84,9 +83,9 @@ final class DemoCommand implements Callable<Integer> {
     Path data = dataDir == null ? DataFetcher.defaultDataDir() : dataDir;
     DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, data);
     DataSplit fashion = DataFetcher.ensure(Datasets.FASHION_MNIST, data);
-    Path dir = workDir.resolve(MODEL_DIR);
-    Path model = ensureModel(mnist, dir.resolve("model.zip"), err);
-    Path encoders = ensureBundle(mnist, model, dir.resolve("encoders.json"), err);
+    DemoModel files = DemoModel.ensure(workDir, mnist, err);
+    Path model = files.model();
+    Path encoders = files.encoders();
 
     String run = "demo-" + System.currentTimeMillis();
     Topics topics = new Topics(run + ".events", run + ".scores", run + ".dlq", run + ".labels", run + ".outcomes", run + ".quality");
@@ -102,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
       err.println("demo: Kafka at " + servers + ", topics " + run + ".*");
-      DemoRun.createTopics(servers, topics);
+      MonitorTopics.create(servers, topics, 2);
       Properties overrides = new Properties();
       overrides.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("penultimate-state").toString());
       Properties properties = MonitorApp.streamsProperties(run, servers, overrides);
@@ -122,36 +121,6 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
-  }
-
-  private Path ensureModel(DataSplit mnist, Path file, PrintWriter err) throws IOException {
-    if (Files.exists(file)) {
-      err.println("demo: reusing " + file);
-      return file;
-    }
-    err.println("demo: training paper-mlp on mnist (seed 1) into " + file);
-    int maxEpochs = TrainingSettings.defaults(1).maxEpochs();
-    ModelTraining.train(mnist, Datasets.MNIST, ModelRecipe.byId("paper-mlp"), TrainingSettings.defaults(1), new ProgressBar(err, maxEpochs), file);
-    return file;
-  }
-
-  /** Refits when the bundle is missing, stale (another model) or from an older version. */
-  private Path ensureBundle(DataSplit mnist, Path model, Path file, PrintWriter err) throws IOException {
-    ModelFile.Loaded loaded = ModelFile.read(model);
-    if (Files.exists(file)) {
-      try {
-        EncoderBundle bundle = BundleJson.read(file);
-        if (bundle.provenance().modelSha256().equals(loaded.sha256())) {
-          err.println("demo: reusing " + file);
-          return file;
-        }
-      } catch (IOException | IllegalArgumentException e) {
-        err.println("demo: refitting " + file + " (" + e.getMessage() + ")");
-      }
-    }
-    err.println("demo: fitting the encoder bundle into " + file);
-    BundleJson.write(new Experiment(loaded, null).fit(mnist, Datasets.MNIST), file);
-    return file;
   }
 
   /** Test AUROC per score from {@code results/mnist.json} (reproduce, 3 seeds), when present. */

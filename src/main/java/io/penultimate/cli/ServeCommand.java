@@ -66,7 +66,13 @@ final class ServeCommand implements Callable<Integer> {
   int window;
 
   @Option(names = "--label-retention", defaultValue = "PT24H", description = "How long a scored event waits for its label, ISO-8601 (default: ${DEFAULT-VALUE}).")
-  java.time.Duration labelRetention;
+  Duration labelRetention;
+
+  @Option(names = "--time-window", defaultValue = "PT1H", description = "Span of the time-bounded quality window, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration timeWindow;
+
+  @Option(names = "--time-window-capacity", defaultValue = "100000", description = "Most labelled events the time window holds (default: ${DEFAULT-VALUE}).")
+  int timeWindowCapacity;
 
   @Option(names = "--kafka-config", paramLabel = "FILE", description = "Properties file passed to Kafka Streams (TLS, SASL, tuning).")
   Path kafkaConfig;
@@ -155,9 +161,9 @@ final class ServeCommand implements Callable<Integer> {
           maxEventBytes,
           new ScoringSettings(ood, nodes, lowestNodes, "unknown", "unknown"),
           new BatchSettings(batchSize, batchLinger),
-          new QualitySettings(window, labelRetention));
+          new QualitySettings(window, labelRetention, timeWindow, timeWindowCapacity));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--window, --label-retention, --batch-size, --batch-linger: " + e.getMessage());
+      throw new UsageException("--window, --label-retention, --time-window, --time-window-capacity, --batch-size, --batch-linger: " + e.getMessage());
     }
   }
 

@@ -14,10 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,16 +32,6 @@ public final class DemoRun {
   private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(60);
 
   private DemoRun() {}
-
-  /** The monitor's topics; outcomes and quality need one partition (one global window). */
-  public static void createTopics(String servers, Topics topics) throws InterruptedException, ExecutionException {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
-      admin.createTopics(List.of(
-          new NewTopic(topics.events(), 2, (short) 1), new NewTopic(topics.scores(), 2, (short) 1),
-          new NewTopic(topics.deadLetters(), 1, (short) 1), new NewTopic(topics.labels(), 2, (short) 1),
-          new NewTopic(topics.outcomes(), 1, (short) 1), new NewTopic(topics.quality(), 1, (short) 1))).all().get();
-    }
-  }
 
   /** What the demo measured. */
   public record Result(

@@ -12,7 +12,10 @@ import org.deeplearning4j.nn.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Reads the last hidden layer and the logits of a DL4J network for a batch of inputs.
@@ -33,6 +36,8 @@ public final class HiddenProbe {
   private final INDArray weights;
   private final INDArray bias;
   private final int batchSize;
+  /** Reused for every batch: building an INDArray from float[][] costs ~30 µs per row here. */
+  private INDArray inputBuffer;
 
   private HiddenProbe(Forward forward, Layer output, int batchSize) {
     if (!(output instanceof BaseOutputLayer<?> outputLayer)
@@ -108,20 +113,45 @@ public final class HiddenProbe {
     return new HiddenProbe(forward, graph.getLayer(output), DEFAULT_BATCH);
   }
 
-  /** Hidden activations and logits for every input row, computed in batches. */
+  /**
+   * Hidden activations and logits for every input row, computed in batches. Data crosses the
+   * JNI boundary in bulk (a buffer written through NIO, results read as one flat vector):
+   * element-wise access, as in {@code toDoubleMatrix}, costs more than the forward pass itself.
+   */
   public ModelOutputs probe(float[][] inputs) {
     double[][] hidden = new double[inputs.length][];
     double[][] logits = new double[inputs.length][];
     for (int from = 0; from < inputs.length; from += batchSize) {
       int to = Math.min(inputs.length, from + batchSize);
-      float[][] batch = java.util.Arrays.copyOfRange(inputs, from, to);
-      INDArray[] out = forward.apply(Nd4j.create(batch));
-      double[][] h = out[0].toDoubleMatrix();
-      double[][] z = out[1].mmul(weights).addiRowVector(bias).toDoubleMatrix();
-      System.arraycopy(h, 0, hidden, from, h.length);
-      System.arraycopy(z, 0, logits, from, z.length);
+      INDArray[] out = forward.apply(input(inputs, from, to));
+      rows(out[0], hidden, from);
+      rows(out[1].mmul(weights).addiRowVector(bias), logits, from);
     }
     return new ModelOutputs(hidden, logits);
+  }
+
+  private INDArray input(float[][] inputs, int from, int to) {
+    int width = inputs[from].length;
+    if (inputBuffer == null || inputBuffer.columns() != width) {
+      inputBuffer = Nd4j.create(DataType.FLOAT, batchSize, width);
+    }
+    FloatBuffer buffer = inputBuffer.data().asNioFloat();
+    for (int i = from; i < to; i++) {
+      if (inputs[i].length != width) {
+        throw new IllegalArgumentException("input rows differ in length: " + width + " and " + inputs[i].length);
+      }
+      buffer.put(inputs[i]);
+    }
+    int rows = to - from;
+    return rows == batchSize ? inputBuffer : inputBuffer.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+  }
+
+  private static void rows(INDArray matrix, double[][] into, int from) {
+    int columns = (int) matrix.columns();
+    double[] flat = matrix.ravel().toDoubleVector();
+    for (int r = 0; r < matrix.rows(); r++) {
+      into[from + r] = java.util.Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
+    }
   }
 
   /** The output layer as plain arrays, {@code weights[class][node]}. */

@@ -51,6 +51,12 @@ public final class RollingAuroc {
     }
   }
 
+  /** Drops the oldest observation (for windows bounded by time as well as by count). */
+  public void removeOldest() {
+    Observation oldest = window.removeFirst();
+    remove(oldest.score(), oldest.positive());
+  }
+
   private void remove(double score, boolean positive) {
     if (positive) {
       positives.remove(score);

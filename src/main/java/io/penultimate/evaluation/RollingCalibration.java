@@ -42,6 +42,11 @@ public final class RollingCalibration {
     hits[b] += prediction.correct() ? sign : 0;
   }
 
+  /** Drops the oldest prediction (for windows bounded by time as well as by count). */
+  public void removeOldest() {
+    update(window.removeFirst(), -1);
+  }
+
   /** NaN while the window is empty. */
   public double expected() {
     if (window.isEmpty()) {

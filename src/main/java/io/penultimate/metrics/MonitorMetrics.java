@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -78,17 +79,24 @@ public final class MonitorMetrics implements MonitorObserver {
     for (ScoreName score : ScoreName.values()) {
       correctScores.put(score, scoreHistogram(registry, score, "correct"));
       wrongScores.put(score, scoreHistogram(registry, score, "wrong"));
-      Gauge.builder("penultimate.rolling.auroc", quality, ref -> read(ref, q -> orNaN(q.auroc().get(score.key()))))
-          .tags("score", score.key(), "window", "count")
-          .description("Exact AUROC of correct vs wrong over the last N labelled events; NaN when undefined").register(registry);
-      Gauge.builder("penultimate.rolling.ece", quality, ref -> read(ref, q -> orNaN(q.ece().get(score.key()))))
-          .tags("score", score.key(), "window", "count")
-          .description("Expected calibration error (15 bins) over the last N labelled events").register(registry);
     }
-    Gauge.builder("penultimate.rolling.accuracy", quality, ref -> read(ref, QualitySnapshot::accuracy)).tag("window", "count")
-        .description("Accuracy over the last N labelled events").register(registry);
-    Gauge.builder("penultimate.rolling.labelled", quality, ref -> read(ref, QualitySnapshot::labelled)).tag("window", "count")
-        .description("Labelled events in the rolling window").register(registry);
+    qualityGauges(registry, "count", "the last N labelled events", snapshot -> snapshot);
+    qualityGauges(registry, "time", "the labelled events of the time window", QualitySnapshot::time);
+  }
+
+  private void qualityGauges(MeterRegistry registry, String window, String over, Function<QualitySnapshot, QualitySnapshot> pick) {
+    for (ScoreName score : ScoreName.values()) {
+      Gauge.builder("penultimate.rolling.auroc", quality, ref -> read(ref, pick, q -> orNaN(q.auroc().get(score.key()))))
+          .tags("score", score.key(), "window", window)
+          .description("Exact AUROC of correct vs wrong predictions over " + over + "; NaN when undefined").register(registry);
+      Gauge.builder("penultimate.rolling.ece", quality, ref -> read(ref, pick, q -> orNaN(q.ece().get(score.key()))))
+          .tags("score", score.key(), "window", window)
+          .description("Expected calibration error (15 bins) over " + over).register(registry);
+    }
+    Gauge.builder("penultimate.rolling.accuracy", quality, ref -> read(ref, pick, QualitySnapshot::accuracy)).tag("window", window)
+        .description("Accuracy over " + over).register(registry);
+    Gauge.builder("penultimate.rolling.labelled", quality, ref -> read(ref, pick, QualitySnapshot::labelled)).tag("window", window)
+        .description("Labelled events in the window").register(registry);
   }
 
   private static Counter events(MeterRegistry registry, String outcome, String description) {
@@ -107,8 +115,9 @@ public final class MonitorMetrics implements MonitorObserver {
         .register(registry);
   }
 
-  private static double read(AtomicReference<QualitySnapshot> ref, ToDoubleFunction<QualitySnapshot> value) {
-    QualitySnapshot snapshot = ref.get();
+  private static double read(
+      AtomicReference<QualitySnapshot> ref, Function<QualitySnapshot, QualitySnapshot> pick, ToDoubleFunction<QualitySnapshot> value) {
+    QualitySnapshot snapshot = ref.get() == null ? null : pick.apply(ref.get());
     return snapshot == null ? Double.NaN : value.applyAsDouble(snapshot);
   }
 

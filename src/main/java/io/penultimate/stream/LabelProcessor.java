@@ -58,7 +58,7 @@ final class LabelProcessor implements Processor<String, byte[], String, byte[]> 
       return;
     }
     PendingEvent event = Json.read(stored, PendingEvent.class);
-    Outcome outcome = new Outcome(label.id(), event.predicted(), label.label(), event.scores());
+    Outcome outcome = new Outcome(label.id(), event.predicted(), label.label(), event.scores(), record.timestamp());
     context.forward(record.withKey(label.id()).withValue(Json.write(outcome)), MonitorTopology.OUTCOMES_SINK);
     observer.label(MonitorObserver.LabelOutcome.JOINED);
   }

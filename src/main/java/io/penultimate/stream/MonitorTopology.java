@@ -66,7 +66,7 @@ public final class MonitorTopology {
     topology.addSink(OUTCOMES_SINK, topics.outcomes(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR, LABEL_PROCESSOR);
 
     topology.addSource(OUTCOMES_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.outcomes());
-    topology.addProcessor(QUALITY_PROCESSOR, () -> new QualityProcessor(quality.window(), scorer, observer), OUTCOMES_SOURCE);
+    topology.addProcessor(QUALITY_PROCESSOR, () -> new QualityProcessor(quality, scorer, observer), OUTCOMES_SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUALITY_STORE), Serdes.Long(), Serdes.ByteArray()),
         QUALITY_PROCESSOR);

@@ -2,12 +2,10 @@ package io.penultimate.stream;
 
 import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.ScoreName;
-import io.penultimate.evaluation.RollingAuroc;
-import io.penultimate.evaluation.RollingCalibration;
-import java.util.ArrayDeque;
-import java.util.EnumMap;
+import io.penultimate.evaluation.QualityWindow;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,26 +14,26 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps the last N outcomes in a changelogged store (keyed by a sequence number) and, from them,
- * a {@link RollingAuroc} per score, the rolling ECE of each score's calibrated P(correct) and the
- * rolling accuracy; emits a {@link QualitySnapshot} per
- * outcome. The store is the source of truth: after a restart the windows are rebuilt from it, so
- * the rolling AUROC carries on where it was.
+ * Keeps the latest outcomes in a changelogged store (keyed by a sequence number) and, from them,
+ * two {@link QualityWindow}s: the last N labelled events, and those of the last T (by outcome
+ * timestamp, at most a capacity). Emits a {@link QualitySnapshot} per outcome. The store is the
+ * source of truth: after a restart both windows are rebuilt from it, so the rolling AUROC carries
+ * on where it was.
  */
 final class QualityProcessor implements Processor<String, byte[], String, byte[]> {
-  private final int window;
-  private final MonitorObserver observer;
+  private static final ScoreName[] SCORES = ScoreName.values();
+
+  private final QualitySettings settings;
   private final ConfidenceScorer scorer;
+  private final MonitorObserver observer;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<Long, byte[]> outcomes;
-  private final Map<ScoreName, RollingAuroc> aurocs = new EnumMap<>(ScoreName.class);
-  private final Map<ScoreName, RollingCalibration> calibrations = new EnumMap<>(ScoreName.class);
-  private final ArrayDeque<Boolean> correct = new ArrayDeque<>();
-  private int correctCount;
+  private QualityWindow count;
+  private QualityWindow time;
   private long next;
 
-  QualityProcessor(int window, ConfidenceScorer scorer, MonitorObserver observer) {
-    this.window = window;
+  QualityProcessor(QualitySettings settings, ConfidenceScorer scorer, MonitorObserver observer) {
+    this.settings = settings;
     this.scorer = scorer;
     this.observer = observer;
   }
@@ -44,10 +42,8 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.outcomes = context.getStateStore(MonitorTopology.QUALITY_STORE);
-    for (ScoreName score : ScoreName.values()) {
-      aurocs.put(score, new RollingAuroc(window));
-      calibrations.put(score, new RollingCalibration(window));
-    }
+    count = new QualityWindow(SCORES.length, settings.window(), null);
+    time = new QualityWindow(SCORES.length, settings.timeWindowCapacity(), settings.timeWindow());
     try (KeyValueIterator<Long, byte[]> all = outcomes.all()) {
       while (all.hasNext()) {
         KeyValue<Long, byte[]> entry = all.next();
@@ -61,35 +57,34 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
   public void process(Record<String, byte[]> record) {
     Outcome outcome = Json.read(record.value(), Outcome.class);
     outcomes.put(next, record.value());
-    outcomes.delete(next - window);
+    outcomes.delete(next - settings.storedOutcomes());
     next++;
     include(outcome);
-    QualitySnapshot snapshot = snapshot();
+    QualitySnapshot snapshot = new QualitySnapshot(
+        count.size(), count.accuracy(), byScore(count::auroc), byScore(count::expectedCalibrationError),
+        new QualitySnapshot(time.size(), time.accuracy(), byScore(time::auroc), byScore(time::expectedCalibrationError), null));
     context.forward(record.withValue(Json.write(snapshot)), MonitorTopology.QUALITY_SINK);
     observer.outcome(outcome, snapshot);
   }
 
   private void include(Outcome outcome) {
-    for (ScoreName score : ScoreName.values()) {
-      double value = outcome.scores().get(score.key());
-      aurocs.get(score).add(value, outcome.correct());
-      calibrations.get(score).add(scorer.calibrated(score, value), outcome.correct());
+    double[] raw = new double[SCORES.length];
+    double[] calibrated = new double[SCORES.length];
+    for (ScoreName score : SCORES) {
+      raw[score.ordinal()] = outcome.scores().get(score.key());
+      calibrated[score.ordinal()] = scorer.calibrated(score, raw[score.ordinal()]);
     }
-    correct.addLast(outcome.correct());
-    correctCount += outcome.correct() ? 1 : 0;
-    if (correct.size() > window) {
-      correctCount -= correct.removeFirst() ? 1 : 0;
-    }
+    count.add(outcome.timestamp(), raw, calibrated, outcome.correct());
+    time.add(outcome.timestamp(), raw, calibrated, outcome.correct());
   }
 
-  QualitySnapshot snapshot() {
-    Map<String, Double> auroc = new LinkedHashMap<>();
-    Map<String, Double> ece = new LinkedHashMap<>();
-    for (ScoreName score : ScoreName.values()) {
-      double value = aurocs.get(score).auroc();
-      auroc.put(score.key(), Double.isNaN(value) ? null : value);
-      ece.put(score.key(), calibrations.get(score).expected());
+  /** Per score key; NaN (undefined) becomes null, which JSON can carry. */
+  private static Map<String, Double> byScore(IntToDoubleFunction value) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (ScoreName score : SCORES) {
+      double v = value.applyAsDouble(score.ordinal());
+      out.put(score.key(), Double.isNaN(v) ? null : v);
     }
-    return new QualitySnapshot(correct.size(), correct.isEmpty() ? 0 : (double) correctCount / correct.size(), auroc, ece);
+    return out;
   }
 }

@@ -3,18 +3,29 @@ package io.penultimate.stream;
 import java.time.Duration;
 
 /**
- * @param window how many labelled events the rolling AUROC and accuracy cover
+ * @param window how many labelled events the count window covers
  * @param labelRetention how long a scored event waits for its label before it is dropped
+ * @param timeWindow how far back, in outcome timestamps, the time window reaches
+ * @param timeWindowCapacity the most labelled events the time window holds (memory bound)
  */
-public record QualitySettings(int window, Duration labelRetention) {
+public record QualitySettings(int window, Duration labelRetention, Duration timeWindow, int timeWindowCapacity) {
   public static QualitySettings defaults() {
-    return new QualitySettings(10_000, Duration.ofHours(24));
+    return new QualitySettings(10_000, Duration.ofHours(24), Duration.ofHours(1), 100_000);
   }
 
   public QualitySettings {
-    if (window < 1 || labelRetention.isNegative() || labelRetention.isZero()) {
-      throw new IllegalArgumentException(
-          "window must be >= 1 and label retention positive, found " + window + " and " + labelRetention);
+    if (window < 1 || timeWindowCapacity < 1 || !isPositive(labelRetention) || !isPositive(timeWindow)) {
+      throw new IllegalArgumentException("window and time-window capacity must be >= 1, label retention and time window positive; found "
+          + window + ", " + timeWindowCapacity + ", " + labelRetention + ", " + timeWindow);
     }
+  }
+
+  private static boolean isPositive(Duration duration) {
+    return !duration.isNegative() && !duration.isZero();
+  }
+
+  /** Outcomes the quality store must keep to rebuild both windows. */
+  public int storedOutcomes() {
+    return Math.max(window, timeWindowCapacity);
   }
 }

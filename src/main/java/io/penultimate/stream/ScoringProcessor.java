@@ -108,7 +108,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
   private void emit(ScoredEvent scored) {
     context.forward(new Record<>(scored.id(), Json.write(scored), scored.timestamp()), MonitorTopology.SCORES_SINK);
     if (scored.label() != null) {
-      Outcome outcome = new Outcome(scored.id(), scored.predicted(), scored.label(), scored.scores());
+      Outcome outcome = new Outcome(scored.id(), scored.predicted(), scored.label(), scored.scores(), scored.timestamp());
       context.forward(new Record<>(scored.id(), Json.write(outcome), scored.timestamp()), MonitorTopology.OUTCOMES_SINK);
     } else {
       pending.put(scored.id(), Json.write(new PendingEvent(scored.predicted(), scored.scores(), context.currentSystemTimeMs())));

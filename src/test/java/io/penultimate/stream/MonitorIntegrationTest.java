@@ -105,6 +105,8 @@ class MonitorIntegrationTest {
                 MonitorApp.streamsProperties("penultimate-it", cluster.bootstrapServers(), overrides));
         MetricsServer server = new MetricsServer(0, registry, streams::state)) {
       ProcessMetrics.bind(registry, streams);
+      // the GC pause timer appears with the first collection after binding, as in any process that has run a while
+      System.gc();
       streams.start();
       produce(topics.events());
       List<ConsumerRecord<String, String>> scored = consume(topics.scores(), EVENTS);
@@ -137,6 +139,8 @@ class MonitorIntegrationTest {
       assertThat(scrape.get("penultimate_dead_letters_total{reason=\"missing_id\"}")).isEqualTo(1);
       assertThat(scrape.get("penultimate_dead_letters_total{reason=\"wrong_length\"}")).isEqualTo(1);
       assertThat(scrape.get("penultimate_rolling_labelled{window=\"count\"}")).isEqualTo(EVENTS / 2);
+      assertThat(scrape.get("penultimate_rolling_labelled{window=\"time\"}")).as("all within the last hour").isEqualTo(EVENTS / 2);
+      assertThat(scrape.get("penultimate_rolling_auroc{score=\"gmm\",window=\"time\"}")).isBetween(0.0, 1.0);
       assertThat(scrape.get("penultimate_rolling_auroc{score=\"primary\",window=\"count\"}")).isBetween(0.0, 1.0);
       assertThat(scrape.get("penultimate_rolling_ece{score=\"softmax\",window=\"count\"}")).isBetween(0.0, 1.0);
       assertThat(scrape.get("penultimate_score_calibrated_count{outcome=\"correct\",score=\"gmm\"}")

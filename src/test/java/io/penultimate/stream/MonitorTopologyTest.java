@@ -73,7 +73,7 @@ class MonitorTopologyTest {
             scorer,
             () -> new EventScorer(HiddenProbe.of(network.clone(), null)::probe, scorer, settings),
             batch,
-            new QualitySettings(WINDOW, Duration.ofHours(1)),
+            new QualitySettings(WINDOW, Duration.ofHours(1), Duration.ofHours(1), 1000),
             MonitorObserver.NONE);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "penultimate-test");
