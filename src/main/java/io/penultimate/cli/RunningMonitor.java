@@ -93,10 +93,6 @@ final class RunningMonitor implements AutoCloseable {
     return streams;
   }
 
-  PrometheusMeterRegistry registry() {
-    return registry;
-  }
-
   int metricsPort() {
     return server.port();
   }

@@ -29,10 +29,6 @@ public final class EventScorer {
     this.nodeEncoder = scorer.bundle().encoder(settings.nodeEncoder());
   }
 
-  public List<ScoredEvent> score(List<InputEvent> events) {
-    return scoreBatch(events).events();
-  }
-
   public ScoredBatch scoreBatch(List<InputEvent> events) {
     float[][] batch = new float[events.size()][];
     for (int i = 0; i < batch.length; i++) {

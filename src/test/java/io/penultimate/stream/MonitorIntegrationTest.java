@@ -22,7 +22,6 @@ import io.penultimate.dl4j.HiddenProbe;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
