@@ -139,7 +139,7 @@ final class BenchCommand implements Runnable {
       StreamBench.App passThrough = (topics, props) -> new KafkaStreams(StreamBench.passThrough(topics), props);
       StreamBench.App scoringApp = (topics, props) -> {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        MonitorMetrics metrics = new MonitorMetrics(registry, new ConfidenceScorer(bundle), new LayerMetrics(registry, bundle.nodes(), 1000, 64));
+        MonitorMetrics metrics = new MonitorMetrics(registry, "bench", new ConfidenceScorer(bundle), new LayerMetrics(registry, bundle.nodes(), 1000, 64));
         MonitorConfig config = new MonitorConfig(
             topics, EventParser.InputFormat.JSON, 1 << 20, scoring, batch, QualitySettings.defaults());
         return MonitorApp.create(config, bundle, loaded.metadata().inputSize(),

@@ -68,9 +68,10 @@ final class RunningMonitor implements AutoCloseable {
     MonitorConfig monitorConfig =
         config.withVersions(loaded.sha256().substring(0, 12), ModelFile.sha256(encoders).substring(0, 12));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().commonTags("application", streamsProperties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+    String application = streamsProperties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    registry.config().commonTags("application", application);
     LayerMetrics layer = new LayerMetrics(registry, bundle.nodes(), metricsSettings.nodeWindow(), metricsSettings.nodeCap());
-    MonitorMetrics metrics = new MonitorMetrics(registry, new ConfidenceScorer(bundle), layer);
+    MonitorMetrics metrics = new MonitorMetrics(registry, application, new ConfidenceScorer(bundle), layer);
     KafkaStreams streams =
         MonitorApp.create(monitorConfig, bundle, loaded.metadata().inputSize(), () -> networkPerTask(model), metrics, streamsProperties);
     streams.setStateListener(listener);

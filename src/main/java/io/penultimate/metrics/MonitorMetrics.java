@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.metrics.Histogram;
 import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.stream.InvalidEventException.Cause;
@@ -28,10 +31,6 @@ import java.util.function.ToDoubleFunction;
  * come from {@link LayerMetrics}.
  */
 public final class MonitorMetrics implements MonitorObserver {
-  /** Fixed bucket bounds for probabilities, the same on every instance so buckets can be summed. */
-  static final double[] PROBABILITY_BUCKETS = {
-    0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0
-  };
   private static final double[] BATCH_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
 
   private final ConfidenceScorer scorer;
@@ -45,12 +44,13 @@ public final class MonitorMetrics implements MonitorObserver {
   private final Timer inference;
   private final Timer endToEnd;
   private final DistributionSummary batchSize;
-  private final DistributionSummary confidence;
-  private final Map<ScoreName, DistributionSummary> correctScores = new EnumMap<>(ScoreName.class);
-  private final Map<ScoreName, DistributionSummary> wrongScores = new EnumMap<>(ScoreName.class);
+  private final DistributionDataPoint confidence;
+  private final Map<ScoreName, DistributionDataPoint> correctScores = new EnumMap<>(ScoreName.class);
+  private final Map<ScoreName, DistributionDataPoint> wrongScores = new EnumMap<>(ScoreName.class);
   private final AtomicReference<QualitySnapshot> quality = new AtomicReference<>();
 
-  public MonitorMetrics(MeterRegistry registry, ConfidenceScorer scorer, LayerMetrics layer) {
+  /** {@code application} labels the probability histograms as the registry's common tag labels the rest. */
+  public MonitorMetrics(PrometheusMeterRegistry registry, String application, ConfidenceScorer scorer, LayerMetrics layer) {
     this.scorer = scorer;
     this.layer = layer;
     inDistribution = events(registry, "in_distribution", "Events scored and not flagged out-of-distribution");
@@ -74,11 +74,13 @@ public final class MonitorMetrics implements MonitorObserver {
         .register(registry);
     batchSize = DistributionSummary.builder("penultimate.batch.size").description("Events per forward pass")
         .serviceLevelObjectives(BATCH_BUCKETS).register(registry);
-    confidence = DistributionSummary.builder("penultimate.confidence").description("Calibrated P(correct) of the primary score")
-        .serviceLevelObjectives(PROBABILITY_BUCKETS).register(registry);
+    confidence = ProbabilityHistograms.register(registry, "penultimate_confidence", "Calibrated P(correct) of the primary score")
+        .labelValues(application);
+    Histogram scores = ProbabilityHistograms.register(registry, "penultimate_score_calibrated",
+        "Calibrated P(correct) of each score for labelled events, by whether the prediction was right", "score", "outcome");
     for (ScoreName score : ScoreName.values()) {
-      correctScores.put(score, scoreHistogram(registry, score, "correct"));
-      wrongScores.put(score, scoreHistogram(registry, score, "wrong"));
+      correctScores.put(score, scores.labelValues(application, score.key(), "correct"));
+      wrongScores.put(score, scores.labelValues(application, score.key(), "wrong"));
     }
     qualityGauges(registry, "count", "the last N labelled events", snapshot -> snapshot);
     qualityGauges(registry, "time", "the labelled events of the time window", QualitySnapshot::time);
@@ -107,14 +109,6 @@ public final class MonitorMetrics implements MonitorObserver {
     return Counter.builder("penultimate.labels").tag("outcome", outcome).description("Late labels by how they ended").register(registry);
   }
 
-  private static DistributionSummary scoreHistogram(MeterRegistry registry, ScoreName score, String outcome) {
-    return DistributionSummary.builder("penultimate.score.calibrated")
-        .tags("score", score.key(), "outcome", outcome)
-        .description("Calibrated P(correct) of each score for labelled events, by whether the prediction was right")
-        .serviceLevelObjectives(PROBABILITY_BUCKETS)
-        .register(registry);
-  }
-
   private static double read(
       AtomicReference<QualitySnapshot> ref, Function<QualitySnapshot, QualitySnapshot> pick, ToDoubleFunction<QualitySnapshot> value) {
     QualitySnapshot snapshot = ref.get() == null ? null : pick.apply(ref.get());
@@ -132,7 +126,7 @@ public final class MonitorMetrics implements MonitorObserver {
     long now = System.currentTimeMillis();
     for (ScoredEvent event : batch.events()) {
       (event.ood() ? ood : inDistribution).increment();
-      confidence.record(event.confidence());
+      confidence.observe(event.confidence());
       endToEnd.record(Math.max(0, now - event.timestamp()), TimeUnit.MILLISECONDS);
     }
     layer.add(batch);
@@ -157,9 +151,9 @@ public final class MonitorMetrics implements MonitorObserver {
   @Override
   public void outcome(Outcome outcome, QualitySnapshot snapshot) {
     quality.set(snapshot);
-    Map<ScoreName, DistributionSummary> histograms = outcome.correct() ? correctScores : wrongScores;
+    Map<ScoreName, DistributionDataPoint> histograms = outcome.correct() ? correctScores : wrongScores;
     for (ScoreName score : ScoreName.values()) {
-      histograms.get(score).record(scorer.calibrated(score, outcome.scores().get(score.key())));
+      histograms.get(score).observe(scorer.calibrated(score, outcome.scores().get(score.key())));
     }
   }
 }

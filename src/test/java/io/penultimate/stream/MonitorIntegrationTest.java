@@ -97,7 +97,7 @@ class MonitorIntegrationTest {
     ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "m", "b");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MonitorMetrics metrics = new MonitorMetrics(
-        registry, new ConfidenceScorer(fixtures.bundle), new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4));
+        registry, "penultimate-it", new ConfidenceScorer(fixtures.bundle), new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4));
     try (KafkaStreams streams =
             MonitorApp.create(MonitorConfig.of(topics, settings), fixtures.bundle, StreamFixtures.INPUT,
                 () -> HiddenProbe.of(fixtures.network.clone(), null)::probe, metrics,
@@ -146,6 +146,8 @@ class MonitorIntegrationTest {
               + scrape.get("penultimate_score_calibrated_count{outcome=\"wrong\",score=\"gmm\"}"))
           .isEqualTo(EVENTS / 2);
       assertThat(scrape.get("penultimate_confidence_bucket{le=\"+Inf\"}")).isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_confidence_bucket{le=\"0.95\"}")).as("probabilities spread over the buckets, not rounded up to 1")
+          .isLessThan(EVENTS);
       assertThat(scrape.get("penultimate_batch_size_sum")).isEqualTo(EVENTS);
       assertThat(scrape.get("penultimate_node_drift{node=\"3\"}")).isFinite().isNotNegative();
       assertThat(scrape).doesNotContainKey("penultimate_node_drift{node=\"4\"}");
