@@ -88,7 +88,9 @@ COPY --from=build /src/target/penultimate.jar /opt/penultimate/penultimate.jar
 COPY --from=build /src/target/lib /opt/penultimate/lib
 COPY --from=model /opt/penultimate/model /opt/penultimate/model
 COPY --from=model /opt/penultimate/data /opt/penultimate/data
+# OMP_NUM_THREADS=1: ND4J's OpenMP threads would spin against Kafka's (README, Performance)
 ENV PENULTIMATE_DATA_DIR=/opt/penultimate/data \
+    OMP_NUM_THREADS=1 \
     PENULTIMATE_JAVA_OPTS="-Xmx1g -Dorg.bytedeco.javacpp.maxbytes=1g -Dorg.bytedeco.javacpp.maxphysicalbytes=2560m"
 WORKDIR /opt/penultimate
 USER 10001:10001

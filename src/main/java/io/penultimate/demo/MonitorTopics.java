@@ -17,10 +17,9 @@ public final class MonitorTopics {
 
   /**
    * Creates the six topics (outcomes and quality with one partition, for one global window) and
-   * returns once the broker reports a leader for every partition. Producing earlier can lose
-   * records silently: an idempotent producer whose first request reaches the broker before the
-   * new partition exists, while a later one lands after, retries the first forever with
-   * OUT_OF_ORDER_SEQUENCE_NUMBER until it expires (KAFKA-15591, seen here with Kafka 4.3.1).
+   * returns once the broker reports a leader for every partition. That alone does not make an
+   * idempotent producer with several requests in flight safe on a new partition: see {@link
+   * io.penultimate.stream.EventReplay#SAFE_IN_FLIGHT}.
    */
   public static void create(String servers, Topics topics, int partitions) throws InterruptedException, ExecutionException {
     List<NewTopic> all = List.of(

@@ -94,6 +94,7 @@ public final class StreamBench {
   private static void send(String servers, String topic, LabeledImages images, int count, double rate) {
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, EventReplay.SAFE_IN_FLIGHT,
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
       long start = System.nanoTime();

@@ -23,6 +23,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class EventReplay {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * One request in flight per connection. With more, an idempotent producer writing to a freshly
+   * created partition can lose records silently: a first request that reaches the broker before
+   * the partition exists fails, a later one succeeds, and the first is then retried with
+   * OUT_OF_ORDER_SEQUENCE_NUMBER until it expires (KAFKA-15591; seen here with Kafka 4.3.1 even
+   * after every partition reported a leader).
+   */
+  public static final int SAFE_IN_FLIGHT = 1;
+
   private EventReplay() {}
 
   /** The event JSON of one image; the label is included only when asked for. */
@@ -53,6 +62,7 @@ public final class EventReplay {
     Map<String, Object> config = new HashMap<>(producerConfig);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, SAFE_IN_FLIGHT);
     Random coin = new Random(42);
     ArrayDeque<DueLabel> due = new ArrayDeque<>();
     long start = System.nanoTime();

@@ -239,6 +239,7 @@ class MonitorIntegrationTest {
       streams.start();
       Map<String, Object> config = Map.of(
           ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+          ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, EventReplay.SAFE_IN_FLIGHT,
           ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
           ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
       try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
@@ -274,6 +275,7 @@ class MonitorIntegrationTest {
     int[] truth = StreamFixtures.labels(EVENTS);
     Map<String, Object> config = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+          ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, EventReplay.SAFE_IN_FLIGHT,
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
