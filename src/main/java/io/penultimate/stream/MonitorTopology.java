@@ -48,7 +48,8 @@ public final class MonitorTopology {
       Supplier<EventScorer> scorers,
       BatchSettings batch,
       QualitySettings quality,
-      MonitorObserver observer) {
+      MonitorObserver unguarded) {
+    MonitorObserver observer = new GuardedObserver(unguarded);
     Topology topology = new Topology();
     topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
     topology.addSource(LABELS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.labels());

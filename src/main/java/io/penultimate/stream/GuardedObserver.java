@@ -1,0 +1,59 @@
+package io.penultimate.stream;
+
+import io.penultimate.stream.InvalidEventException.Cause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a failing observer from stopping the stream: the calls run on stream threads, and an
+ * exception there would shut the Streams client down over a metrics bug. Scores are the product,
+ * meters are secondary, so a failure is logged (the first one with its stack trace) and dropped.
+ */
+final class GuardedObserver implements MonitorObserver {
+  private static final Logger LOG = LoggerFactory.getLogger(GuardedObserver.class);
+
+  private final MonitorObserver observer;
+  private volatile boolean failedBefore;
+
+  GuardedObserver(MonitorObserver observer) {
+    this.observer = observer;
+  }
+
+  @Override
+  public void batchScored(ScoredBatch batch, long nanos) {
+    guard(() -> observer.batchScored(batch, nanos));
+  }
+
+  @Override
+  public void eventRejected(Cause cause) {
+    guard(() -> observer.eventRejected(cause));
+  }
+
+  @Override
+  public void label(LabelOutcome outcome) {
+    guard(() -> observer.label(outcome));
+  }
+
+  @Override
+  public void labelsExpired(int count) {
+    guard(() -> observer.labelsExpired(count));
+  }
+
+  @Override
+  public void outcome(Outcome outcome, QualitySnapshot quality) {
+    guard(() -> observer.outcome(outcome, quality));
+  }
+
+  private void guard(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      if (failedBefore) {
+        LOG.warn("monitor observer failed again: {}", e.toString());
+      } else {
+        failedBefore = true;
+        LOG.error("monitor observer failed; metrics may be incomplete, scoring goes on", e);
+      }
+    }
+  }
+}
