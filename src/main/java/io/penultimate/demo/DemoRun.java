@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,6 +31,8 @@ public final class DemoRun {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(60);
+  private static final int WARM_UP_EVENTS = 200;
+  private static final String WARM_UP_PREFIX = "warm-up-";
 
   private DemoRun() {}
 
@@ -81,16 +84,20 @@ public final class DemoRun {
     List<JsonNode> scored = new ArrayList<>();
     double[] latency = new double[plan.count()];
     long start;
+    AtomicLong replayed = new AtomicLong();
     CompletableFuture<EventReplay.Sent> sending;
     try (KafkaConsumer<String, String> consumer = consumer(servers, topics.scores())) {
       // join the group before sending, so the wait for partitions counts in neither latency nor throughput
       while (consumer.assignment().isEmpty()) {
         consumer.poll(Duration.ofMillis(50));
       }
+      warmUp(servers, topics, plan, consumer, err);
       start = System.nanoTime();
       sending = CompletableFuture.supplyAsync(() -> {
         try {
-          return EventReplay.replay(plan, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topics.events(), n -> {});
+          EventReplay.Sent sent = EventReplay.replay(plan, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topics.events(), n -> {});
+          replayed.set(System.nanoTime());
+          return sent;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException(e);
@@ -100,7 +107,7 @@ public final class DemoRun {
       long lastRecord = System.nanoTime();
       while (scored.size() < plan.count()) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
-          if (scored.size() < plan.count()) {
+          if (scored.size() < plan.count() && !record.key().startsWith(WARM_UP_PREFIX)) {
             latency[scored.size()] = System.currentTimeMillis() - record.timestamp();
             scored.add(JSON.readTree(record.value()));
             lastRecord = System.nanoTime();
@@ -118,8 +125,30 @@ public final class DemoRun {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     EventReplay.Sent sent = sending.get();
-    err.printf("demo: all %d events scored in %.1f s; waiting for the %d late labels%n", scored.size(), seconds, sent.labels());
+    err.printf("demo: all %d events scored in %.1f s (the replay, labels included, took %.1f s); waiting for the %d late labels%n",
+        scored.size(), seconds, (replayed.get() - start) / 1e9, sent.labels());
     return summarise(scored, latency, seconds, sent, lastQuality(servers, topics.quality(), sent.labels(), plan.labelDelay()));
+  }
+
+  /**
+   * Sends a few unlabelled events and waits until they are scored, so that the measured replay
+   * does not include a fresh application's first seconds (first fetches and transactions, class
+   * loading, JIT, the networks' first forward passes): without it every demo event waited ~3 s.
+   */
+  private static void warmUp(String servers, Topics topics, ReplayPlan plan, KafkaConsumer<String, String> consumer, PrintWriter err)
+      throws InterruptedException {
+    ReplayPlan warmUp = new ReplayPlan(plan.inDistribution(), null, 0, WARM_UP_EVENTS, 0, false, null, Duration.ZERO, WARM_UP_PREFIX);
+    long start = System.nanoTime();
+    EventReplay.replay(warmUp, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topics.events(), n -> {});
+    int seen = 0;
+    long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
+    while (seen < WARM_UP_EVENTS) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("warm-up: only " + seen + " of " + WARM_UP_EVENTS + " events scored after " + QUIET_TIMEOUT);
+      }
+      seen += consumer.poll(Duration.ofMillis(50)).count();
+    }
+    err.printf("demo: warm-up, %d events scored in %.1f s (not counted below)%n", WARM_UP_EVENTS, (System.nanoTime() - start) / 1e9);
   }
 
   private static Result summarise(List<JsonNode> scored, double[] latency, double seconds, EventReplay.Sent sent, JsonNode quality) {
