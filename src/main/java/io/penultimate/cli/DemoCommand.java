@@ -52,6 +52,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--label-delay", defaultValue = "PT2S", description = "How late labels arrive, ISO-8601 (default: ${DEFAULT-VALUE}).")
   Duration labelDelay;
 
+  @Option(names = "--labels", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Publish the in-distribution events' labels late (default: ${DEFAULT-VALUE}); --no-labels scores only.")
+  boolean labels;
+
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
   String bootstrapServers;
 
@@ -84,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
     Topics topics = new Topics(run + ".events", run + ".scores", run + ".dlq", run + ".labels", run + ".outcomes", run + ".quality");
     MonitorConfig config = new MonitorConfig(topics, EventParser.InputFormat.JSON, 1 << 20,
         new ScoringSettings(ScoreName.PRIMARY, ScoreName.GMM, 5, "unknown", "unknown"), BatchSettings.defaults(), QualitySettings.defaults());
-    ReplayPlan plan = new ReplayPlan(mnist.test(), fashion.test(), oodShare, events, rate, false, topics.labels(), labelDelay, "e");
+    ReplayPlan plan = new ReplayPlan(mnist.test(), fashion.test(), oodShare, events, rate, false, labels ? topics.labels() : null, labelDelay, "e");
 
     EmbeddedBroker broker = null;
     try {

@@ -40,6 +40,7 @@ public final class DemoRun {
   public record Result(
       int events,
       int outOfDistribution,
+      int labels,
       double seconds,
       double[] latencyMs,
       int oodFlaggedOod,
@@ -49,7 +50,7 @@ public final class DemoRun {
 
     public void print(PrintWriter out, JsonNode reproduced) {
       int in = events - outOfDistribution;
-      out.printf("%npenultimate demo: %d events (%d out-of-distribution Fashion-MNIST), %d labelled late%n", events, outOfDistribution, in);
+      out.printf("%npenultimate demo: %d events (%d out-of-distribution Fashion-MNIST), %d labelled late%n", events, outOfDistribution, labels);
       out.printf("throughput   %.0f events/s (first event sent -> last scored record read back)%n", events / seconds);
       out.printf("latency      p50 %.0f ms, p99 %.0f ms (event timestamp -> scored record read back)%n",
           percentile(latencyMs, 0.5), percentile(latencyMs, 0.99));
@@ -167,7 +168,7 @@ public final class DemoRun {
       double[] values = scored.stream().mapToDouble(e -> e.get("scores").get(score.key()).asDouble()).toArray();
       oodAuroc.put(score, sent.outOfDistribution() == 0 ? Double.NaN : Auroc.of(values, inDistribution));
     }
-    return new Result(scored.size(), sent.outOfDistribution(), seconds, latency, oodFlaggedOod, oodFlaggedIn, oodAuroc, quality);
+    return new Result(scored.size(), sent.outOfDistribution(), sent.labels(), seconds, latency, oodFlaggedOod, oodFlaggedIn, oodAuroc, quality);
   }
 
   /** Reads the quality topic until a snapshot counts every label, or it goes quiet. */
