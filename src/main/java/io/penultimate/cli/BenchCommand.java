@@ -115,11 +115,7 @@ final class BenchCommand implements Runnable {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
     String bootstrapServers;
 
-    @Option(names = "--work-dir", defaultValue = "runs", paramLabel = "DIR", description = "Where the demo model and bundle are cached (default: ${DEFAULT-VALUE}).")
-    Path workDir;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where data sets are cached (default: $PENULTIMATE_DATA_DIR or ./data).")
-    Path dataDir;
+    @Mixin DemoModel.Options files;
 
     @Override
     public Integer call() throws Exception {
@@ -128,10 +124,10 @@ final class BenchCommand implements Runnable {
             + events + ", " + latencyEvents + ", " + rate + ", " + batchSize);
       }
       PrintWriter err = spec.commandLine().getErr();
-      DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, dataDir == null ? DataFetcher.defaultDataDir() : dataDir);
-      DemoModel files = DemoModel.ensure(workDir, mnist, err);
-      ModelFile.Loaded loaded = ModelFile.read(files.model());
-      EncoderBundle bundle = BundleJson.read(files.encoders());
+      DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
+      DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
+      ModelFile.Loaded loaded = ModelFile.read(demoModel.model());
+      EncoderBundle bundle = BundleJson.read(demoModel.encoders());
       Properties properties = MonitorApp.streamsProperties("unused", "unused", new Properties());
       properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("penultimate-bench").toString());
       ScoringSettings scoring = new ScoringSettings(ScoreName.PRIMARY, ScoreName.GMM, 5, "bench", "bench");

@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -65,11 +66,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep-running", description = "After the summary, keep replaying at --rate (50/s if 0) and serving until stopped.")
   boolean keepRunning;
 
-  @Option(names = "--work-dir", defaultValue = "runs", paramLabel = "DIR", description = "Where the model and bundle are cached, shared with reproduce (default: ${DEFAULT-VALUE}).")
-  Path workDir;
-
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where data sets are cached (default: $PENULTIMATE_DATA_DIR or ./data).")
-  Path dataDir;
+  @Mixin DemoModel.Options files;
 
   @Override
   public Integer call() throws Exception {
@@ -77,12 +74,12 @@ final class DemoCommand implements Callable<Integer> {
       throw new UsageException("--events must be >= 1, --ood-share in [0, 1) and --rate >= 0; found " + events + ", " + oodShare + ", " + rate);
     }
     PrintWriter err = spec.commandLine().getErr();
-    Path data = dataDir == null ? DataFetcher.defaultDataDir() : dataDir;
+    Path data = files.dataDir();
     DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, data);
     DataSplit fashion = DataFetcher.ensure(Datasets.FASHION_MNIST, data);
-    DemoModel files = DemoModel.ensure(workDir, mnist, err);
-    Path model = files.model();
-    Path encoders = files.encoders();
+    DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
+    Path model = demoModel.model();
+    Path encoders = demoModel.encoders();
 
     String run = "demo-" + System.currentTimeMillis();
     Topics topics = new Topics(run + ".events", run + ".scores", run + ".dlq", run + ".labels", run + ".outcomes", run + ".quality");
@@ -105,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
       try (RunningMonitor monitor = RunningMonitor.start(model, encoders, config, new RunningMonitor.MetricsSettings(metricsPort, 1000, 64),
           properties, (now, before) -> {})) {
         err.println("demo: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
-        DemoRun.Result result = DemoRun.run(servers, topics, plan, monitor.streams(), err);
+        DemoRun.Result result = DemoRun.run(servers, topics, plan, config.quality().window(), monitor.streams(), err);
         result.print(spec.commandLine().getOut(), reproducedAuroc());
         if (keepRunning) {
           err.println("demo: --keep-running: replaying and serving until stopped (Ctrl-C)");

@@ -2,6 +2,7 @@ package io.penultimate.cli;
 
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
 import io.penultimate.dl4j.ModelFile;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
 /**
  * The paper MLP on MNIST (seed 1) and its bundle, as {@code demo} and {@code bench stream} use
@@ -20,6 +22,20 @@ import java.nio.file.Path;
  */
 record DemoModel(Path model, Path encoders) {
   private static final String DIR = Datasets.MNIST + "-paper-mlp-seed1";
+
+  /** {@code --work-dir} and {@code --data-dir} of the commands that use this model. */
+  static final class Options {
+    @Option(names = "--work-dir", defaultValue = "runs", paramLabel = "DIR",
+        description = "Where the model and bundle are cached, shared with reproduce (default: ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where data sets are cached (default: $PENULTIMATE_DATA_DIR or ./data).")
+    Path dataDir;
+
+    Path dataDir() {
+      return dataDir == null ? DataFetcher.defaultDataDir() : dataDir;
+    }
+  }
 
   static DemoModel ensure(Path workDir, DataSplit mnist, PrintWriter err) throws IOException {
     Path dir = workDir.resolve(DIR);

@@ -4,18 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.Auroc;
+import io.penultimate.math.Stats;
 import io.penultimate.stream.EventReplay;
 import io.penultimate.stream.ReplayPlan;
 import io.penultimate.stream.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,7 +52,7 @@ public final class DemoRun {
       out.printf("%npenultimate demo: %d events (%d out-of-distribution Fashion-MNIST), %d labelled late%n", events, outOfDistribution, labels);
       out.printf("throughput   %.0f events/s (first event sent -> last scored record read back)%n", events / seconds);
       out.printf("latency      p50 %.0f ms, p99 %.0f ms (event timestamp -> scored record read back)%n",
-          percentile(latencyMs, 0.5), percentile(latencyMs, 0.99));
+          Stats.percentile(latencyMs, 0.5), Stats.percentile(latencyMs, 0.99));
       out.printf("ood flag     %.1f%% of Fashion-MNIST events flagged, %.1f%% of MNIST events (threshold: 95%% TPR on validation)%n",
           100.0 * oodFlaggedOod / Math.max(1, outOfDistribution), 100.0 * oodFlaggedIn / Math.max(1, in));
       out.printf("rolling window: %s labelled events, accuracy %.3f%n%n",
@@ -73,25 +72,19 @@ public final class DemoRun {
       return node == null || node.isNull() ? "-" : String.format("%.3f", node.asDouble());
     }
 
-    private static double percentile(double[] values, double q) {
-      double[] sorted = values.clone();
-      Arrays.sort(sorted);
-      return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-    }
   }
 
-  public static Result run(String servers, Topics topics, ReplayPlan plan, KafkaStreams streams, PrintWriter err) throws Exception {
-    awaitRunning(streams);
+  public static Result run(String servers, Topics topics, ReplayPlan plan, int window, KafkaStreams streams, PrintWriter err)
+      throws Exception {
+    StreamClients.awaitRunning(streams, STARTUP_TIMEOUT);
     List<JsonNode> scored = new ArrayList<>();
     double[] latency = new double[plan.count()];
     long start;
     AtomicLong replayed = new AtomicLong();
     CompletableFuture<EventReplay.Sent> sending;
-    try (KafkaConsumer<String, String> consumer = consumer(servers, topics.scores())) {
+    try (KafkaConsumer<String, String> consumer = StreamClients.readCommitted(servers, topics.scores(), new StringDeserializer())) {
       // join the group before sending, so the wait for partitions counts in neither latency nor throughput
-      while (consumer.assignment().isEmpty()) {
-        consumer.poll(Duration.ofMillis(50));
-      }
+      StreamClients.awaitAssignment(consumer);
       warmUp(servers, topics, plan, consumer, err);
       start = System.nanoTime();
       sending = CompletableFuture.supplyAsync(() -> {
@@ -128,7 +121,7 @@ public final class DemoRun {
     EventReplay.Sent sent = sending.get();
     err.printf("demo: all %d events scored in %.1f s (the replay, labels included, took %.1f s); waiting for the %d late labels%n",
         scored.size(), seconds, (replayed.get() - start) / 1e9, sent.labels());
-    return summarise(scored, latency, seconds, sent, lastQuality(servers, topics.quality(), sent.labels(), plan.labelDelay()));
+    return summarise(scored, latency, seconds, sent, lastQuality(servers, topics.quality(), Math.min(sent.labels(), window), plan.labelDelay()));
   }
 
   /**
@@ -171,12 +164,12 @@ public final class DemoRun {
     return new Result(scored.size(), sent.outOfDistribution(), sent.labels(), seconds, latency, oodFlaggedOod, oodFlaggedIn, oodAuroc, quality);
   }
 
-  /** Reads the quality topic until a snapshot counts every label, or it goes quiet. */
-  private static JsonNode lastQuality(String servers, String topic, int labels, Duration labelDelay) throws Exception {
+  /** Reads the quality topic until a snapshot's window holds {@code labelled} events, or it goes quiet. */
+  private static JsonNode lastQuality(String servers, String topic, int labelled, Duration labelDelay) throws Exception {
     JsonNode last = null;
     long deadline = System.nanoTime() + labelDelay.toNanos() + QUIET_TIMEOUT.toNanos();
-    try (KafkaConsumer<String, String> consumer = consumer(servers, topic)) {
-      while ((last == null || last.get("labelled").asInt() < Math.min(labels, 10_000)) && System.nanoTime() < deadline) {
+    try (KafkaConsumer<String, String> consumer = StreamClients.readCommitted(servers, topic, new StringDeserializer())) {
+      while ((last == null || last.get("labelled").asInt() < labelled) && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
           last = JSON.readTree(record.value());
         }
@@ -192,25 +185,5 @@ public final class DemoRun {
     EventReplay.replay(forever, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topics.events(), n -> {});
   }
 
-  private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
-    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING) {
-      if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
-        throw new IllegalStateException("Kafka Streams did not reach RUNNING (state " + streams.state() + ")");
-      }
-      Thread.sleep(100);
-    }
-  }
 
-  private static KafkaConsumer<String, String> consumer(String servers, String topic) {
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-        ConsumerConfig.GROUP_ID_CONFIG, "penultimate-demo-reader-" + System.nanoTime(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
-    consumer.subscribe(List.of(topic));
-    return consumer;
-  }
 }

@@ -1,26 +1,24 @@
 package io.penultimate.demo;
 
 import io.penultimate.data.LabeledImages;
+import io.penultimate.math.Stats;
 import io.penultimate.stream.EventReplay;
+import io.penultimate.stream.ReplayPlan;
 import io.penultimate.stream.Topics;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -64,22 +62,21 @@ public final class StreamBench {
     double[] latencies;
     try (KafkaStreams streams = app.apply(latency, appProperties(properties, servers, latency))) {
       streams.start();
-      awaitRunning(streams);
+      StreamClients.awaitRunning(streams, TIMEOUT);
       Thread sender = new Thread(() -> send(servers, latency.events(), images, latencyEvents, rate), "bench-sender");
-      // both topologies keep the input's timestamp on the output: the producer's send time
+      // both topologies keep the input's timestamp on the output: the producer's send time (as in the JSON)
       latencies = readBack(servers, latency.scores(), latencyEvents, sender::start,
           (record, now) -> System.currentTimeMillis() - (double) record.timestamp());
       sender.join();
     }
-    Arrays.sort(latencies);
-    return new Figures(name, events, eventsPerSecond, percentile(latencies, 0.5), percentile(latencies, 0.99), latencyEvents, rate);
+    return new Figures(name, events, eventsPerSecond, Stats.percentile(latencies, 0.5), Stats.percentile(latencies, 0.99), latencyEvents, rate);
   }
 
   private static Properties appProperties(Properties base, String servers, Topics topics) {
     Properties properties = new Properties();
     properties.putAll(base);
-    properties.put("application.id", topics.events().replace(".events", ""));
-    properties.put("bootstrap.servers", servers);
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.events().replace(".events", ""));
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     return properties;
   }
@@ -90,27 +87,11 @@ public final class StreamBench {
     return topics;
   }
 
-  /** Sends event JSON with the send time as record timestamp; rate 0 sends as fast as possible. */
+  /** Replays images as unlabelled event JSON; rate 0 sends as fast as possible. */
   private static void send(String servers, String topic, LabeledImages images, int count, double rate) {
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, EventReplay.SAFE_IN_FLIGHT,
-        ProducerConfig.BATCH_SIZE_CONFIG, EventReplay.BATCH_BYTES,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-      long start = System.nanoTime();
-      for (int i = 0; i < count; i++) {
-        if (rate > 0) {
-          long wait = start + (long) (i * 1e9 / rate) - System.nanoTime();
-          if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-          }
-        }
-        String id = "b" + i;
-        long now = System.currentTimeMillis();
-        producer.send(new ProducerRecord<>(topic, null, now, id, EventReplay.eventJson(id, images.pixels()[i % images.size()], null, now)));
-      }
-      producer.flush();
+    ReplayPlan plan = new ReplayPlan(images, null, 0, count, rate, false, null, Duration.ZERO, "b");
+    try {
+      EventReplay.replay(plan, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topic, n -> {});
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -124,10 +105,8 @@ public final class StreamBench {
       String servers, String topic, int count, Runnable start, BiFunction<ConsumerRecord<String, byte[]>, Long, Double> measure) {
     double[] values = new double[count];
     int seen = 0;
-    try (KafkaConsumer<String, byte[]> consumer = consumer(servers, topic)) {
-      while (consumer.assignment().isEmpty()) {
-        consumer.poll(Duration.ofMillis(50));
-      }
+    try (KafkaConsumer<String, byte[]> consumer = StreamClients.readCommitted(servers, topic, new ByteArrayDeserializer())) {
+      StreamClients.awaitAssignment(consumer);
       start.run();
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (seen < count) {
@@ -144,26 +123,6 @@ public final class StreamBench {
     return values;
   }
 
-  private static KafkaConsumer<String, byte[]> consumer(String servers, String topic) {
-    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-        ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + System.nanoTime(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
-    consumer.subscribe(List.of(topic));
-    return consumer;
-  }
 
-  private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-  }
 
-  private static double percentile(double[] sorted, double q) {
-    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  }
 }

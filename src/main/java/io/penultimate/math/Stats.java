@@ -66,6 +66,22 @@ public final class Stats {
   }
 
   /** Copies column {@code j} of a row-major matrix. */
+  /**
+   * The nearest-rank q-quantile (q in (0, 1]): the smallest value with at least q·n values at or
+   * below it. NaN for no values.
+   */
+  public static double percentile(double[] x, double q) {
+    if (!(q > 0 && q <= 1)) {
+      throw new IllegalArgumentException("quantile must be in (0, 1], found " + q);
+    }
+    if (x.length == 0) {
+      return Double.NaN;
+    }
+    double[] sorted = x.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[(int) Math.ceil(q * sorted.length) - 1];
+  }
+
   public static double[] column(double[][] rows, int j) {
     double[] out = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {

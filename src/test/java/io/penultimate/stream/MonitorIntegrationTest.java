@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import io.penultimate.cli.Penultimate;
 import io.penultimate.data.DataFetcher;
+import io.penultimate.demo.MonitorTopics;
 import io.penultimate.dl4j.HiddenProbe;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -200,31 +200,8 @@ class MonitorIntegrationTest {
     return names;
   }
 
-  /**
-   * Creates the monitor's topics (outcomes and quality with one partition) and waits until every
-   * partition has a leader: a producer that races the first leader election can be left retrying
-   * an out-of-order sequence for minutes.
-   */
   private static void createTopics(Topics topics) throws Exception {
-    try (var admin = cluster.admin()) {
-      List<NewTopic> all = List.of(
-          new NewTopic(topics.events(), 2, (short) 1), new NewTopic(topics.scores(), 2, (short) 1),
-          new NewTopic(topics.deadLetters(), 1, (short) 1), new NewTopic(topics.labels(), 2, (short) 1),
-          new NewTopic(topics.outcomes(), 1, (short) 1), new NewTopic(topics.quality(), 1, (short) 1));
-      admin.createTopics(all).all().get();
-      List<String> names = all.stream().map(NewTopic::name).toList();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline) {
-        boolean ready = admin.describeTopics(names).allTopicNames().get().values().stream()
-            .flatMap(t -> t.partitions().stream())
-            .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-        if (ready) {
-          return;
-        }
-        Thread.sleep(100);
-      }
-      throw new AssertionError("topics " + names + " have no leader after 30 s");
-    }
+    MonitorTopics.create(cluster.bootstrapServers(), topics, 2);
   }
 
   private static void runUntil(Topics topics, Path state, float[][] inputs, int[] truth, int from, int to) throws Exception {
