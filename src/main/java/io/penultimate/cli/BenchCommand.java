@@ -155,15 +155,16 @@ final class BenchCommand implements Runnable {
         }
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("stream bench: %d backlog events (MNIST test digits as JSON), then %d at %.0f/s for latency; %s broker, %s, %d processors%n",
+      out.printf("stream bench: %d backlog events (MNIST test digits as JSON) unlabelled, then each followed by its label; then %d at %.0f/s for latency; %s broker, %s, %d processors%n",
           events, latencyEvents, rate, broker == null ? "external" : "embedded single-node KRaft", StreamsConfig.EXACTLY_ONCE_V2,
           Runtime.getRuntime().availableProcessors());
-      out.printf("  %-14s %12s %10s %10s%n", "topology", "events/s", "p50 ms", "p99 ms");
+      out.printf("  %-14s %12s %16s %10s %10s%n", "topology", "events/s", "labelled ev/s", "p50 ms", "p99 ms");
       for (StreamBench.Figures f : results) {
-        out.printf("  %-14s %12.0f %10.0f %10.0f%n", f.name(), f.eventsPerSecond(), f.p50Ms(), f.p99Ms());
+        out.printf("  %-14s %12.0f %16.0f %10.0f %10.0f%n", f.name(), f.eventsPerSecond(), f.labelledPerSecond(), f.p50Ms(), f.p99Ms());
       }
-      out.printf("  scoring / pass-through throughput: %.2f (batch size %d, paper MLP %s)%n",
-          results.get(1).eventsPerSecond() / results.get(0).eventsPerSecond(), batchSize, loaded.metadata().arch());
+      out.printf("  scoring / pass-through throughput: %.2f unlabelled, %.2f labelled (batch size %d, model %s)%n",
+          results.get(1).eventsPerSecond() / results.get(0).eventsPerSecond(),
+          results.get(1).labelledPerSecond() / results.get(0).labelledPerSecond(), batchSize, loaded.metadata().arch());
       return ExitCodes.OK;
     }
   }

@@ -82,7 +82,7 @@ public final class DemoRun {
     long start;
     AtomicLong replayed = new AtomicLong();
     CompletableFuture<EventReplay.Sent> sending;
-    try (KafkaConsumer<String, String> consumer = StreamClients.readCommitted(servers, topics.scores(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer = StreamClients.readCommitted(servers, new StringDeserializer(), topics.scores())) {
       // join the group before sending, so the wait for partitions counts in neither latency nor throughput
       StreamClients.awaitAssignment(consumer);
       warmUp(servers, topics, plan, consumer, err);
@@ -168,7 +168,7 @@ public final class DemoRun {
   private static JsonNode lastQuality(String servers, String topic, int labelled, Duration labelDelay) throws Exception {
     JsonNode last = null;
     long deadline = System.nanoTime() + labelDelay.toNanos() + QUIET_TIMEOUT.toNanos();
-    try (KafkaConsumer<String, String> consumer = StreamClients.readCommitted(servers, topic, new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer = StreamClients.readCommitted(servers, new StringDeserializer(), topic)) {
       while ((last == null || last.get("labelled").asInt() < labelled) && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
           last = JSON.readTree(record.value());

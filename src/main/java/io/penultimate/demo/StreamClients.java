@@ -14,10 +14,10 @@ final class StreamClients {
   private StreamClients() {}
 
   /**
-   * A plain consumer of one output topic from its start, in a group of its own, seeing committed
+   * A plain consumer of output topics from their start, in a group of its own, seeing committed
    * records only: what any client of the monitor would read.
    */
-  static <V> KafkaConsumer<String, V> readCommitted(String servers, String topic, Deserializer<V> values) {
+  static <V> KafkaConsumer<String, V> readCommitted(String servers, Deserializer<V> values, String... topics) {
     KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
@@ -26,7 +26,7 @@ final class StreamClients {
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
         new StringDeserializer(),
         values);
-    consumer.subscribe(List.of(topic));
+    consumer.subscribe(List.of(topics));
     return consumer;
   }
 

@@ -1,12 +1,12 @@
 package io.penultimate.stream;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import io.penultimate.stream.InvalidEventException.Cause;
+import java.io.IOException;
 import java.util.OptionalInt;
 
 /**
@@ -17,8 +17,7 @@ import java.util.OptionalInt;
  */
 public final class EventParser {
   // number parsing dominates reading an event (hundreds of floats): Jackson's fast parser halves it
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+  private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
   private final int inputSize;
   private final int numClasses;
@@ -47,8 +46,9 @@ public final class EventParser {
     if (format == InputFormat.BINARY) {
       return validated(BinaryEvent.decode(value), recordTimestamp);
     }
-    JsonNode root = object(value);
-    return new InputEvent(id(root), features(root.get("features")), label(root.get("label")), timestamp(root.get("timestamp"), recordTimestamp));
+    Fields fields = read(value, "features");
+    // arguments are evaluated left to right: the rules are checked in this order
+    return new InputEvent(fields.id(), fields.features(), fields.label(), fields.timestamp(recordTimestamp));
   }
 
   private InputEvent validated(InputEvent event, long recordTimestamp) throws InvalidEventException {
@@ -79,82 +79,159 @@ public final class EventParser {
     }
   }
 
-  private JsonNode object(byte[] value) throws InvalidEventException {
-    JsonNode root;
-    try {
-      root = JSON.readTree(value);
-    } catch (JsonProcessingException e) {
-      throw new InvalidEventException(Cause.MALFORMED, "malformed JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new InvalidEventException(Cause.MALFORMED, "unreadable payload: " + e.getMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw new InvalidEventException(Cause.MALFORMED, "expected a JSON object");
-    }
-    return root;
-  }
-
   /** A label record {@code {"id": "...", "label": 3}}. */
   public record Label(String id, int label) {}
 
   public Label parseLabel(byte[] value) throws InvalidEventException {
     checkSize(value);
-    JsonNode root = object(value);
-    String id = id(root);
-    OptionalInt label = label(root.get("label"));
+    Fields fields = read(value, null);
+    String id = fields.id();
+    OptionalInt label = fields.label();
     if (label.isEmpty()) {
       throw new InvalidEventException(Cause.BAD_LABEL, "missing field 'label'");
     }
     return new Label(id, label.getAsInt());
   }
 
-  private static String id(JsonNode root) throws InvalidEventException {
-    JsonNode id = root.get("id");
-    if (id == null || !id.isTextual() || id.asText().isBlank()) {
-      throw new InvalidEventException(Cause.MISSING_ID, "missing or empty string field 'id'");
+  /**
+   * Reads the object's fields in one pass over the tokens, without building a tree (784 number
+   * nodes per event cost more than parsing the numbers). A field that breaks a rule is remembered,
+   * not thrown, so that malformed JSON later in the record still wins and the rules are reported
+   * in a fixed order (id, features, label, timestamp) whatever the field order.
+   *
+   * @param featuresField the field holding the vector, or null to skip vectors (labels)
+   */
+  private Fields read(byte[] value, String featuresField) throws InvalidEventException {
+    Fields fields = new Fields();
+    try (JsonParser parser = JSON.createParser(value)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new InvalidEventException(Cause.MALFORMED, "expected a JSON object");
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken token = parser.nextToken();
+        if ("id".equals(name)) {
+          fields.id = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+        } else if ("label".equals(name)) {
+          fields.label = label(parser, token);
+        } else if ("timestamp".equals(name)) {
+          fields.timestamp = timestamp(parser, token);
+        } else if (name.equals(featuresField)) {
+          fields.features = features(parser, token);
+        } else {
+          parser.skipChildren();
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new InvalidEventException(Cause.MALFORMED, "malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new InvalidEventException(Cause.MALFORMED, "unreadable payload: " + e.getMessage());
     }
-    return id.asText();
+    return fields;
   }
 
-  private float[] features(JsonNode node) throws InvalidEventException {
-    if (node == null || !node.isArray()) {
-      throw new InvalidEventException(Cause.MALFORMED, "missing array field 'features'");
+  /** One field's value, or the rule it broke (thrown when the field is asked for). */
+  private record Checked<T>(T value, InvalidEventException problem) {
+    static <T> Checked<T> ok(T value) {
+      return new Checked<>(value, null);
     }
-    if (node.size() != inputSize) {
-      throw new InvalidEventException(Cause.WRONG_LENGTH, "'features' has " + node.size() + " values, the model expects " + inputSize);
+
+    static <T> Checked<T> broken(Cause cause, String reason) {
+      return new Checked<>(null, new InvalidEventException(cause, reason));
+    }
+
+    T get() throws InvalidEventException {
+      if (problem != null) {
+        throw problem;
+      }
+      return value;
+    }
+  }
+
+  /** What {@link #read} found (absent fields stay null), checked field by field when asked for. */
+  private static final class Fields {
+    private String id;
+    private Checked<float[]> features;
+    private Checked<OptionalInt> label;
+    private Checked<Long> timestamp;
+
+    String id() throws InvalidEventException {
+      if (id == null || id.isBlank()) {
+        throw new InvalidEventException(Cause.MISSING_ID, "missing or empty string field 'id'");
+      }
+      return id;
+    }
+
+    float[] features() throws InvalidEventException {
+      if (features == null) {
+        throw new InvalidEventException(Cause.MALFORMED, "missing array field 'features'");
+      }
+      return features.get();
+    }
+
+    OptionalInt label() throws InvalidEventException {
+      return label == null ? OptionalInt.empty() : label.get();
+    }
+
+    long timestamp(long fallback) throws InvalidEventException {
+      return timestamp == null ? fallback : timestamp.get();
+    }
+  }
+
+  private Checked<float[]> features(JsonParser parser, JsonToken token) throws IOException {
+    if (token != JsonToken.START_ARRAY) {
+      parser.skipChildren();
+      return Checked.broken(Cause.MALFORMED, "missing array field 'features'");
     }
     float[] out = new float[inputSize];
-    for (int i = 0; i < inputSize; i++) {
-      JsonNode v = node.get(i);
-      if (!v.isNumber()) {
-        throw new InvalidEventException(Cause.MALFORMED, "'features[" + i + "]' is not a number: " + v);
+    Checked<float[]> problem = null;
+    int count = 0;
+    for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken(), count++) {
+      if (problem != null || count >= inputSize) {
+        parser.skipChildren();
+      } else if (element != JsonToken.VALUE_NUMBER_INT && element != JsonToken.VALUE_NUMBER_FLOAT) {
+        String text = element.isStructStart() ? element.asString() : parser.getText();
+        parser.skipChildren();
+        problem = Checked.broken(Cause.MALFORMED, "'features[" + count + "]' is not a number: " + text);
+      } else {
+        double d = parser.getDoubleValue();
+        if (!Double.isFinite(d) || !Float.isFinite((float) d)) {
+          problem = Checked.broken(Cause.NON_FINITE, "'features[" + count + "]' is not finite: " + parser.getText());
+        }
+        out[count] = (float) d;
       }
-      double d = v.doubleValue();
-      if (!Double.isFinite(d) || !Float.isFinite((float) d)) {
-        throw new InvalidEventException(Cause.NON_FINITE, "'features[" + i + "]' is not finite: " + v);
-      }
-      out[i] = (float) d;
     }
-    return out;
+    if (count != inputSize) {
+      return Checked.broken(Cause.WRONG_LENGTH, "'features' has " + count + " values, the model expects " + inputSize);
+    }
+    return problem != null ? problem : Checked.ok(out);
   }
 
-  private OptionalInt label(JsonNode node) throws InvalidEventException {
-    if (node == null || node.isNull()) {
-      return OptionalInt.empty();
+  private Checked<OptionalInt> label(JsonParser parser, JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return Checked.ok(OptionalInt.empty());
     }
-    if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 0 || node.intValue() >= numClasses) {
-      throw new InvalidEventException(Cause.BAD_LABEL, "'label' must be an integer in 0.." + (numClasses - 1) + ", found " + node);
+    if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+      int label = parser.getIntValue();
+      if (label >= 0 && label < numClasses) {
+        return Checked.ok(OptionalInt.of(label));
+      }
     }
-    return OptionalInt.of(node.intValue());
+    String found = token.isStructStart() ? token.asString() : parser.getText();
+    parser.skipChildren();
+    return Checked.broken(Cause.BAD_LABEL, "'label' must be an integer in 0.." + (numClasses - 1) + ", found " + found);
   }
 
-  private static long timestamp(JsonNode node, long fallback) throws InvalidEventException {
-    if (node == null || node.isNull()) {
-      return fallback;
+  private static Checked<Long> timestamp(JsonParser parser, JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
     }
-    if (!node.canConvertToLong() || !node.isIntegralNumber()) {
-      throw new InvalidEventException(Cause.MALFORMED, "'timestamp' must be epoch milliseconds, found " + node);
+    JsonParser.NumberType type = token == JsonToken.VALUE_NUMBER_INT ? parser.getNumberType() : null;
+    if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+      return Checked.ok(parser.getLongValue());
     }
-    return node.longValue();
+    String found = token.isStructStart() ? token.asString() : parser.getText();
+    parser.skipChildren();
+    return Checked.broken(Cause.MALFORMED, "'timestamp' must be epoch milliseconds, found " + found);
   }
 }

@@ -15,9 +15,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  *   events ──► score (batch buffer store) ──► scores
- *                │  └──► dead letters (with the reason)
- *                ├──► outcomes (events that carry their label)
- *                └──► pending store ◄── labels ──► outcomes / dead letters
+ *   labels ──►   │  └──► dead letters (with the reason)
+ *                ├──► outcomes (events that carry their label; labels joined to pending events)
+ *                └──► pending store (scored events waiting for their label)
  *   outcomes ──► quality (rolling AUROC per score, accuracy; window store) ──► quality
  * </pre>
  *
@@ -29,7 +29,6 @@ public final class MonitorTopology {
   static final String LABELS_SOURCE = "labels";
   static final String OUTCOMES_SOURCE = "outcomes-in";
   static final String PROCESSOR = "score";
-  static final String LABEL_PROCESSOR = "join-labels";
   static final String QUALITY_PROCESSOR = "quality";
   static final String SCORES_SINK = "scores";
   static final String DEAD_LETTER_SINK = "dead-letters";
@@ -38,6 +37,7 @@ public final class MonitorTopology {
   static final String PENDING_STORE = "pending-labels";
   static final String QUALITY_STORE = "quality-window";
   static final String BUFFER_STORE = "batch-buffer";
+  static final String EARLY_LABELS_STORE = "early-labels";
 
   private MonitorTopology() {}
 
@@ -53,18 +53,23 @@ public final class MonitorTopology {
     Topology topology = new Topology();
     topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
     topology.addSource(LABELS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.labels());
-    topology.addProcessor(PROCESSOR, () -> new ScoringProcessor(scorers, parser, batch, observer), SOURCE);
+    topology.addProcessor(
+        PROCESSOR, () -> new ScoringProcessor(scorers, parser, batch, topics.labels(), quality.labelRetention(), observer),
+        SOURCE, LABELS_SOURCE);
     // cached: entries buffered and scored between two commits never reach the changelog
     topology.addStateStore(
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BUFFER_STORE), Serdes.Long(), Serdes.ByteArray()).withCachingEnabled(),
         PROCESSOR);
-    topology.addProcessor(LABEL_PROCESSOR, () -> new LabelProcessor(parser, quality.labelRetention(), observer), LABELS_SOURCE);
+    // labels of still-buffered events: held at most one linger, so also in memory and cached
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EARLY_LABELS_STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled(),
+        PROCESSOR);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.ByteArray()),
-        PROCESSOR, LABEL_PROCESSOR);
+        PROCESSOR);
     topology.addSink(SCORES_SINK, topics.scores(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
-    topology.addSink(DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR, LABEL_PROCESSOR);
-    topology.addSink(OUTCOMES_SINK, topics.outcomes(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR, LABEL_PROCESSOR);
+    topology.addSink(DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+    topology.addSink(OUTCOMES_SINK, topics.outcomes(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
 
     topology.addSource(OUTCOMES_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.outcomes());
     topology.addProcessor(QUALITY_PROCESSOR, () -> new QualityProcessor(quality, scorer, observer), OUTCOMES_SOURCE);

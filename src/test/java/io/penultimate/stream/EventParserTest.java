@@ -123,4 +123,44 @@ class EventParserTest {
     assertThat(event.label()).hasValue(4);
     assertThat(event.timestamp()).isEqualTo(RECORD_TIME);
   }
+
+  @Test
+  void readsJsonFieldsInAnyOrderAndIgnoresUnknownOnes() throws InvalidEventException {
+    InputEvent event = JSON.parse(
+        json("{\"meta\": {\"source\": [1, {\"a\": 2}]}, \"timestamp\": 7, \"label\": null, \"features\": [0.5, -1e-3, 2], \"id\": \"e9\"}"),
+        RECORD_TIME);
+    assertThat(event.id()).isEqualTo("e9");
+    assertThat(event.features()).containsExactly(0.5f, -1e-3f, 2f);
+    assertThat(event.label()).isEmpty();
+    assertThat(event.timestamp()).isEqualTo(7);
+  }
+
+  @Test
+  void reportsMalformedJsonEvenAfterAFieldThatBreaksARule() {
+    assertRejected(JSON, json("{\"id\": \"e1\", \"features\": [1, 2], \"label\": }"), Cause.MALFORMED)
+        .hasMessageContaining("malformed JSON");
+  }
+
+  @Test
+  void checksTheRulesInAFixedOrderWhateverTheFieldOrder() {
+    assertRejected(JSON, json("{\"label\": 99, \"features\": [1], \"id\": \"\"}"), Cause.MISSING_ID);
+    assertRejected(JSON, json("{\"label\": 99, \"features\": [1], \"id\": \"e1\"}"), Cause.WRONG_LENGTH);
+    assertRejected(JSON, json("{\"timestamp\": \"now\", \"label\": 99, \"features\": [1, 2, 3], \"id\": \"e1\"}"), Cause.BAD_LABEL);
+  }
+
+  @Test
+  void namesTheFirstBadVectorElementAndCountsEveryElement() {
+    assertRejected(JSON, json("{\"id\": \"e1\", \"features\": [1, \"x\", [3]]}"), Cause.MALFORMED)
+        .hasMessageContaining("'features[1]' is not a number: x");
+    assertRejected(JSON, json("{\"id\": \"e1\", \"features\": [1, 2, 3, 4, {\"a\": 5}]}"), Cause.WRONG_LENGTH)
+        .hasMessageContaining("'features' has 5 values, the model expects 3");
+    assertRejected(JSON, json("{\"id\": \"e1\", \"features\": {\"0\": 1}}"), Cause.MALFORMED)
+        .hasMessageContaining("missing array field 'features'");
+  }
+
+  @Test
+  void rejectsATimestampThatIsNotEpochMilliseconds() {
+    assertRejected(JSON, json("{\"id\": \"e1\", \"features\": [1, 2, 3], \"timestamp\": 1.5}"), Cause.MALFORMED)
+        .hasMessageContaining("'timestamp' must be epoch milliseconds, found 1.5");
+  }
 }

@@ -346,4 +346,25 @@ class MonitorTopologyTest {
     driver.advanceWallClockTime(Duration.ofMillis(60));
     assertThat(scores.readRecord().key()).isEqualTo("b4");
   }
+
+  @Test
+  void shouldJoinALabelWhoseEventIsStillInTheBatchBuffer() throws Exception {
+    driver.close();
+    startDriver(new BatchSettings(4, Duration.ofMillis(50)));
+    events.pipeInput("b0", event("b0", probes[0], ""));
+    events.pipeInput("b1", event("b1", probes[1], ""));
+    labels.pipeInput("b1", label("b1", 2));
+    labels.pipeInput("b1", label("b1", 2));
+    assertThat(reason(deadLetters.readRecord())).as("a second label while buffered").contains("duplicate label");
+    assertThat(scores.isEmpty()).as("the label waits for the batch").isTrue();
+    assertThat(outcomes.isEmpty()).isTrue();
+    driver.advanceWallClockTime(Duration.ofMillis(60));
+    assertThat(scores.readRecordsToList()).extracting(TestRecord::key).containsExactly("b0", "b1");
+    JsonNode outcome = JSON.readTree(outcomes.readValue());
+    assertThat(outcome.get("id").asText()).isEqualTo("b1");
+    assertThat(outcome.get("label").asInt()).isEqualTo(2);
+    assertThat(deadLetters.isEmpty()).isTrue();
+    labels.pipeInput("nobody", label("nobody", 1));
+    assertThat(reason(deadLetters.readRecord())).contains("no scored event waiting for id 'nobody'");
+  }
 }
