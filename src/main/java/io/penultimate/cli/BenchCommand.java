@@ -103,6 +103,10 @@ final class BenchCommand implements Runnable {
     @Option(names = "--events", defaultValue = "20000", description = "Backlog events for the throughput phase (default: ${DEFAULT-VALUE}).")
     int events;
 
+    @Option(names = "--warm-up", defaultValue = "5000",
+        description = "Labelled events each topology processes, unmeasured, before the phases, so the JIT has compiled its hot paths (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
     @Option(names = "--latency-events", defaultValue = "3000", description = "Events sent at --rate for the latency phase (default: ${DEFAULT-VALUE}).")
     int latencyEvents;
 
@@ -119,9 +123,9 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (events < 2 || latencyEvents < 1 || !(rate > 0) || batchSize < 1) {
-        throw new UsageException("--events >= 2, --latency-events >= 1, --rate > 0 and --batch-size >= 1; found "
-            + events + ", " + latencyEvents + ", " + rate + ", " + batchSize);
+      if (events < 2 || warmUp < 0 || latencyEvents < 1 || !(rate > 0) || batchSize < 1) {
+        throw new UsageException("--events >= 2, --warm-up >= 0, --latency-events >= 1, --rate > 0 and --batch-size >= 1; found "
+            + events + ", " + warmUp + ", " + latencyEvents + ", " + rate + ", " + batchSize);
       }
       PrintWriter err = spec.commandLine().getErr();
       DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
@@ -147,7 +151,7 @@ final class BenchCommand implements Runnable {
         String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
         for (var app : List.of(Map.entry("pass-through", passThrough), Map.entry("scoring", scoringApp))) {
           err.printf("bench: %s ...%n", app.getKey());
-          results.add(StreamBench.run(app.getKey(), app.getValue(), servers, properties, mnist.test(), events, latencyEvents, rate));
+          results.add(StreamBench.run(app.getKey(), app.getValue(), servers, properties, mnist.test(), warmUp, events, latencyEvents, rate));
         }
       } finally {
         if (broker != null) {

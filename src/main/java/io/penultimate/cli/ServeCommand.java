@@ -68,6 +68,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--label-retention", defaultValue = "PT24H", description = "How long a scored event waits for its label, ISO-8601 (default: ${DEFAULT-VALUE}).")
   Duration labelRetention;
 
+  @Option(names = "--label-grace", defaultValue = "PT10S",
+      description = "How long a label waits for its event (still batched, or not read yet) before it is dead-lettered, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration labelGrace;
+
   @Option(names = "--time-window", defaultValue = "PT1H", description = "Span of the time-bounded quality window, ISO-8601 (default: ${DEFAULT-VALUE}).")
   Duration timeWindow;
 
@@ -161,7 +165,7 @@ final class ServeCommand implements Callable<Integer> {
           maxEventBytes,
           new ScoringSettings(ood, nodes, lowestNodes, "unknown", "unknown"),
           new BatchSettings(batchSize, batchLinger),
-          new QualitySettings(window, labelRetention, timeWindow, timeWindowCapacity));
+          new QualitySettings(window, labelRetention, labelGrace, timeWindow, timeWindowCapacity));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--window, --label-retention, --time-window, --time-window-capacity, --batch-size, --batch-linger: " + e.getMessage());
     }

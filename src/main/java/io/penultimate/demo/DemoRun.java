@@ -30,7 +30,7 @@ public final class DemoRun {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(60);
-  private static final int WARM_UP_EVENTS = 200;
+  private static final int WARM_UP_EVENTS = 2000;
   private static final String WARM_UP_PREFIX = "warm-up-";
 
   private DemoRun() {}
@@ -125,9 +125,11 @@ public final class DemoRun {
   }
 
   /**
-   * Sends a few unlabelled events and waits until they are scored, so that the measured replay
-   * does not include a fresh application's first seconds (first fetches and transactions, class
-   * loading, JIT, the networks' first forward passes): without it every demo event waited ~3 s.
+   * Sends unlabelled events and waits until they are scored, so that the measured replay does not
+   * include a fresh application's first seconds (first fetches and transactions, class loading,
+   * the networks' first forward passes, and above all the JIT: its C2 thread kept one of this
+   * machine's two cores busy for 5-6 s of a 10 s benchmark phase). Without a warm-up every demo
+   * event waited ~3 s.
    */
   private static void warmUp(String servers, Topics topics, ReplayPlan plan, KafkaConsumer<String, String> consumer, PrintWriter err)
       throws InterruptedException {

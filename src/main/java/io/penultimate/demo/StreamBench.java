@@ -59,8 +59,17 @@ public final class StreamBench {
   }
 
   public static Figures run(
-      String name, App app, String servers, Properties properties, LabeledImages images, int events, int latencyEvents, double rate)
-      throws Exception {
+      String name, App app, String servers, Properties properties, LabeledImages images, int warmUp, int events, int latencyEvents,
+      double rate) throws Exception {
+    if (warmUp > 0) {
+      // the JIT compiles the hot paths during the first seconds (a C2 thread busy for 5-6 s here),
+      // so an unwarmed run measures compilation more than the topology
+      Topics warm = createTopics(servers, name + "-warm-up-" + System.nanoTime());
+      send(servers, warm.events(), warm.labels(), images, warmUp, 0);
+      try (KafkaStreams streams = app.apply(warm, appProperties(properties, servers, warm))) {
+        labelledThroughput(servers, warm, warmUp, streams::start);
+      }
+    }
     Topics throughput = createTopics(servers, name + "-throughput-" + System.nanoTime());
     send(servers, throughput.events(), null, images, events, 0);
     double eventsPerSecond;

@@ -10,101 +10,131 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Joins a late label to its scored event by id (the labels topic is co-partitioned with the
- * events topic, so both land in the same task and share the pending store) and forwards the
- * outcome. A label whose event is still in the batch buffer is held in the early-labels store and
- * joined when the batch is scored. A label with no event (unknown id, a duplicate, or later than
- * the retention) goes to the dead-letter topic with that reason. Pending events older than the
- * retention are dropped by {@link #evict}. Part of {@link ScoringProcessor}, which owns the
- * task's stores.
+ * Joins a label to its scored event by id (the labels topic is co-partitioned with the events
+ * topic, so both land in the same task and share the stores) and forwards the outcome.
+ *
+ * <p>A label that finds no scored event is held, in the held-labels store, for a grace period: its
+ * event may still be in the batch buffer, or not read yet (the two topics are read independently,
+ * and a label produced in the same millisecond as its event may be read first). The event picks
+ * its label up when it is scored. A label still unmatched after the grace (unknown id, a
+ * duplicate, or later than the retention) goes to the dead-letter topic with that reason. Scored
+ * events that wait for a label longer than the retention are dropped. Part of {@link
+ * ScoringProcessor}, which owns the task's stores.
  */
 final class LabelJoin {
   static final Duration EVICTION_INTERVAL = Duration.ofMinutes(1);
 
   private final EventParser parser;
-  private final Duration retention;
+  private final QualitySettings settings;
   private final MonitorObserver observer;
   private final ProcessorContext<String, byte[]> context;
   private final KeyValueStore<String, byte[]> pending;
-  private final KeyValueStore<String, byte[]> early;
+  private final KeyValueStore<String, byte[]> held;
 
-  /** A label that arrived while its event was still buffered. */
-  record EarlyLabel(int label, long timestamp) {}
+  /** A label waiting for its event, with what dead-lettering it would need. */
+  record HeldLabel(int label, long timestamp, long heldAtMs, byte[] value, DeadLetters.Origin origin) {}
 
-  LabelJoin(EventParser parser, Duration retention, MonitorObserver observer, ProcessorContext<String, byte[]> context,
-      KeyValueStore<String, byte[]> pending, KeyValueStore<String, byte[]> early) {
+  LabelJoin(EventParser parser, QualitySettings settings, MonitorObserver observer, ProcessorContext<String, byte[]> context,
+      KeyValueStore<String, byte[]> pending, KeyValueStore<String, byte[]> held) {
     this.parser = parser;
-    this.retention = retention;
+    this.settings = settings;
     this.observer = observer;
     this.context = context;
     this.pending = pending;
-    this.early = early;
+    this.held = held;
   }
 
-  /** The label the record holds, or null once an invalid record has been dead-lettered. */
-  EventParser.Label parse(Record<String, byte[]> record) {
+  /** How often held labels are checked against the grace. */
+  Duration expiryInterval() {
+    Duration half = settings.labelGrace().dividedBy(2);
+    return half.compareTo(Duration.ofSeconds(1)) < 0 ? half : Duration.ofSeconds(1);
+  }
+
+  /** Joins the label to its pending event, or holds it; dead-letters it if invalid or a duplicate. */
+  void process(Record<String, byte[]> record) {
+    EventParser.Label label;
     try {
-      return parser.parseLabel(record.value());
+      label = parser.parseLabel(record.value());
     } catch (InvalidEventException e) {
       DeadLetters.forward(context, record, e.getMessage());
       observer.label(MonitorObserver.LabelOutcome.INVALID);
-      return null;
+      return;
     }
-  }
-
-  /** Forwards the outcome if the label's event is pending; false (and nothing done) if not. */
-  boolean join(Record<String, byte[]> record, EventParser.Label label) {
     byte[] stored = pending.delete(label.id());
+    if (stored != null) {
+      PendingEvent event = Json.read(stored, PendingEvent.class);
+      forward(new Outcome(label.id(), event.predicted(), label.label(), event.scores(), record.timestamp()));
+    } else if (held.get(label.id()) != null) {
+      DeadLetters.forward(context, record, "a label for id '" + label.id() + "' is already waiting for its event (duplicate label)");
+      observer.label(MonitorObserver.LabelOutcome.UNMATCHED);
+    } else {
+      DeadLetters.Origin origin = context.recordMetadata().map(DeadLetters.Origin::of).orElse(null);
+      HeldLabel waiting = new HeldLabel(label.label(), record.timestamp(), context.currentSystemTimeMs(), record.value(), origin);
+      held.put(label.id(), Json.write(waiting));
+    }
+  }
+
+  /**
+   * Settles a just-scored event's held label, if any: joined when the event waits for one,
+   * dead-lettered as a duplicate when the event carried its own. True if the event needs no more.
+   */
+  boolean settleHeld(ScoredEvent scored) {
+    // get before delete: deleting an absent key from a cached store still logs a tombstone
+    byte[] stored = held.get(scored.id());
     if (stored == null) {
-      return false;
+      return scored.label() != null;
     }
-    PendingEvent event = Json.read(stored, PendingEvent.class);
-    forward(new Outcome(label.id(), event.predicted(), label.label(), event.scores(), record.timestamp()));
+    held.delete(scored.id());
+    HeldLabel label = Json.read(stored, HeldLabel.class);
+    if (scored.label() != null) {
+      deadLetter(scored.id(), label, "the event for id '" + scored.id() + "' carried its own label (duplicate label)");
+    } else {
+      forward(new Outcome(scored.id(), scored.predicted(), label.label(), scored.scores(), label.timestamp()));
+    }
     return true;
   }
 
-  /** Holds the label of a buffered event until it is scored; false if one is held already. */
-  boolean hold(Record<String, byte[]> record, EventParser.Label label) {
-    if (early.get(label.id()) != null) {
-      return false;
+  /** Dead-letters the labels held for longer than the grace. */
+  void expireHeld(long now) {
+    List<KeyValue<String, HeldLabel>> expired = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = held.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, byte[]> entry = all.next();
+        HeldLabel label = Json.read(entry.value, HeldLabel.class);
+        if (now - label.heldAtMs() > settings.labelGrace().toMillis()) {
+          expired.add(KeyValue.pair(entry.key, label));
+        }
+      }
     }
-    early.put(label.id(), Json.write(new EarlyLabel(label.label(), record.timestamp())));
-    return true;
-  }
-
-  /** Joins a just-scored event to its held label, if one is; false if none is. */
-  boolean joinHeld(ScoredEvent scored) {
-    byte[] stored = early.delete(scored.id());
-    if (stored == null) {
-      return false;
+    for (KeyValue<String, HeldLabel> entry : expired) {
+      held.delete(entry.key);
+      deadLetter(entry.key, entry.value, "no scored event waiting for id '" + entry.key + "' within the label grace of "
+          + settings.labelGrace().toMillis() + " ms (unknown id, duplicate label, or older than the label retention)");
     }
-    EarlyLabel label = Json.read(stored, EarlyLabel.class);
-    forward(new Outcome(scored.id(), scored.predicted(), label.label(), scored.scores(), label.timestamp()));
-    return true;
   }
 
-  private void forward(Outcome outcome) {
-    context.forward(new Record<>(outcome.id(), Json.write(outcome), outcome.timestamp()), MonitorTopology.OUTCOMES_SINK);
-    observer.label(MonitorObserver.LabelOutcome.JOINED);
-  }
-
-  void rejectUnmatched(Record<String, byte[]> record, EventParser.Label label) {
-    DeadLetters.forward(context, record,
-        "no scored event waiting for id '" + label.id() + "' (unknown id, duplicate label, or older than the label retention)");
-    observer.label(MonitorObserver.LabelOutcome.UNMATCHED);
-  }
-
-  void evict(long now) {
+  /** Drops scored events that waited for their label longer than the retention. */
+  void evictPending(long now) {
     List<String> expired = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = pending.all()) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> entry = all.next();
-        if (now - Json.read(entry.value, PendingEvent.class).scoredAtMs() > retention.toMillis()) {
+        if (now - Json.read(entry.value, PendingEvent.class).scoredAtMs() > settings.labelRetention().toMillis()) {
           expired.add(entry.key);
         }
       }
     }
     expired.forEach(pending::delete);
     observer.labelsExpired(expired.size());
+  }
+
+  private void deadLetter(String id, HeldLabel label, String reason) {
+    DeadLetters.forward(context, new Record<>(id, label.value(), label.timestamp()), reason, label.origin());
+    observer.label(MonitorObserver.LabelOutcome.UNMATCHED);
+  }
+
+  private void forward(Outcome outcome) {
+    context.forward(new Record<>(outcome.id(), Json.write(outcome), outcome.timestamp()), MonitorTopology.OUTCOMES_SINK);
+    observer.label(MonitorObserver.LabelOutcome.JOINED);
   }
 }

@@ -37,7 +37,7 @@ public final class MonitorTopology {
   static final String PENDING_STORE = "pending-labels";
   static final String QUALITY_STORE = "quality-window";
   static final String BUFFER_STORE = "batch-buffer";
-  static final String EARLY_LABELS_STORE = "early-labels";
+  static final String HELD_LABELS_STORE = "held-labels";
 
   private MonitorTopology() {}
 
@@ -54,15 +54,15 @@ public final class MonitorTopology {
     topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
     topology.addSource(LABELS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.labels());
     topology.addProcessor(
-        PROCESSOR, () -> new ScoringProcessor(scorers, parser, batch, topics.labels(), quality.labelRetention(), observer),
+        PROCESSOR, () -> new ScoringProcessor(scorers, parser, batch, topics.labels(), quality, observer),
         SOURCE, LABELS_SOURCE);
-    // cached: entries buffered and scored between two commits never reach the changelog
+    // cached: entries buffered and scored between two commits reach the changelog as tombstones only
     topology.addStateStore(
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BUFFER_STORE), Serdes.Long(), Serdes.ByteArray()).withCachingEnabled(),
         PROCESSOR);
-    // labels of still-buffered events: held at most one linger, so also in memory and cached
+    // labels waiting for their event: held for the label grace (seconds), so in memory and cached
     topology.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EARLY_LABELS_STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled(),
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HELD_LABELS_STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled(),
         PROCESSOR);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.ByteArray()),

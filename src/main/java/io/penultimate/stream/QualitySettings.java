@@ -5,18 +5,21 @@ import java.time.Duration;
 /**
  * @param window how many labelled events the count window covers
  * @param labelRetention how long a scored event waits for its label before it is dropped
+ * @param labelGrace how long a label waits for its event (still buffered, or not yet read: the
+ *     two topics are read independently) before it is dead-lettered as unmatched
  * @param timeWindow how far back, in outcome timestamps, the time window reaches
  * @param timeWindowCapacity the most labelled events the time window holds (memory bound)
  */
-public record QualitySettings(int window, Duration labelRetention, Duration timeWindow, int timeWindowCapacity) {
+public record QualitySettings(int window, Duration labelRetention, Duration labelGrace, Duration timeWindow, int timeWindowCapacity) {
   public static QualitySettings defaults() {
-    return new QualitySettings(10_000, Duration.ofHours(24), Duration.ofHours(1), 100_000);
+    return new QualitySettings(10_000, Duration.ofHours(24), Duration.ofSeconds(10), Duration.ofHours(1), 100_000);
   }
 
   public QualitySettings {
-    if (window < 1 || timeWindowCapacity < 1 || !isPositive(labelRetention) || !isPositive(timeWindow)) {
-      throw new IllegalArgumentException("window and time-window capacity must be >= 1, label retention and time window positive; found "
-          + window + ", " + timeWindowCapacity + ", " + labelRetention + ", " + timeWindow);
+    if (window < 1 || timeWindowCapacity < 1 || !isPositive(labelRetention) || !isPositive(labelGrace) || !isPositive(timeWindow)) {
+      throw new IllegalArgumentException(
+          "window and time-window capacity must be >= 1, label retention, label grace and time window positive; found "
+              + window + ", " + timeWindowCapacity + ", " + labelRetention + ", " + labelGrace + ", " + timeWindow);
     }
   }
 

@@ -1,10 +1,7 @@
 package io.penultimate.stream;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,25 +20,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * store caches before every commit, so under exactly-once the events still buffered at a commit
  * reach the changelog in the same transaction as the input offsets that consumed them: a crash
  * loses nothing, the store is restored and flushed on restart. Events put and deleted between two
- * commits (the common case: a batch fills or the linger punctuation fires first) cancel out in
- * the cache and never reach the changelog, so the guarantee costs little.
+ * commits (the common case: a batch fills or the linger punctuation fires first) reach the
+ * changelog only as a tombstone (the cache writes deletions through too), not as the event's body,
+ * so the guarantee costs little.
  *
  * <p>Results go to the scores sink; an event that carries its label also becomes an outcome, the
  * others wait in the pending store for their label. Events that cannot be scored go, with the
  * reason, to the dead-letter sink. Each processor instance (one per stream task) gets its own
  * {@link EventScorer}, hence its own network.
  *
- * <p>Labels come to this processor too ({@link LabelJoin}), because it knows what is buffered: a
- * label whose event is still in the buffer (it arrived within the linger, or right behind its
- * event in a backlog) is held, in a changelogged store, and joined when the batch is scored,
- * rather than dead-lettered as unknown.
+ * <p>Labels come to this processor too ({@link LabelJoin}): a label whose event is still in the
+ * buffer (or not read yet) is held, in a changelogged store, and joined when the event is scored.
  */
 final class ScoringProcessor implements Processor<String, byte[], String, byte[]> {
   private final Supplier<EventScorer> scorers;
   private final EventParser parser;
   private final BatchSettings batch;
   private final String labelsTopic;
-  private final Duration labelRetention;
+  private final QualitySettings quality;
   private final MonitorObserver observer;
   private ProcessorContext<String, byte[]> context;
   private EventScorer scorer;
@@ -50,17 +46,15 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
   private KeyValueStore<Long, byte[]> buffer;
   private long nextKey;
   private int buffered;
-  /** Ids in the buffer, and whether each event carries its own label. */
-  private final Map<String, Boolean> bufferedIds = new HashMap<>();
 
   ScoringProcessor(
-      Supplier<EventScorer> scorers, EventParser parser, BatchSettings batch, String labelsTopic, Duration labelRetention,
+      Supplier<EventScorer> scorers, EventParser parser, BatchSettings batch, String labelsTopic, QualitySettings quality,
       MonitorObserver observer) {
     this.scorers = scorers;
     this.parser = parser;
     this.batch = batch;
     this.labelsTopic = labelsTopic;
-    this.labelRetention = labelRetention;
+    this.quality = quality;
     this.observer = observer;
   }
 
@@ -72,37 +66,23 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
     this.buffer = context.getStateStore(MonitorTopology.BUFFER_STORE);
     try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
       while (restored.hasNext()) {
-        KeyValue<Long, byte[]> entry = restored.next();
-        InputEvent event = decodeBuffered(entry.value);
-        bufferedIds.put(event.id(), event.label().isPresent());
-        nextKey = entry.key + 1;
+        nextKey = restored.next().key + 1;
         buffered++;
       }
     }
     context.schedule(batch.linger(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
-    labels = new LabelJoin(parser, labelRetention, observer, context, pending, context.getStateStore(MonitorTopology.EARLY_LABELS_STORE));
-    context.schedule(LabelJoin.EVICTION_INTERVAL, PunctuationType.WALL_CLOCK_TIME, labels::evict);
+    labels = new LabelJoin(parser, quality, observer, context, pending, context.getStateStore(MonitorTopology.HELD_LABELS_STORE));
+    context.schedule(labels.expiryInterval(), PunctuationType.WALL_CLOCK_TIME, labels::expireHeld);
+    context.schedule(LabelJoin.EVICTION_INTERVAL, PunctuationType.WALL_CLOCK_TIME, labels::evictPending);
   }
 
   @Override
   public void process(Record<String, byte[]> record) {
     if (labelsTopic.equals(context.recordMetadata().map(RecordMetadata::topic).orElse(null))) {
-      processLabel(record);
+      labels.process(record);
     } else {
       processEvent(record);
     }
-  }
-
-  private void processLabel(Record<String, byte[]> record) {
-    EventParser.Label label = labels.parse(record);
-    if (label == null || labels.join(record, label)) {
-      return;
-    }
-    // an event that carries its own label makes any later one a duplicate
-    if (Boolean.FALSE.equals(bufferedIds.get(label.id())) && labels.hold(record, label)) {
-      return;
-    }
-    labels.rejectUnmatched(record, label);
   }
 
   private void processEvent(Record<String, byte[]> record) {
@@ -115,7 +95,6 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
       return;
     }
     buffer.put(nextKey++, BinaryEvent.encode(event));
-    bufferedIds.put(event.id(), event.label().isPresent());
     if (++buffered >= batch.size()) {
       flush();
     }
@@ -139,7 +118,6 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
     scored.events().forEach(this::emit);
     entries.forEach(entry -> buffer.delete(entry.key));
     buffered = 0;
-    bufferedIds.clear();
   }
 
   private static InputEvent decodeBuffered(byte[] bytes) {
@@ -155,7 +133,8 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
     if (scored.label() != null) {
       Outcome outcome = new Outcome(scored.id(), scored.predicted(), scored.label(), scored.scores(), scored.timestamp());
       context.forward(new Record<>(scored.id(), Json.write(outcome), scored.timestamp()), MonitorTopology.OUTCOMES_SINK);
-    } else if (!labels.joinHeld(scored)) {
+    }
+    if (!labels.settleHeld(scored)) {
       pending.put(scored.id(), Json.write(new PendingEvent(scored.predicted(), scored.scores(), context.currentSystemTimeMs())));
     }
   }

@@ -36,6 +36,7 @@ class MonitorTopologyTest {
   private static final int INPUT = StreamFixtures.INPUT;
   private static final int CLASSES = StreamFixtures.CLASSES;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration LABEL_GRACE = Duration.ofSeconds(10);
   private static MultiLayerNetwork network;
   private static EncoderBundle bundle;
   private static float[][] probes;
@@ -73,7 +74,7 @@ class MonitorTopologyTest {
             scorer,
             () -> new EventScorer(HiddenProbe.of(network.clone(), null)::probe, scorer, settings),
             batch,
-            new QualitySettings(WINDOW, Duration.ofHours(1), Duration.ofHours(1), 1000),
+            new QualitySettings(WINDOW, Duration.ofHours(1), LABEL_GRACE, Duration.ofHours(1), 1000),
             MonitorObserver.NONE);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "penultimate-test");
@@ -267,23 +268,45 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldDeadLetterALabelForAnUnknownIdAndADuplicateLabel() {
+  void shouldDeadLetterALabelForAnUnknownIdOnceTheGraceHasPassed() {
     labels.pipeInput("nobody", label("nobody", 1));
-    assertThat(reason(deadLetters.readRecord())).contains("no scored event waiting for id 'nobody'");
+    assertThat(deadLetters.isEmpty()).as("the event may still come").isTrue();
+    driver.advanceWallClockTime(LABEL_GRACE.plusSeconds(1));
+    TestRecord<String, byte[]> dead = deadLetters.readRecord();
+    assertThat(reason(dead)).contains("no scored event waiting for id 'nobody' within the label grace");
+    assertThat(new String(dead.value(), StandardCharsets.UTF_8)).as("the original bytes").isEqualTo(new String(label("nobody", 1), StandardCharsets.UTF_8));
+    assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(Topics.defaults().labels());
+  }
+
+  @Test
+  void shouldJoinALabelThatArrivesBeforeItsEvent() throws Exception {
+    labels.pipeInput("early", label("early", 1));
+    events.pipeInput("early", event("early", probes[0], ""));
+    JsonNode scored = JSON.readTree(scores.readValue());
+    JsonNode outcome = JSON.readTree(outcomes.readValue());
+    assertThat(outcome.get("id").asText()).isEqualTo("early");
+    assertThat(outcome.get("label").asInt()).isEqualTo(1);
+    assertThat(outcome.get("predicted").asInt()).isEqualTo(scored.get("predicted").asInt());
+    driver.advanceWallClockTime(LABEL_GRACE.plusSeconds(1));
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldDeadLetterADuplicateLabel() {
     events.pipeInput("e", event("e", probes[0], ""));
     labels.pipeInput("e", label("e", 1));
     labels.pipeInput("e", label("e", 1));
     assertThat(outcomes.readRecordsToList()).hasSize(1);
+    driver.advanceWallClockTime(LABEL_GRACE.plusSeconds(1));
     assertThat(reason(deadLetters.readRecord())).contains("duplicate label");
   }
 
   @Test
-  void shouldDropScoredEventsWhoseLabelIsLaterThanTheRetention() {
-    events.pipeInput("e", event("e", probes[0], ""));
-    driver.advanceWallClockTime(Duration.ofMinutes(62));
-    labels.pipeInput("e", label("e", 1));
-    assertThat(outcomes.isEmpty()).isTrue();
-    assertThat(reason(deadLetters.readRecord())).contains("older than the label retention");
+  void shouldDeadLetterALabelForAnEventThatCarriedItsOwn() {
+    labels.pipeInput("own", label("own", 1));
+    events.pipeInput("own", event("own", probes[0], ", \"label\": 2"));
+    assertThat(outcomes.readRecordsToList()).hasSize(1);
+    assertThat(reason(deadLetters.readRecord())).contains("carried its own label (duplicate label)");
   }
 
   @Test
@@ -355,7 +378,7 @@ class MonitorTopologyTest {
     events.pipeInput("b1", event("b1", probes[1], ""));
     labels.pipeInput("b1", label("b1", 2));
     labels.pipeInput("b1", label("b1", 2));
-    assertThat(reason(deadLetters.readRecord())).as("a second label while buffered").contains("duplicate label");
+    assertThat(reason(deadLetters.readRecord())).as("a second label while one waits").contains("duplicate label");
     assertThat(scores.isEmpty()).as("the label waits for the batch").isTrue();
     assertThat(outcomes.isEmpty()).isTrue();
     driver.advanceWallClockTime(Duration.ofMillis(60));
@@ -364,7 +387,5 @@ class MonitorTopologyTest {
     assertThat(outcome.get("id").asText()).isEqualTo("b1");
     assertThat(outcome.get("label").asInt()).isEqualTo(2);
     assertThat(deadLetters.isEmpty()).isTrue();
-    labels.pipeInput("nobody", label("nobody", 1));
-    assertThat(reason(deadLetters.readRecord())).contains("no scored event waiting for id 'nobody'");
   }
 }
