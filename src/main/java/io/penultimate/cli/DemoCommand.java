@@ -47,7 +47,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--ood-share", defaultValue = "0.2", description = "Share of Fashion-MNIST (out-of-distribution) events (default: ${DEFAULT-VALUE}).")
   double oodShare;
 
-  @Option(names = "--rate", defaultValue = "0", description = "Events per second; 0 replays as fast as possible (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rate", defaultValue = "500",
+      description = "Events per second; 0 floods, which measures this process's replay and the broker as much as the monitor: capacity is what 'bench stream' measures (default: ${DEFAULT-VALUE}).")
   double rate;
 
   @Option(names = "--label-delay", defaultValue = "PT2S", description = "How late labels arrive, ISO-8601 (default: ${DEFAULT-VALUE}).")

@@ -40,6 +40,7 @@ public final class DemoRun {
       int events,
       int outOfDistribution,
       int labels,
+      double offeredRate,
       double seconds,
       double[] latencyMs,
       int oodFlaggedOod,
@@ -50,7 +51,8 @@ public final class DemoRun {
     public void print(PrintWriter out, JsonNode reproduced) {
       int in = events - outOfDistribution;
       out.printf("%npenultimate demo: %d events (%d out-of-distribution Fashion-MNIST), %d labelled late%n", events, outOfDistribution, labels);
-      out.printf("throughput   %.0f events/s (first event sent -> last scored record read back)%n", events / seconds);
+      out.printf("throughput   %.0f events/s (first event sent -> last scored record read back; %s)%n", events / seconds,
+          offeredRate > 0 ? String.format("offered %.0f/s", offeredRate) : "a flood: the replay and the broker share the cores");
       out.printf("latency      p50 %.0f ms, p99 %.0f ms (event timestamp -> scored record read back)%n",
           Stats.percentile(latencyMs, 0.5), Stats.percentile(latencyMs, 0.99));
       out.printf("ood flag     %.1f%% of Fashion-MNIST events flagged, %.1f%% of MNIST events (threshold: 95%% TPR on validation)%n",
@@ -121,7 +123,7 @@ public final class DemoRun {
     EventReplay.Sent sent = sending.get();
     err.printf("demo: all %d events scored in %.1f s (the replay, labels included, took %.1f s); waiting for the %d late labels%n",
         scored.size(), seconds, (replayed.get() - start) / 1e9, sent.labels());
-    return summarise(scored, latency, seconds, sent, lastQuality(servers, topics.quality(), Math.min(sent.labels(), window), plan.labelDelay()));
+    return summarise(plan, scored, latency, seconds, sent, lastQuality(servers, topics.quality(), Math.min(sent.labels(), window), plan.labelDelay()));
   }
 
   /**
@@ -147,7 +149,7 @@ public final class DemoRun {
     err.printf("demo: warm-up, %d events scored in %.1f s (not counted below)%n", WARM_UP_EVENTS, (System.nanoTime() - start) / 1e9);
   }
 
-  private static Result summarise(List<JsonNode> scored, double[] latency, double seconds, EventReplay.Sent sent, JsonNode quality) {
+  private static Result summarise(ReplayPlan plan, List<JsonNode> scored, double[] latency, double seconds, EventReplay.Sent sent, JsonNode quality) {
     int oodFlaggedOod = 0;
     int oodFlaggedIn = 0;
     boolean[] inDistribution = new boolean[scored.size()];
@@ -163,7 +165,7 @@ public final class DemoRun {
       double[] values = scored.stream().mapToDouble(e -> e.get("scores").get(score.key()).asDouble()).toArray();
       oodAuroc.put(score, sent.outOfDistribution() == 0 ? Double.NaN : Auroc.of(values, inDistribution));
     }
-    return new Result(scored.size(), sent.outOfDistribution(), sent.labels(), seconds, latency, oodFlaggedOod, oodFlaggedIn, oodAuroc, quality);
+    return new Result(scored.size(), sent.outOfDistribution(), sent.labels(), plan.ratePerSecond(), seconds, latency, oodFlaggedOod, oodFlaggedIn, oodAuroc, quality);
   }
 
   /** Reads the quality topic until a snapshot's window holds {@code labelled} events, or it goes quiet. */

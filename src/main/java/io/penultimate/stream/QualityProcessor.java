@@ -57,7 +57,11 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
   public void process(Record<String, byte[]> record) {
     Outcome outcome = Json.read(record.value(), Outcome.class);
     outcomes.put(next, record.value());
-    outcomes.delete(next - settings.storedOutcomes());
+    long oldest = next - settings.storedOutcomes();
+    if (oldest >= 0) {
+      // deleting a key that was never written would still log a tombstone
+      outcomes.delete(oldest);
+    }
     next++;
     include(outcome);
     QualitySnapshot snapshot = new QualitySnapshot(
