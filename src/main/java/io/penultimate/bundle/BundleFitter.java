@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.DoubleFunction;
 
 /**
@@ -58,6 +59,16 @@ public final class BundleFitter {
 
   public static EncoderBundle fit(
       LabeledOutputs train, LabeledOutputs validation, List<String> classNames, Provenance provenance) {
+    return fit(train, validation, classNames, provenance, OptionalDouble.empty());
+  }
+
+  /**
+   * @param primaryAlpha the primary score's gate level, if the user sets it (trading spotting
+   *     wrong predictions for spotting out-of-distribution inputs, see {@code evaluate}'s frontier);
+   *     otherwise chosen on the validation split
+   */
+  public static EncoderBundle fit(
+      LabeledOutputs train, LabeledOutputs validation, List<String> classNames, Provenance provenance, OptionalDouble primaryAlpha) {
     int classes = classNames.size();
     LabeledOutputs correct = train.correctOnly();
     HiddenSamples samples = new HiddenSamples(correct.outputs().hidden(), correct.labels(), classes);
@@ -103,8 +114,8 @@ public final class BundleFitter {
 
     Map<ScoreName, double[]> validationScores = new ConfidenceScorer(provisional).scoreAll(validation.outputs());
     double[] softmaxLogOdds = Arrays.stream(validation.outputs().logits()).mapToDouble(SoftmaxScores::maxLogOdds).toArray();
-    PrimaryScore primary = fitPrimary(validationScores, softmaxLogOdds, right, choices);
-    validationScores.put(ScoreName.PRIMARY, primaryColumn(primary, softmaxLogOdds, validationScores));
+    PrimaryScore primary = fitPrimary(validationScores, softmaxLogOdds, right, primaryAlpha, choices);
+    validationScores.put(ScoreName.PRIMARY, primary.scoreAll(softmaxLogOdds, validationScores));
 
     Map<ScoreName, Double> thresholds = new EnumMap<>(ScoreName.class);
     Map<ScoreName, IsotonicMap> calibration = new EnumMap<>(ScoreName.class);
@@ -148,7 +159,8 @@ public final class BundleFitter {
   }
 
   private static PrimaryScore fitPrimary(
-      Map<ScoreName, double[]> validation, double[] softmaxLogOdds, boolean[] right, List<SettingChoice> choices) {
+      Map<ScoreName, double[]> validation, double[] softmaxLogOdds, boolean[] right, OptionalDouble userAlpha,
+      List<SettingChoice> choices) {
     double[] density = validation.get(PrimaryScore.BULK_DENSITY);
     double[][] features = new double[density.length][];
     for (int i = 0; i < density.length; i++) {
@@ -175,25 +187,14 @@ public final class BundleFitter {
     double chosen = 0;
     for (int c = 0; c < ALPHA_CANDIDATES.length; c++) {
       PrimaryScore candidate = new PrimaryScore(bulk, ALPHA_CANDIDATES[c], gate);
-      aurocs[c] = Auroc.of(primaryColumn(candidate, softmaxLogOdds, validation), right);
+      aurocs[c] = Auroc.of(candidate.scoreAll(softmaxLogOdds, validation), right);
       if (aurocs[c] >= floor) {
         chosen = ALPHA_CANDIDATES[c];
       }
     }
+    // a user's alpha is kept as given; the choice records what validation would have picked
     choices.add(new SettingChoice("primaryAlpha", ALPHA_CANDIDATES, aurocs, chosen));
-    return new PrimaryScore(bulk, chosen, gate);
-  }
-
-  private static double[] primaryColumn(PrimaryScore primary, double[] softmaxLogOdds, Map<ScoreName, double[]> scores) {
-    double[] out = new double[softmaxLogOdds.length];
-    double[] row = new double[ScoreName.values().length];
-    for (int i = 0; i < out.length; i++) {
-      for (ScoreName score : ScoreName.values()) {
-        row[score.ordinal()] = scores.get(score)[i];
-      }
-      out[i] = primary.score(softmaxLogOdds[i], row);
-    }
-    return out;
+    return new PrimaryScore(bulk, userAlpha.orElse(chosen), gate);
   }
 
   private static <T> Map<ScoreName, T> placeholders(T value) {

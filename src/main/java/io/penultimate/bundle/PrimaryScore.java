@@ -2,6 +2,7 @@ package io.penultimate.bundle;
 
 import io.penultimate.math.LogisticRegression;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The default confidence: how likely the prediction is right, and how ordinary the input looks
@@ -56,6 +57,11 @@ public record PrimaryScore(LogisticRegression.Model bulk, double alpha, List<Den
     }
   }
 
+  /** The same score with another gate level (for measuring the trade-off the gate makes). */
+  public PrimaryScore withAlpha(double otherAlpha) {
+    return new PrimaryScore(bulk, otherAlpha, gate);
+  }
+
   /**
    * The score from the max softmax on the log-odds scale and the sample's other scores, indexed
    * by {@link ScoreName#ordinal()}.
@@ -65,6 +71,19 @@ public record PrimaryScore(LogisticRegression.Model bulk, double alpha, List<Den
     // log σ(η) = −log(1 + e^{−η}), in the form that neither overflows nor rounds to 0 early
     double logBulk = eta >= 0 ? -Math.log1p(Math.exp(-eta)) : eta - Math.log1p(Math.exp(eta));
     return alpha == 0 ? logBulk : logBulk + Math.min(0, logPValue(scores) - Math.log(alpha));
+  }
+
+  /** The score of every sample: its softmax log-odds and its other scores, one column per score. */
+  public double[] scoreAll(double[] softmaxLogOdds, Map<ScoreName, double[]> scores) {
+    double[] out = new double[softmaxLogOdds.length];
+    double[] row = new double[ScoreName.values().length];
+    for (int i = 0; i < out.length; i++) {
+      for (ScoreName score : ScoreName.values()) {
+        row[score.ordinal()] = scores.get(score)[i];
+      }
+      out[i] = score(softmaxLogOdds[i], row);
+    }
+    return out;
   }
 
   /** Bonferroni-combined log p-value of the gate densities, never above 0. */

@@ -5,6 +5,7 @@ import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.DataSplit;
 import io.penultimate.dl4j.ModelFile;
+import io.penultimate.experiment.CsvExport;
 import io.penultimate.experiment.Experiment;
 import io.penultimate.report.Evaluator;
 import io.penultimate.report.PaperTables;
@@ -34,6 +35,10 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--ood-dataset", paramLabel = "NAME", description = "Out-of-distribution data set (default: the other of mnist / fashion-mnist).")
   String oodDataset;
 
+  @Option(names = "--scores-csv", paramLabel = "FILE",
+      description = "Also write every test and OOD sample's scores, one row each (set,correct,<score>...), for analysis elsewhere.")
+  Path scoresCsv;
+
   @Option(names = "--hidden-layer", paramLabel = "LAYER", description = "Layer index the bundle was fitted on, if not the last hidden layer.")
   String hiddenLayer;
 
@@ -50,6 +55,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 new Evaluator.Labels(dataset.name, ood, loaded.metadata().arch(), loaded.metadata().seed()));
     PaperTables.print(List.of(evaluation.report()), spec.commandLine().getOut());
     report.writeJson(evaluation.report());
+    if (scoresCsv != null) {
+      CsvExport.writeScores(evaluation.testScores(), evaluation.correct(), evaluation.oodScores(), scoresCsv);
+    }
     report.writePlots(evaluation, "");
     return ExitCodes.OK;
   }

@@ -5,6 +5,7 @@ import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.experiment.Experiment;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,13 +26,22 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--hidden-layer", paramLabel = "LAYER", description = "Layer index to read instead of the last hidden layer.")
   String hiddenLayer;
 
+  @Option(names = "--primary-alpha", paramLabel = "A",
+      description = "Gate level of the primary score in [0, 1]: higher flags more out-of-distribution inputs and ranks wrong predictions less well"
+          + " ('evaluate' prints the trade-off); default: chosen on the validation split.")
+  Double primaryAlpha;
+
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Encoder bundle (JSON) to write.")
   Path out;
 
   @Override
   public Integer call() throws Exception {
+    if (primaryAlpha != null && !(primaryAlpha >= 0 && primaryAlpha <= 1)) {
+      throw new UsageException("--primary-alpha must be in [0, 1], found " + primaryAlpha);
+    }
     ModelFile.Loaded loaded = ModelFile.read(model);
-    EncoderBundle bundle = new Experiment(loaded, hiddenLayer).fit(dataset.load(), dataset.name);
+    EncoderBundle bundle = new Experiment(loaded, hiddenLayer)
+        .fit(dataset.load(), dataset.name, primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha));
     BundleJson.write(bundle, out);
     spec.commandLine()
         .getOut()

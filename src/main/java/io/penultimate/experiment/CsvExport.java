@@ -1,12 +1,17 @@
 package io.penultimate.experiment;
 
+import io.penultimate.bundle.ScoreName;
 import io.penultimate.model.LabeledOutputs;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
-/** Writes model outputs as CSV: {@code label,predicted,logit_0..logit_{K-1},h_0..h_{n-1}}. */
+/**
+ * Writes model outputs as CSV ({@code label,predicted,logit_0..logit_{K-1},h_0..h_{n-1}}) and
+ * evaluated scores as CSV, for analysis in other tools.
+ */
 public final class CsvExport {
   private CsvExport() {}
 
@@ -30,6 +35,36 @@ public final class CsvExport {
         writer.write(row.toString());
         writer.newLine();
       }
+    }
+  }
+
+  /**
+   * One row per evaluated sample with every score: {@code set,correct,softmax,...,primary}, where
+   * set is {@code test} or {@code ood} and correct is empty for out-of-distribution samples.
+   */
+  public static void writeScores(Map<ScoreName, double[]> test, boolean[] correct, Map<ScoreName, double[]> ood, Path out)
+      throws IOException {
+    Path parent = out.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    try (BufferedWriter writer = Files.newBufferedWriter(out)) {
+      writer.write("set,correct," + String.join(",", ScoreName.keys()));
+      writer.newLine();
+      writeScoreRows(writer, "test", test, correct);
+      writeScoreRows(writer, "ood", ood, null);
+    }
+  }
+
+  private static void writeScoreRows(BufferedWriter writer, String set, Map<ScoreName, double[]> scores, boolean[] correct)
+      throws IOException {
+    StringBuilder row = new StringBuilder();
+    for (int i = 0; i < scores.get(ScoreName.SOFTMAX).length; i++) {
+      row.setLength(0);
+      row.append(set).append(',').append(correct == null ? "" : correct[i] ? "1" : "0");
+      for (ScoreName score : ScoreName.values()) {
+        row.append(',').append(scores.get(score)[i]);
+      }
+      writer.write(row.toString());
+      writer.newLine();
     }
   }
 

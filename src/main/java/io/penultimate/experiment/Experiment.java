@@ -14,6 +14,7 @@ import io.penultimate.report.NodeAnalysis;
 import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /** Fit and evaluate on a loaded model: the DL4J side of the offline pipeline. */
 public final class Experiment {
@@ -33,6 +34,11 @@ public final class Experiment {
   }
 
   public EncoderBundle fit(DataSplit data, String datasetName) {
+    return fit(data, datasetName, OptionalDouble.empty());
+  }
+
+  /** @param primaryAlpha the primary score's gate level, or empty to choose it on validation */
+  public EncoderBundle fit(DataSplit data, String datasetName, OptionalDouble primaryAlpha) {
     ModelMetadata meta = model.metadata();
     Provenance provenance =
         new Provenance(
@@ -45,7 +51,7 @@ public final class Experiment {
             BuildInfo.penultimateVersion(),
             BuildInfo.dl4jVersion(),
             System.getProperty("java.version"));
-    return BundleFitter.fit(probe(data.train()), probe(data.validation()), data.train().classNames(), provenance);
+    return BundleFitter.fit(probe(data.train()), probe(data.validation()), data.train().classNames(), provenance, primaryAlpha);
   }
 
   public Evaluator.Evaluation evaluate(EncoderBundle bundle, DataSplit data, LabeledImages ood, Evaluator.Labels labels) {

@@ -38,4 +38,6 @@ public record EvaluationReport(
     Map<String, Double> ece,
     Map<String, Double> goodnessOfFit,
     Map<String, Object> settings,
-    List<NodeAnalysis.Row> nodes) {}
+    List<NodeAnalysis.Row> nodes,
+    Map<String, Double> primaryAlphaAuroc,
+    Map<String, Double> primaryAlphaOodAuroc) {}

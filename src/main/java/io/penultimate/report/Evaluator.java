@@ -3,6 +3,7 @@ package io.penultimate.report;
 import io.penultimate.bundle.BundleFitter;
 import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.bundle.PrimaryScore;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.Auroc;
 import io.penultimate.evaluation.CalibrationError;
@@ -11,6 +12,8 @@ import io.penultimate.evaluation.OodMetrics;
 import io.penultimate.measure.PearsonTable;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.ModelOutputs;
+import io.penultimate.score.SoftmaxScores;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -85,10 +88,47 @@ public final class Evaluator {
             ece,
             bundle.goodnessOfFit(),
             settings(bundle),
-            nodes.nodes());
+            nodes.nodes(),
+            frontier(bundle, test.outputs(), testScores, correct),
+            oodFrontier(bundle, test.outputs(), testScores, ood, oodScores));
     double[] primaryConfidence =
         Arrays.stream(testScores.get(ScoreName.PRIMARY)).map(v -> scorer.calibrated(ScoreName.PRIMARY, v)).toArray();
     return new Evaluation(report, test.outputs().hidden(), testScores, oodScores, correct, primaryConfidence);
+  }
+
+  /**
+   * Gate levels at which the primary score is measured besides the bundle's own: the trade-off
+   * between spotting wrong predictions and spotting out-of-distribution inputs, shown, not tuned
+   * (the bundle's α is chosen on validation data without OOD inputs).
+   */
+  public static final double[] FRONTIER_ALPHAS = {0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1};
+
+  private static Map<String, Double> frontier(
+      EncoderBundle bundle, ModelOutputs test, Map<ScoreName, double[]> testScores, boolean[] correct) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (double alpha : FRONTIER_ALPHAS) {
+      out.put(alphaKey(alpha), Auroc.of(primaryColumn(bundle.primary().withAlpha(alpha), test, testScores), correct));
+    }
+    return out;
+  }
+
+  private static Map<String, Double> oodFrontier(
+      EncoderBundle bundle, ModelOutputs test, Map<ScoreName, double[]> testScores, ModelOutputs ood, Map<ScoreName, double[]> oodScores) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (double alpha : FRONTIER_ALPHAS) {
+      PrimaryScore primary = bundle.primary().withAlpha(alpha);
+      OodMetrics.Pooled pooled = OodMetrics.pool(primaryColumn(primary, test, testScores), primaryColumn(primary, ood, oodScores));
+      out.put(alphaKey(alpha), Auroc.of(pooled.scores(), pooled.inDistribution()));
+    }
+    return out;
+  }
+
+  public static String alphaKey(double alpha) {
+    return BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString();
+  }
+
+  private static double[] primaryColumn(PrimaryScore primary, ModelOutputs outputs, Map<ScoreName, double[]> scores) {
+    return primary.scoreAll(Arrays.stream(outputs.logits()).mapToDouble(SoftmaxScores::maxLogOdds).toArray(), scores);
   }
 
   private static Map<String, Double> pearson(PearsonTable table) {

@@ -22,6 +22,8 @@ public record ReproduceSummary(
     Map<String, Double> oodAuroc,
     Map<String, Double> oodFpr95,
     Map<String, Double> ece,
+    Map<String, Double> primaryAlphaAuroc,
+    Map<String, Double> primaryAlphaOodAuroc,
     Map<String, Object> sd,
     List<NodeAnalysis.Row> nodes,
     List<EvaluationReport> runs) {
@@ -36,6 +38,8 @@ public record ReproduceSummary(
     sd.put("oodAuroc", sd(runs, EvaluationReport::oodAuroc));
     sd.put("oodFpr95", sd(runs, EvaluationReport::oodFpr95));
     sd.put("ece", sd(runs, EvaluationReport::ece));
+    sd.put("primaryAlphaAuroc", sd(runs, EvaluationReport::primaryAlphaAuroc));
+    sd.put("primaryAlphaOodAuroc", sd(runs, EvaluationReport::primaryAlphaOodAuroc));
     return new ReproduceSummary(
         first.dataset(),
         first.oodDataset(),
@@ -48,6 +52,8 @@ public record ReproduceSummary(
         mean(runs, EvaluationReport::oodAuroc),
         mean(runs, EvaluationReport::oodFpr95),
         mean(runs, EvaluationReport::ece),
+        mean(runs, EvaluationReport::primaryAlphaAuroc),
+        mean(runs, EvaluationReport::primaryAlphaOodAuroc),
         sd,
         first.nodes(),
         runs);

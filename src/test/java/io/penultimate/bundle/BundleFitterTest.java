@@ -71,6 +71,14 @@ class BundleFitterTest {
   }
 
   @Test
+  void keepsTheUsersPrimaryAlphaAndStillRecordsWhatValidationWouldChoose() {
+    EncoderBundle chosenByUser = SyntheticOutputs.fit(java.util.OptionalDouble.of(0.3));
+    assertThat(chosenByUser.primary().alpha()).isEqualTo(0.3);
+    SettingChoice recorded = chosenByUser.settings().choices().stream().filter(c -> c.setting().equals("primaryAlpha")).findFirst().orElseThrow();
+    assertThat(recorded.chosen()).isEqualTo(bundle.primary().alpha());
+  }
+
+  @Test
   void calibratedConfidenceIsAProbabilityThatRisesWithTheScore() {
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
     double previous = -1;

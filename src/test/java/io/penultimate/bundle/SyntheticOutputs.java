@@ -40,6 +40,10 @@ final class SyntheticOutputs {
   }
 
   static EncoderBundle fit() {
-    return BundleFitter.fit(generate(3000, 1), generate(1500, 2), java.util.List.of("a", "b", "c"), provenance());
+    return fit(java.util.OptionalDouble.empty());
+  }
+
+  static EncoderBundle fit(java.util.OptionalDouble primaryAlpha) {
+    return BundleFitter.fit(generate(3000, 1), generate(1500, 2), java.util.List.of("a", "b", "c"), provenance(), primaryAlpha);
   }
 }

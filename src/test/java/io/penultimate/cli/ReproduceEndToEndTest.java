@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penultimate.bundle.ScoreName;
+import io.penultimate.report.Evaluator;
 import io.penultimate.data.DataFetcher;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,6 +64,17 @@ class ReproduceEndToEndTest {
     JsonNode node = json.get("nodes").get(0);
     assertThat(node.has("node") && node.has("mi") && node.has("tv") && node.has("bias")).isTrue();
     assertThat(json.get("nodes")).hasSize(32);
+  }
+
+  @Test
+  void measuresThePrimaryScoreAtEveryGateLevelIncludingTheBundles() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(work.resolve("result.json").toFile());
+    JsonNode run = json.get("runs").get(0);
+    String chosen = Evaluator.alphaKey(run.get("settings").get("primaryAlpha").asDouble());
+    assertThat(json.get("primaryAlphaAuroc").size()).isEqualTo(Evaluator.FRONTIER_ALPHAS.length);
+    assertThat(json.get("primaryAlphaAuroc").get(chosen).asDouble()).as("the bundle's own alpha").isEqualTo(json.get("auroc").get("primary").asDouble());
+    assertThat(json.get("primaryAlphaOodAuroc").get(chosen).asDouble()).isEqualTo(json.get("oodAuroc").get("primary").asDouble());
+    assertThat(out).contains("Primary score by gate level alpha");
   }
 
   @Test

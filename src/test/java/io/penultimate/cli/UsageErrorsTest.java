@@ -75,6 +75,13 @@ class UsageErrorsTest {
   }
 
   @Test
+  void fitWithAPrimaryAlphaOutsideZeroToOneExitsTwoBeforeLoadingAnything() {
+    Result result = run("fit", "--dataset", "mnist", "--model", "none.zip", "--out", "e.json", "--primary-alpha", "1.5");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--primary-alpha must be in [0, 1], found 1.5").hasLineCount(1);
+  }
+
+  @Test
   void serveWithAnUnknownOodScoreExitsTwoBeforeLoadingAnything() {
     Result result = run("serve", "--model", "none.zip", "--encoders", "none.json", "--ood-score", "vibes");
     assertThat(result.code()).isEqualTo(2);

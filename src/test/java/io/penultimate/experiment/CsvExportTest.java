@@ -2,12 +2,15 @@ package io.penultimate.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.penultimate.bundle.ScoreName;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.ModelOutputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,5 +66,29 @@ class CsvExportTest {
   private static Path write(Path out) throws Exception {
     CsvExport.write(new LabeledOutputs(new ModelOutputs(HIDDEN, LOGITS), LABELS), out);
     return out;
+  }
+
+  @Test
+  void writesEveryScoreOfTestAndOodSamplesWithCorrectnessForTestOnly() throws Exception {
+    Map<ScoreName, double[]> test = new EnumMap<>(ScoreName.class);
+    Map<ScoreName, double[]> ood = new EnumMap<>(ScoreName.class);
+    for (ScoreName score : ScoreName.values()) {
+      test.put(score, new double[] {score.ordinal(), -0.5});
+      ood.put(score, new double[] {1e-9 * score.ordinal()});
+    }
+    Path out = dir.resolve("scores/s.csv");
+    CsvExport.writeScores(test, new boolean[] {true, false}, ood, out);
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0)).isEqualTo("set,correct," + String.join(",", ScoreName.keys()));
+    assertThat(lines).hasSize(4);
+    String[] first = lines.get(1).split(",", -1);
+    assertThat(first[0]).isEqualTo("test");
+    assertThat(first[1]).isEqualTo("1");
+    assertThat(Double.parseDouble(first[2 + ScoreName.GAUSSIAN.ordinal()])).isEqualTo(ScoreName.GAUSSIAN.ordinal());
+    assertThat(lines.get(2)).startsWith("test,0,-0.5");
+    String[] oodRow = lines.get(3).split(",", -1);
+    assertThat(oodRow[0]).isEqualTo("ood");
+    assertThat(oodRow[1]).isEmpty();
+    assertThat(Double.parseDouble(oodRow[2 + ScoreName.PRIMARY.ordinal()])).isEqualTo(1e-9 * ScoreName.PRIMARY.ordinal());
   }
 }

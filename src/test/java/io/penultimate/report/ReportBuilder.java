@@ -125,8 +125,10 @@ final class ReportBuilder {
         perScore(i -> 0.9),
         eceMap,
         Map.of("gmmPerClass", gmmPerClass, "gmmPooled", gmmPooled),
-        Map.of("smoothing", 1.0),
-        nodes);
+        Map.of("smoothing", 1.0, "primaryAlpha", 0.01),
+        nodes,
+        Map.of("0", 0.9, "1", 0.8),
+        Map.of("0", 0.85, "1", 0.95));
   }
 
   private static Map<String, Double> perScore(IntToDoubleFunction byOrdinal) {
