@@ -1,7 +1,9 @@
 package io.penultimate.stream;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -30,9 +32,17 @@ final class LabelJoin {
   private final ProcessorContext<String, byte[]> context;
   private final KeyValueStore<String, byte[]> pending;
   private final KeyValueStore<String, byte[]> held;
+  /**
+   * Held ids in the order they were held, so expiry looks only at the oldest instead of reading
+   * the whole store each time (a stream of labels for unknown ids can hold many). Rebuilt from the
+   * store on start; an id joined since stays here until its turn and is then skipped.
+   */
+  private final ArrayDeque<HeldId> holdOrder = new ArrayDeque<>();
 
   /** A label waiting for its event, with what dead-lettering it would need. */
   record HeldLabel(int label, long timestamp, long heldAtMs, byte[] value, DeadLetters.Origin origin) {}
+
+  private record HeldId(String id, long heldAtMs) {}
 
   LabelJoin(EventParser parser, QualitySettings settings, MonitorObserver observer, ProcessorContext<String, byte[]> context,
       KeyValueStore<String, byte[]> pending, KeyValueStore<String, byte[]> held) {
@@ -42,6 +52,12 @@ final class LabelJoin {
     this.context = context;
     this.pending = pending;
     this.held = held;
+    List<HeldId> restored = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = held.all()) {
+      all.forEachRemaining(entry -> restored.add(new HeldId(entry.key, Json.read(entry.value, HeldLabel.class).heldAtMs())));
+    }
+    restored.sort(Comparator.comparingLong(HeldId::heldAtMs));
+    holdOrder.addAll(restored);
   }
 
   /** How often held labels are checked against the grace. */
@@ -71,6 +87,7 @@ final class LabelJoin {
       DeadLetters.Origin origin = context.recordMetadata().map(DeadLetters.Origin::of).orElse(null);
       HeldLabel waiting = new HeldLabel(label.label(), record.timestamp(), context.currentSystemTimeMs(), record.value(), origin);
       held.put(label.id(), Json.write(waiting));
+      holdOrder.addLast(new HeldId(label.id(), waiting.heldAtMs()));
     }
   }
 
@@ -96,20 +113,16 @@ final class LabelJoin {
 
   /** Dead-letters the labels held for longer than the grace. */
   void expireHeld(long now) {
-    List<KeyValue<String, HeldLabel>> expired = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> all = held.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, byte[]> entry = all.next();
-        HeldLabel label = Json.read(entry.value, HeldLabel.class);
-        if (now - label.heldAtMs() > settings.labelGrace().toMillis()) {
-          expired.add(KeyValue.pair(entry.key, label));
-        }
+    while (!holdOrder.isEmpty() && now - holdOrder.peekFirst().heldAtMs() > settings.labelGrace().toMillis()) {
+      HeldId oldest = holdOrder.removeFirst();
+      byte[] stored = held.get(oldest.id());
+      HeldLabel label = stored == null ? null : Json.read(stored, HeldLabel.class);
+      // absent: joined since; a later hold of the same id: its own entry in the queue expires it
+      if (label != null && label.heldAtMs() == oldest.heldAtMs()) {
+        held.delete(oldest.id());
+        deadLetter(oldest.id(), label, "no scored event waiting for id '" + oldest.id() + "' within the label grace of "
+            + settings.labelGrace().toMillis() + " ms (unknown id, duplicate label, or older than the label retention)");
       }
-    }
-    for (KeyValue<String, HeldLabel> entry : expired) {
-      held.delete(entry.key);
-      deadLetter(entry.key, entry.value, "no scored event waiting for id '" + entry.key + "' within the label grace of "
-          + settings.labelGrace().toMillis() + " ms (unknown id, duplicate label, or older than the label retention)");
     }
   }
 
