@@ -3,8 +3,7 @@ package io.penultimate.evaluation;
 import java.util.SplittableRandom;
 
 /**
- * A multiset of doubles that counts values below, equal to and above a query in O(log n)
- * expected time: a treap (randomised balanced binary search tree) with one node per distinct
+ * A multiset of doubles that counts values below and equal to a query in O(log n) expected time: a treap (randomised balanced binary search tree) with one node per distinct
  * value, its multiplicity, and the total count of its subtree. Priorities come from a seeded
  * generator, so the shape, and the running time, are reproducible.
  */
@@ -27,6 +26,8 @@ final class OrderStatisticTree {
 
   private final SplittableRandom priorities = new SplittableRandom(0x5eed);
   private Node root;
+  /** Set by {@link #delete} when it finds the value: {@link #remove}'s answer. */
+  private boolean removed;
 
   int size() {
     return size(root);
@@ -36,44 +37,36 @@ final class OrderStatisticTree {
     root = insert(root, key);
   }
 
-  /** Removes one occurrence; returns false when the value is not present. */
+  /**
+   * Removes one occurrence; returns false when the value is not present. One descent: the
+   * deletion itself notes whether it found the value.
+   */
   boolean remove(double key) {
-    if (countEqual(key) == 0) {
-      return false;
-    }
+    removed = false;
     root = delete(root, key);
-    return true;
+    return removed;
   }
 
-  int countLess(double key) {
-    int less = 0;
+  /**
+   * 2 · #{values < key} + #{values = key}, in one descent: the doubled Mann–Whitney count of a key
+   * against this multiset, ties counted as half.
+   */
+  long doubledRank(double key) {
+    long less = 0;
     Node node = root;
     while (node != null) {
       int c = Double.compare(key, node.key);
-      if (c <= 0) {
+      if (c == 0) {
+        return 2 * (less + size(node.left)) + node.count;
+      }
+      if (c < 0) {
         node = node.left;
       } else {
         less += size(node.left) + node.count;
         node = node.right;
       }
     }
-    return less;
-  }
-
-  int countEqual(double key) {
-    Node node = root;
-    while (node != null) {
-      int c = Double.compare(key, node.key);
-      if (c == 0) {
-        return node.count;
-      }
-      node = c < 0 ? node.left : node.right;
-    }
-    return 0;
-  }
-
-  int countGreater(double key) {
-    return size() - countLess(key) - countEqual(key);
+    return 2 * less;
   }
 
   private Node insert(Node node, double key) {
@@ -99,16 +92,22 @@ final class OrderStatisticTree {
   }
 
   private Node delete(Node node, double key) {
+    if (node == null) {
+      return null;
+    }
     int c = Double.compare(key, node.key);
     if (c < 0) {
       node.left = delete(node.left, key);
     } else if (c > 0) {
       node.right = delete(node.right, key);
     } else if (node.count > 1) {
+      removed = true;
       node.count--;
     } else if (node.left == null) {
+      removed = true;
       return node.right;
     } else if (node.right == null) {
+      removed = true;
       return node.left;
     } else if (node.left.priority > node.right.priority) {
       node = rotateRight(node);

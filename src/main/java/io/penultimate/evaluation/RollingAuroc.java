@@ -43,10 +43,10 @@ public final class RollingAuroc {
     }
     window.addLast(new Observation(score, positive));
     if (positive) {
-      doubledU += 2L * negatives.countLess(score) + negatives.countEqual(score);
+      doubledU += negatives.doubledRank(score);
       positives.add(score);
     } else {
-      doubledU += 2L * positives.countGreater(score) + positives.countEqual(score);
+      doubledU += doubledRankFromAbove(positives, score);
       negatives.add(score);
     }
   }
@@ -60,11 +60,16 @@ public final class RollingAuroc {
   private void remove(double score, boolean positive) {
     if (positive) {
       positives.remove(score);
-      doubledU -= 2L * negatives.countLess(score) + negatives.countEqual(score);
+      doubledU -= negatives.doubledRank(score);
     } else {
       negatives.remove(score);
-      doubledU -= 2L * positives.countGreater(score) + positives.countEqual(score);
+      doubledU -= doubledRankFromAbove(positives, score);
     }
+  }
+
+  /** 2 · #{values > s} + #{values = s} = 2n − (2 · #{values < s} + #{values = s}). */
+  private static long doubledRankFromAbove(OrderStatisticTree tree, double score) {
+    return 2L * tree.size() - tree.doubledRank(score);
   }
 
   public int size() {

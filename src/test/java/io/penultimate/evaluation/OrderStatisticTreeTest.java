@@ -1,0 +1,59 @@
+package io.penultimate.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class OrderStatisticTreeTest {
+
+  @Test
+  void doubledRankCountsValuesBelowTwiceAndEqualValuesOnce() {
+    OrderStatisticTree tree = new OrderStatisticTree();
+    for (double v : new double[] {1, 2, 2, 3, 5}) {
+      tree.add(v);
+    }
+    assertThat(tree.doubledRank(0)).isZero();
+    assertThat(tree.doubledRank(1)).isEqualTo(1);
+    assertThat(tree.doubledRank(2)).isEqualTo(2 + 2);
+    assertThat(tree.doubledRank(2.5)).isEqualTo(2 * 3);
+    assertThat(tree.doubledRank(5)).isEqualTo(2 * 4 + 1);
+    assertThat(tree.doubledRank(9)).isEqualTo(2 * 5);
+  }
+
+  @Test
+  void removesOneOccurrenceAndSaysWhetherTheValueWasThere() {
+    OrderStatisticTree tree = new OrderStatisticTree();
+    tree.add(2);
+    tree.add(2);
+    assertThat(tree.remove(3)).isFalse();
+    assertThat(tree.remove(2)).isTrue();
+    assertThat(tree.size()).isEqualTo(1);
+    assertThat(tree.remove(2)).isTrue();
+    assertThat(tree.remove(2)).isFalse();
+    assertThat(tree.size()).isZero();
+  }
+
+  @Test
+  void matchesABruteForceCountOverRandomInsertionsAndRemovals() {
+    SplittableRandom random = new SplittableRandom(7);
+    OrderStatisticTree tree = new OrderStatisticTree();
+    List<Double> values = new ArrayList<>();
+    for (int step = 0; step < 5000; step++) {
+      double v = random.nextInt(50) / 4.0; // many ties
+      if (!values.isEmpty() && random.nextInt(3) == 0) {
+        double gone = values.remove(random.nextInt(values.size()));
+        assertThat(tree.remove(gone)).isTrue();
+      } else {
+        values.add(v);
+        tree.add(v);
+      }
+      double query = random.nextInt(52) / 4.0 - 0.25;
+      long expected = values.stream().mapToLong(x -> x < query ? 2 : x == query ? 1 : 0).sum();
+      assertThat(tree.doubledRank(query)).isEqualTo(expected);
+      assertThat(tree.size()).isEqualTo(values.size());
+    }
+  }
+}
