@@ -59,14 +59,14 @@ public final class Evaluator {
       auroc.put(score.key(), Auroc.of(in, correct));
       ci.put(score.key(), DeLong.of(in, correct));
       vsSoftmax.put(score.key(), DeLong.paired(in, softmax, correct));
-      OodMetrics.Pooled pooled = OodMetrics.pool(in, out);
-      oodAuroc.put(score.key(), Auroc.of(pooled.scores(), pooled.inDistribution()));
+      oodAuroc.put(score.key(), oodAuroc(in, out));
       fpr95.put(score.key(), OodMetrics.fprAtTpr(in, out, BundleFitter.OOD_TPR));
       detection.put(score.key(), share(out, v -> scorer.isOutOfDistribution(score, v)));
       double[] calibrated = Arrays.stream(in).map(v -> scorer.calibrated(score, v)).toArray();
       ece.put(score.key(), CalibrationError.expected(calibrated, correct));
     }
     ece.put("softmaxUncalibrated", CalibrationError.expected(softmax, correct));
+    Frontier frontier = Frontier.of(bundle.primary(), test.outputs(), testScores, correct, ood, oodScores);
 
     EvaluationReport report =
         new EvaluationReport(
@@ -89,8 +89,8 @@ public final class Evaluator {
             bundle.goodnessOfFit(),
             settings(bundle),
             nodes.nodes(),
-            frontier(bundle, test.outputs(), testScores, correct),
-            oodFrontier(bundle, test.outputs(), testScores, ood, oodScores));
+            frontier.auroc(),
+            frontier.oodAuroc());
     double[] primaryConfidence =
         Arrays.stream(testScores.get(ScoreName.PRIMARY)).map(v -> scorer.calibrated(ScoreName.PRIMARY, v)).toArray();
     return new Evaluation(report, test.outputs().hidden(), testScores, oodScores, correct, primaryConfidence);
@@ -103,32 +103,37 @@ public final class Evaluator {
    */
   public static final double[] FRONTIER_ALPHAS = {0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1};
 
-  private static Map<String, Double> frontier(
-      EncoderBundle bundle, ModelOutputs test, Map<ScoreName, double[]> testScores, boolean[] correct) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (double alpha : FRONTIER_ALPHAS) {
-      out.put(alphaKey(alpha), Auroc.of(primaryColumn(bundle.primary().withAlpha(alpha), test, testScores), correct));
+  /** The primary score's misclassification and OOD AUROC at each of {@link #FRONTIER_ALPHAS}. */
+  private record Frontier(Map<String, Double> auroc, Map<String, Double> oodAuroc) {
+    static Frontier of(
+        PrimaryScore primary, ModelOutputs test, Map<ScoreName, double[]> testScores, boolean[] correct, ModelOutputs ood,
+        Map<ScoreName, double[]> oodScores) {
+      double[] testLogOdds = softmaxLogOdds(test);
+      double[] oodLogOdds = softmaxLogOdds(ood);
+      Map<String, Double> auroc = new LinkedHashMap<>();
+      Map<String, Double> oodAuroc = new LinkedHashMap<>();
+      for (double alpha : FRONTIER_ALPHAS) {
+        PrimaryScore gated = primary.withAlpha(alpha);
+        double[] in = gated.scoreAll(testLogOdds, testScores);
+        auroc.put(alphaKey(alpha), Auroc.of(in, correct));
+        oodAuroc.put(alphaKey(alpha), Evaluator.oodAuroc(in, gated.scoreAll(oodLogOdds, oodScores)));
+      }
+      return new Frontier(auroc, oodAuroc);
     }
-    return out;
+
+    private static double[] softmaxLogOdds(ModelOutputs outputs) {
+      return Arrays.stream(outputs.logits()).mapToDouble(SoftmaxScores::maxLogOdds).toArray();
+    }
   }
 
-  private static Map<String, Double> oodFrontier(
-      EncoderBundle bundle, ModelOutputs test, Map<ScoreName, double[]> testScores, ModelOutputs ood, Map<ScoreName, double[]> oodScores) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (double alpha : FRONTIER_ALPHAS) {
-      PrimaryScore primary = bundle.primary().withAlpha(alpha);
-      OodMetrics.Pooled pooled = OodMetrics.pool(primaryColumn(primary, test, testScores), primaryColumn(primary, ood, oodScores));
-      out.put(alphaKey(alpha), Auroc.of(pooled.scores(), pooled.inDistribution()));
-    }
-    return out;
+  /** AUROC of in-distribution (positive) against out-of-distribution scores. */
+  private static double oodAuroc(double[] in, double[] out) {
+    OodMetrics.Pooled pooled = OodMetrics.pool(in, out);
+    return Auroc.of(pooled.scores(), pooled.inDistribution());
   }
 
   public static String alphaKey(double alpha) {
     return BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString();
-  }
-
-  private static double[] primaryColumn(PrimaryScore primary, ModelOutputs outputs, Map<ScoreName, double[]> scores) {
-    return primary.scoreAll(Arrays.stream(outputs.logits()).mapToDouble(SoftmaxScores::maxLogOdds).toArray(), scores);
   }
 
   private static Map<String, Double> pearson(PearsonTable table) {

@@ -190,9 +190,7 @@ public final class EventParser {
       if (problem != null || count >= inputSize) {
         parser.skipChildren();
       } else if (element != JsonToken.VALUE_NUMBER_INT && element != JsonToken.VALUE_NUMBER_FLOAT) {
-        String text = element.isStructStart() ? element.asString() : parser.getText();
-        parser.skipChildren();
-        problem = Checked.broken(Cause.MALFORMED, "'features[" + count + "]' is not a number: " + text);
+        problem = Checked.broken(Cause.MALFORMED, "'features[" + count + "]' is not a number: " + skipValue(parser, element));
       } else {
         double d = parser.getDoubleValue();
         if (!Double.isFinite(d) || !Float.isFinite((float) d)) {
@@ -217,9 +215,7 @@ public final class EventParser {
         return Checked.ok(OptionalInt.of(label));
       }
     }
-    String found = token.isStructStart() ? token.asString() : parser.getText();
-    parser.skipChildren();
-    return Checked.broken(Cause.BAD_LABEL, "'label' must be an integer in 0.." + (numClasses - 1) + ", found " + found);
+    return Checked.broken(Cause.BAD_LABEL, "'label' must be an integer in 0.." + (numClasses - 1) + ", found " + skipValue(parser, token));
   }
 
   private static Checked<Long> timestamp(JsonParser parser, JsonToken token) throws IOException {
@@ -230,8 +226,13 @@ public final class EventParser {
     if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
       return Checked.ok(parser.getLongValue());
     }
-    String found = token.isStructStart() ? token.asString() : parser.getText();
+    return Checked.broken(Cause.MALFORMED, "'timestamp' must be epoch milliseconds, found " + skipValue(parser, token));
+  }
+
+  /** Skips the value at {@code token} and returns how to name it in a reason: its text, or "{" / "[". */
+  private static String skipValue(JsonParser parser, JsonToken token) throws IOException {
+    String text = token.isStructStart() ? token.asString() : parser.getText();
     parser.skipChildren();
-    return Checked.broken(Cause.MALFORMED, "'timestamp' must be epoch milliseconds, found " + found);
+    return text;
   }
 }
