@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1.7
 #
 # penultimate: multi-stage image.
-#   build   - Maven + JDK 17 build of target/penultimate.jar and its runtime jars (target/lib)
+#   build   - Maven + JDK 17 build of the CLI jar (penultimate-app/target/penultimate.jar) and its
+#             runtime jars (penultimate-app/target/lib, the sibling modules' jars included)
 #   model   - fetches MNIST / Fashion-MNIST, trains the paper MLP and fits the encoder bundle,
 #             so the image carries /opt/penultimate/model/{model.zip,encoders.json} and the data
 #   runtime - JRE 17, non-root, ENTRYPOINT = the penultimate CLI
@@ -34,14 +35,25 @@ ARG RUNTIME_IMAGE=eclipse-temurin:17.0.15_6-jre-jammy
 FROM ${MAVEN_IMAGE} AS build
 WORKDIR /src
 COPY pom.xml ./
+COPY penultimate-core/pom.xml penultimate-core/
+COPY penultimate-data/pom.xml penultimate-data/
+COPY penultimate-dl4j/pom.xml penultimate-dl4j/
+COPY penultimate-stream/pom.xml penultimate-stream/
+COPY penultimate-metrics/pom.xml penultimate-metrics/
+COPY penultimate-app/pom.xml penultimate-app/
 # Dependencies first, so source edits reuse this layer (and the BuildKit cache of ~/.m2).
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q dependency:go-offline -DincludeScope=runtime || true
-COPY src ./src
+COPY penultimate-core/src penultimate-core/src
+COPY penultimate-data/src penultimate-data/src
+COPY penultimate-dl4j/src penultimate-dl4j/src
+COPY penultimate-stream/src penultimate-stream/src
+COPY penultimate-metrics/src penultimate-metrics/src
+COPY penultimate-app/src penultimate-app/src
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -DskipTests package dependency:copy-dependencies \
         -DincludeScope=runtime -DoutputDirectory=target/lib \
- && test -f target/penultimate.jar && test -n "$(ls target/lib)"
+ && test -f penultimate-app/target/penultimate.jar && test -n "$(ls penultimate-app/target/lib)"
 
 ############################################################ model
 FROM ${MODEL_BASE_IMAGE} AS model
@@ -56,8 +68,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
         openjdk-17-jre-headless nodejs npm ca-certificates dataset-fashion-mnist \
  && rm -rf /var/lib/apt/lists/*
-COPY --from=build /src/target/penultimate.jar /opt/penultimate/penultimate.jar
-COPY --from=build /src/target/lib /opt/penultimate/lib
+COPY --from=build /src/penultimate-app/target/penultimate.jar /opt/penultimate/penultimate.jar
+COPY --from=build /src/penultimate-app/target/lib /opt/penultimate/lib
 WORKDIR /opt/penultimate
 RUN set -eux; \
     cli() { java -Xmx2g -cp "penultimate.jar:lib/*" io.penultimate.cli.Penultimate "$@"; }; \
@@ -84,8 +96,8 @@ RUN apt-get update \
         --shell /usr/sbin/nologin penultimate \
  && mkdir -p /var/lib/penultimate/state \
  && chown -R 10001:10001 /var/lib/penultimate
-COPY --from=build /src/target/penultimate.jar /opt/penultimate/penultimate.jar
-COPY --from=build /src/target/lib /opt/penultimate/lib
+COPY --from=build /src/penultimate-app/target/penultimate.jar /opt/penultimate/penultimate.jar
+COPY --from=build /src/penultimate-app/target/lib /opt/penultimate/lib
 COPY --from=model /opt/penultimate/model /opt/penultimate/model
 COPY --from=model /opt/penultimate/data /opt/penultimate/data
 # OMP_NUM_THREADS=1: ND4J's OpenMP threads would spin against Kafka's (README, Performance)

@@ -1,0 +1,84 @@
+package io.penultimate.cli;
+
+import io.penultimate.data.LabeledImages;
+import io.penultimate.demo.EventReplay;
+import io.penultimate.demo.ReplayPlan;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "produce",
+    mixinStandardHelpOptions = true,
+    description = "Replay a data set split into the input topic as event JSON, at a chosen rate.")
+final class ProduceCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin DatasetOptions dataset;
+
+  @Option(names = "--split", defaultValue = "test", description = "train, validation or test (default: ${DEFAULT-VALUE}).")
+  String split;
+
+  @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", paramLabel = "HOST:PORT", description = "(default: ${DEFAULT-VALUE})")
+  String bootstrapServers;
+
+  @Option(names = "--topic", defaultValue = "penultimate.events", description = "(default: ${DEFAULT-VALUE})")
+  String topic;
+
+  @Option(names = "--events", description = "How many events to send, cycling through the split; 0 sends until stopped (default: the split's size).")
+  Integer events;
+
+  @Option(names = "--rate", defaultValue = "0", description = "Events per second; 0 sends as fast as possible (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--with-labels", description = "Put the true label inside each event.")
+  boolean withLabels;
+
+  @Option(names = "--id-prefix", defaultValue = "e", description = "Event ids are this prefix plus a counter (default: ${DEFAULT-VALUE}).")
+  String idPrefix;
+
+  @Option(names = "--ood-dataset", paramLabel = "NAME", description = "Mix in test images of this data set as out-of-distribution events (ids ood-N, never labelled).")
+  String oodDataset;
+
+  @Option(names = "--ood-share", defaultValue = "0", description = "Share of events drawn from --ood-dataset (default: ${DEFAULT-VALUE}).")
+  double oodShare;
+
+  @Option(names = "--labels-topic", description = "Publish each in-distribution event's label here, --label-delay after the event.")
+  String labelsTopic;
+
+  @Option(names = "--label-delay", defaultValue = "PT5S", description = "How late labels arrive, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration labelDelay;
+
+  @Override
+  public Integer call() throws Exception {
+    if (events != null && events < 0) {
+      throw new UsageException("--events must not be negative (0 sends until stopped), found " + events);
+    }
+    if (oodShare > 0 && oodDataset == null) {
+      throw new UsageException("--ood-share " + oodShare + " needs --ood-dataset, e.g. --ood-dataset fashion-mnist");
+    }
+    LabeledImages images = DatasetOptions.part(dataset.load(), split);
+    LabeledImages ood = oodDataset == null ? null : DatasetOptions.load(oodDataset, dataset.dataDir()).test();
+    int count = events == null ? images.size() : events;
+    ReplayPlan plan;
+    try {
+      plan = new ReplayPlan(images, ood, oodShare, count, rate, withLabels, labelsTopic, labelDelay, idPrefix);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--ood-share, --events, --rate, --label-delay: " + e.getMessage());
+    }
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    long start = System.nanoTime();
+    EventReplay.Sent sent = EventReplay.replay(plan, config, topic,
+        n -> spec.commandLine().getErr().printf(count == 0 ? "sent %d%n" : "sent %d of " + count + "%n", n));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    spec.commandLine().getOut().printf("sent %d events to %s in %.1f s (%.0f events/s), %d out-of-distribution, %d labels%n",
+        sent.events(), topic, seconds, sent.events() / seconds, sent.outOfDistribution(), sent.labels());
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,193 @@
+package io.penultimate.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penultimate.bundle.ScoreName;
+import io.penultimate.evaluation.Auroc;
+import io.penultimate.math.Stats;
+import io.penultimate.demo.EventReplay;
+import io.penultimate.demo.ReplayPlan;
+import io.penultimate.stream.Topics;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * One demo pass against a running monitor: replays the plan with a plain producer, reads every
+ * scored record back with a plain read_committed consumer, waits for the rolling quality to take
+ * in every late label, and sums it up.
+ */
+public final class DemoRun {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(60);
+  private static final int WARM_UP_EVENTS = 2000;
+  private static final String WARM_UP_PREFIX = "warm-up-";
+
+  private DemoRun() {}
+
+  /** What the demo measured. */
+  public record Result(
+      int events,
+      int outOfDistribution,
+      int labels,
+      double offeredRate,
+      double seconds,
+      double[] latencyMs,
+      int oodFlaggedOod,
+      int oodFlaggedIn,
+      Map<ScoreName, Double> streamedOodAuroc,
+      JsonNode quality) {
+
+    public void print(PrintWriter out, JsonNode reproduced) {
+      int in = events - outOfDistribution;
+      out.printf("%npenultimate demo: %d events (%d out-of-distribution Fashion-MNIST), %d labelled late%n", events, outOfDistribution, labels);
+      out.printf("throughput   %.0f events/s (first event sent -> last scored record read back; %s)%n", events / seconds,
+          offeredRate > 0 ? String.format("offered %.0f/s", offeredRate) : "a flood: the replay and the broker share the cores");
+      out.printf("latency      p50 %.0f ms, p99 %.0f ms (event timestamp -> scored record read back)%n",
+          Stats.percentile(latencyMs, 0.5), Stats.percentile(latencyMs, 0.99));
+      out.printf("ood flag     %.1f%% of Fashion-MNIST events flagged, %.1f%% of MNIST events (threshold: 95%% TPR on validation)%n",
+          100.0 * oodFlaggedOod / Math.max(1, outOfDistribution), 100.0 * oodFlaggedIn / Math.max(1, in));
+      out.printf("rolling window: %s labelled events, accuracy %.3f%n%n",
+          quality == null ? "0" : quality.get("labelled").asText(), quality == null ? Double.NaN : quality.get("accuracy").asDouble());
+      out.printf("%-12s %14s %14s %14s %14s%n", "score", "rolling AUROC", "reproduce", "streamed OOD", "reproduce OOD");
+      out.printf("%-12s %14s %14s %14s %14s%n", "", "(misclass.)", "(3 seeds)", "AUROC", "(3 seeds)");
+      for (ScoreName score : ScoreName.values()) {
+        out.printf("%-12s %14s %14s %14s %14s%n", score.key(),
+            value(quality == null ? null : quality.get("auroc").get(score.key())),
+            value(reproduced == null ? null : reproduced.get("auroc").get(score.key())),
+            String.format("%.3f", streamedOodAuroc.get(score)),
+            value(reproduced == null ? null : reproduced.get("oodAuroc").get(score.key())));
+      }
+    }
+
+    private static String value(JsonNode node) {
+      return node == null || node.isNull() ? "-" : String.format("%.3f", node.asDouble());
+    }
+
+  }
+
+  public static Result run(String servers, Topics topics, ReplayPlan plan, int window, KafkaStreams streams, PrintWriter err)
+      throws Exception {
+    StreamClients.awaitRunning(streams, STARTUP_TIMEOUT);
+    List<JsonNode> scored = new ArrayList<>();
+    double[] latency = new double[plan.count()];
+    long start;
+    AtomicLong replayed = new AtomicLong();
+    CompletableFuture<EventReplay.Sent> sending;
+    try (KafkaConsumer<String, String> consumer = StreamClients.readCommitted(servers, new StringDeserializer(), topics.scores())) {
+      // join the group before sending, so the wait for partitions counts in neither latency nor throughput
+      StreamClients.awaitAssignment(consumer);
+      warmUp(servers, topics, plan, consumer, err);
+      start = System.nanoTime();
+      sending = CompletableFuture.supplyAsync(() -> {
+        try {
+          EventReplay.Sent sent = EventReplay.replay(plan, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topics.events(), n -> {});
+          replayed.set(System.nanoTime());
+          return sent;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      });
+      long lastProgress = System.nanoTime();
+      long lastRecord = System.nanoTime();
+      while (scored.size() < plan.count()) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
+          if (scored.size() < plan.count() && !record.key().startsWith(WARM_UP_PREFIX)) {
+            latency[scored.size()] = System.currentTimeMillis() - record.timestamp();
+            scored.add(JSON.readTree(record.value()));
+            lastRecord = System.nanoTime();
+          }
+        }
+        if (System.nanoTime() - lastProgress > 1e9) {
+          err.printf("demo: %d of %d events scored%n", scored.size(), plan.count());
+          lastProgress = System.nanoTime();
+        }
+        if (System.nanoTime() - lastRecord > QUIET_TIMEOUT.toNanos()) {
+          throw new IllegalStateException("no scored record for " + QUIET_TIMEOUT.toSeconds() + " s after " + scored.size()
+              + " of " + plan.count() + "; Streams is " + streams.state());
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    EventReplay.Sent sent = sending.get();
+    err.printf("demo: all %d events scored in %.1f s (the replay, labels included, took %.1f s); waiting for the %d late labels%n",
+        scored.size(), seconds, (replayed.get() - start) / 1e9, sent.labels());
+    return summarise(plan, scored, latency, seconds, sent, lastQuality(servers, topics.quality(), Math.min(sent.labels(), window), plan.labelDelay()));
+  }
+
+  /**
+   * Sends unlabelled events and waits until they are scored, so that the measured replay does not
+   * include a fresh application's first seconds (first fetches and transactions, class loading,
+   * the networks' first forward passes, and above all the JIT: its C2 thread kept one of this
+   * machine's two cores busy for 5-6 s of a 10 s benchmark phase). Without a warm-up every demo
+   * event waited ~3 s.
+   */
+  private static void warmUp(String servers, Topics topics, ReplayPlan plan, KafkaConsumer<String, String> consumer, PrintWriter err)
+      throws InterruptedException {
+    ReplayPlan warmUp = new ReplayPlan(plan.inDistribution(), null, 0, WARM_UP_EVENTS, 0, false, null, Duration.ZERO, WARM_UP_PREFIX);
+    long start = System.nanoTime();
+    EventReplay.replay(warmUp, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topics.events(), n -> {});
+    int seen = 0;
+    long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
+    while (seen < WARM_UP_EVENTS) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("warm-up: only " + seen + " of " + WARM_UP_EVENTS + " events scored after " + QUIET_TIMEOUT);
+      }
+      seen += consumer.poll(Duration.ofMillis(50)).count();
+    }
+    err.printf("demo: warm-up, %d events scored in %.1f s (not counted below)%n", WARM_UP_EVENTS, (System.nanoTime() - start) / 1e9);
+  }
+
+  private static Result summarise(ReplayPlan plan, List<JsonNode> scored, double[] latency, double seconds, EventReplay.Sent sent, JsonNode quality) {
+    int oodFlaggedOod = 0;
+    int oodFlaggedIn = 0;
+    boolean[] inDistribution = new boolean[scored.size()];
+    for (int i = 0; i < scored.size(); i++) {
+      JsonNode event = scored.get(i);
+      inDistribution[i] = !event.get("id").asText().startsWith(ReplayPlan.OOD_PREFIX);
+      boolean flagged = event.get("ood").asBoolean();
+      oodFlaggedOod += !inDistribution[i] && flagged ? 1 : 0;
+      oodFlaggedIn += inDistribution[i] && flagged ? 1 : 0;
+    }
+    Map<ScoreName, Double> oodAuroc = new java.util.EnumMap<>(ScoreName.class);
+    for (ScoreName score : ScoreName.values()) {
+      double[] values = scored.stream().mapToDouble(e -> e.get("scores").get(score.key()).asDouble()).toArray();
+      oodAuroc.put(score, sent.outOfDistribution() == 0 ? Double.NaN : Auroc.of(values, inDistribution));
+    }
+    return new Result(scored.size(), sent.outOfDistribution(), sent.labels(), plan.ratePerSecond(), seconds, latency, oodFlaggedOod, oodFlaggedIn, oodAuroc, quality);
+  }
+
+  /** Reads the quality topic until a snapshot's window holds {@code labelled} events, or it goes quiet. */
+  private static JsonNode lastQuality(String servers, String topic, int labelled, Duration labelDelay) throws Exception {
+    JsonNode last = null;
+    long deadline = System.nanoTime() + labelDelay.toNanos() + QUIET_TIMEOUT.toNanos();
+    try (KafkaConsumer<String, String> consumer = StreamClients.readCommitted(servers, new StringDeserializer(), topic)) {
+      while ((last == null || last.get("labelled").asInt() < labelled) && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          last = JSON.readTree(record.value());
+        }
+      }
+    }
+    return last;
+  }
+
+  /** Keeps replaying the plan at a steady rate until interrupted (for dashboards). */
+  public static void replayForever(String servers, Topics topics, ReplayPlan plan, double rate) throws InterruptedException {
+    ReplayPlan forever = new ReplayPlan(plan.inDistribution(), plan.outOfDistribution(), plan.oodShare(), 0, rate,
+        false, plan.labelsTopic(), plan.labelDelay(), "k" + System.currentTimeMillis() + "-");
+    EventReplay.replay(forever, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topics.events(), n -> {});
+  }
+
+
+}

@@ -1,0 +1,187 @@
+package io.penultimate.demo;
+
+import io.penultimate.data.LabeledImages;
+import io.penultimate.math.Stats;
+import io.penultimate.demo.EventReplay;
+import io.penultimate.demo.ReplayPlan;
+import io.penultimate.stream.Topics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * End-to-end benchmark of a Streams application against a real broker, in three phases per
+ * application: throughput (a backlog of events already in the input topic, timed from the first
+ * output record to the last, so start-up and group joins do not count); labelled throughput (a
+ * backlog of events each followed by its label, timed from the first output record to the last
+ * quality record, so the label join and the rolling quality are included); and latency (events
+ * sent at a steady rate, each timed from its send to its output record read back,
+ * read_committed). Run for a pass-through topology with the same serdes and topic hops and for
+ * the scoring monitor, in one process, so their ratios hold on a noisy machine.
+ */
+public final class StreamBench {
+  private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+  /** Builds the application under test on the given topics and bootstrap servers. */
+  public interface App extends BiFunction<Topics, Properties, KafkaStreams> {}
+
+  /** One application's figures. */
+  public record Figures(
+      String name, int events, double eventsPerSecond, double labelledPerSecond, double p50Ms, double p99Ms, int latencyEvents, double rate) {}
+
+  private StreamBench() {}
+
+  /**
+   * A topology that forwards each input record unchanged along the monitor's topic hops (events to
+   * scores; labels to outcomes, outcomes to quality): the same serdes, no work.
+   */
+  public static Topology passThrough(Topics topics) {
+    Topology topology = new Topology();
+    topology.addSource("in", new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
+    topology.addSink("out", topics.scores(), new StringSerializer(), new ByteArraySerializer(), "in");
+    topology.addSource("labels", new StringDeserializer(), new ByteArrayDeserializer(), topics.labels());
+    topology.addSink("outcomes", topics.outcomes(), new StringSerializer(), new ByteArraySerializer(), "labels");
+    topology.addSource("outcomes-in", new StringDeserializer(), new ByteArrayDeserializer(), topics.outcomes());
+    topology.addSink("quality", topics.quality(), new StringSerializer(), new ByteArraySerializer(), "outcomes-in");
+    return topology;
+  }
+
+  public static Figures run(
+      String name, App app, String servers, Properties properties, LabeledImages images, int warmUp, int events, int latencyEvents,
+      double rate) throws Exception {
+    if (warmUp > 0) {
+      // the JIT compiles the hot paths during the first seconds (a C2 thread busy for 5-6 s here),
+      // so an unwarmed run measures compilation more than the topology
+      Topics warm = createTopics(servers, name + "-warm-up-" + System.nanoTime());
+      send(servers, warm.events(), warm.labels(), images, warmUp, 0);
+      try (KafkaStreams streams = app.apply(warm, appProperties(properties, servers, warm))) {
+        labelledThroughput(servers, warm, warmUp, streams::start);
+      }
+    }
+    Topics throughput = createTopics(servers, name + "-throughput-" + System.nanoTime());
+    send(servers, throughput.events(), null, images, events, 0);
+    double eventsPerSecond;
+    try (KafkaStreams streams = app.apply(throughput, appProperties(properties, servers, throughput))) {
+      double[] arrivals = readBack(servers, throughput.scores(), events, streams::start, (record, now) -> now / 1e6);
+      eventsPerSecond = (events - 1) / ((arrivals[events - 1] - arrivals[0]) / 1e3);
+    }
+    Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
+    send(servers, labelled.events(), labelled.labels(), images, events, 0);
+    double labelledPerSecond;
+    try (KafkaStreams streams = app.apply(labelled, appProperties(properties, servers, labelled))) {
+      labelledPerSecond = labelledThroughput(servers, labelled, events, streams::start);
+    }
+    Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
+    double[] latencies;
+    try (KafkaStreams streams = app.apply(latency, appProperties(properties, servers, latency))) {
+      streams.start();
+      StreamClients.awaitRunning(streams, TIMEOUT);
+      Thread sender = new Thread(() -> send(servers, latency.events(), null, images, latencyEvents, rate), "bench-sender");
+      // both topologies keep the input's timestamp on the output: the producer's send time (as in the JSON)
+      latencies = readBack(servers, latency.scores(), latencyEvents, sender::start,
+          (record, now) -> System.currentTimeMillis() - (double) record.timestamp());
+      sender.join();
+    }
+    return new Figures(name, events, eventsPerSecond, labelledPerSecond, Stats.percentile(latencies, 0.5), Stats.percentile(latencies, 0.99), latencyEvents, rate);
+  }
+
+  private static Properties appProperties(Properties base, String servers, Topics topics) {
+    Properties properties = new Properties();
+    properties.putAll(base);
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.events().replace(".events", ""));
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return properties;
+  }
+
+  private static Topics createTopics(String servers, String prefix) throws Exception {
+    Topics topics = new Topics(prefix + ".events", prefix + ".scores", prefix + ".dlq", prefix + ".labels", prefix + ".outcomes", prefix + ".quality");
+    MonitorTopics.create(servers, topics, 2);
+    return topics;
+  }
+
+  /**
+   * Replays images as unlabelled event JSON, each followed by its label on {@code labelsTopic}
+   * unless that is null; rate 0 sends as fast as possible.
+   */
+  private static void send(String servers, String topic, String labelsTopic, LabeledImages images, int count, double rate) {
+    ReplayPlan plan = new ReplayPlan(images, null, 0, count, rate, false, labelsTopic, Duration.ZERO, "b");
+    try {
+      EventReplay.replay(plan, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topic, n -> {});
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Labelled events per second: from the first record on the scores or quality topic until
+   * {@code count} records have arrived on each (a quality record per joined label).
+   */
+  private static double labelledThroughput(String servers, Topics topics, int count, Runnable start) {
+    long first = 0;
+    int scores = 0;
+    int quality = 0;
+    try (KafkaConsumer<String, byte[]> consumer =
+        StreamClients.readCommitted(servers, new ByteArrayDeserializer(), topics.scores(), topics.quality())) {
+      StreamClients.awaitAssignment(consumer);
+      start.run();
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (scores < count || quality < count) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "only " + scores + " scores and " + quality + " quality records of " + count + " after " + TIMEOUT);
+        }
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+          first = first == 0 ? System.nanoTime() : first;
+          if (record.topic().equals(topics.quality())) {
+            quality++;
+          } else {
+            scores++;
+          }
+        }
+      }
+    }
+    return count / ((System.nanoTime() - first) / 1e9);
+  }
+
+  /**
+   * Reads {@code count} records, measuring each as it arrives; {@code start} runs once the reader
+   * holds its partitions, so a slow group join never delays or bunches the measured arrivals.
+   */
+  private static double[] readBack(
+      String servers, String topic, int count, Runnable start, BiFunction<ConsumerRecord<String, byte[]>, Long, Double> measure) {
+    double[] values = new double[count];
+    int seen = 0;
+    try (KafkaConsumer<String, byte[]> consumer = StreamClients.readCommitted(servers, new ByteArrayDeserializer(), topic)) {
+      StreamClients.awaitAssignment(consumer);
+      start.run();
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (seen < count) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("only " + seen + " of " + count + " records on " + topic + " after " + TIMEOUT);
+        }
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+          if (seen < count) {
+            values[seen++] = measure.apply(record, System.nanoTime());
+          }
+        }
+      }
+    }
+    return values;
+  }
+
+
+
+}

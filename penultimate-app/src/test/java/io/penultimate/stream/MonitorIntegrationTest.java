@@ -1,0 +1,307 @@
+package io.penultimate.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.penultimate.demo.EventReplay;
+import io.penultimate.bundle.ConfidenceScorer;
+import io.penultimate.bundle.ScoreName;
+import io.penultimate.metrics.LayerMetrics;
+import io.penultimate.metrics.MetricsServer;
+import io.penultimate.metrics.MonitorMetrics;
+import io.penultimate.metrics.ProcessMetrics;
+import io.penultimate.metrics.PrometheusText;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import io.penultimate.cli.Penultimate;
+import io.penultimate.data.DataFetcher;
+import io.penultimate.demo.MonitorTopics;
+import io.penultimate.dl4j.HiddenProbe;
+import io.penultimate.dl4j.ModelRecipe;
+import io.penultimate.dl4j.Trainer;
+import io.penultimate.dl4j.TrainingSettings;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The monitor against a real single-node KRaft broker running in this JVM: plain producers and
+ * consumers of JSON strings, exactly-once processing, read_committed output.
+ */
+@Tag("integration")
+class MonitorIntegrationTest {
+  private static final int EVENTS = 300;
+  private static final List<String> BAD = List.of("{not json", "{\"id\":\"short\",\"features\":[1,2,3]}", "{\"features\":[]}");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path stateDir;
+  private static KafkaClusterTestKit cluster;
+  private static MultiLayerNetwork network;
+  private static StreamFixtures fixtures;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    cluster =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+            // one broker: internal topics must not ask for more replicas than exist, or groups and transactions stall
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .build();
+    cluster.format();
+    cluster.startup();
+    cluster.waitForReadyBrokers();
+    network = trainNetwork();
+    fixtures = StreamFixtures.fit(HiddenProbe.of(network, null)::probe);
+  }
+
+  /** A real DL4J network on the streaming fixtures' inputs, trained in seconds. */
+  private static MultiLayerNetwork trainNetwork() {
+    return new Trainer(TrainingSettings.defaults(1).withMaxEpochs(3))
+        .train(ModelRecipe.PAPER_MLP, StreamFixtures.inputs(1500, 1), StreamFixtures.labels(1500),
+            StreamFixtures.inputs(900, 2), StreamFixtures.labels(900), StreamFixtures.CLASSES, Trainer.Progress.NONE)
+        .network();
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    cluster.close();
+  }
+
+  @Test
+  void scoresEveryEventExactlyOnceDeadLettersTheBadOnesAndServesMetrics() throws Exception {
+    Topics topics = new Topics("it.events", "it.scores", "it.dlq", "it.labels", "it.outcomes", "it.quality");
+    createTopics(topics);
+    Properties overrides = new Properties();
+    overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+    overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "m", "b");
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MonitorMetrics metrics = new MonitorMetrics(
+        registry, "penultimate-it", new ConfidenceScorer(fixtures.bundle), new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4));
+    try (KafkaStreams streams =
+            MonitorApp.create(MonitorConfig.of(topics, settings), fixtures.bundle, StreamFixtures.INPUT,
+                () -> HiddenProbe.of(network.clone(), null)::probe, metrics,
+                MonitorApp.streamsProperties("penultimate-it", cluster.bootstrapServers(), overrides));
+        MetricsServer server = new MetricsServer(0, registry, streams::state)) {
+      ProcessMetrics.bind(registry, streams);
+      // the GC pause timer appears with the first collection after binding, as in any process that has run a while
+      System.gc();
+      streams.start();
+      produce(topics.events());
+      List<ConsumerRecord<String, String>> scored = consume(topics.scores(), EVENTS);
+      List<ConsumerRecord<String, String>> dead = consume(topics.deadLetters(), BAD.size());
+      consume(topics.quality(), EVENTS / 2);
+
+      Set<String> ids = new HashSet<>();
+      for (ConsumerRecord<String, String> record : scored) {
+        assertThat(ids.add(record.key())).as("duplicate " + record.key()).isTrue();
+        assertThat(JSON.readTree(record.value()).get("confidence").asDouble()).isBetween(0.0, 1.0);
+      }
+      Set<String> expected = new HashSet<>();
+      for (int i = 0; i < EVENTS; i++) {
+        expected.add("e" + i);
+      }
+      assertThat(ids).isEqualTo(expected);
+      assertThat(dead).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(BAD);
+      assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader(DeadLetterHeaders.REASON)).isNotNull());
+
+      HttpClient http = HttpClient.newHttpClient();
+      String base = "http://localhost:" + server.port();
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(), BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+      Map<String, Double> scrape = PrometheusText.parse(
+          http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), BodyHandlers.ofString()).body());
+      assertThat(scrape.get("penultimate_events_total{outcome=\"in_distribution\"}") + scrape.get("penultimate_events_total{outcome=\"ood\"}"))
+          .isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_events_total{outcome=\"dead_lettered\"}")).isEqualTo(BAD.size());
+      assertThat(scrape.get("penultimate_dead_letters_total{reason=\"malformed\"}")).isEqualTo(1);
+      assertThat(scrape.get("penultimate_dead_letters_total{reason=\"missing_id\"}")).isEqualTo(1);
+      assertThat(scrape.get("penultimate_dead_letters_total{reason=\"wrong_length\"}")).isEqualTo(1);
+      assertThat(scrape.get("penultimate_rolling_labelled{window=\"count\"}")).isEqualTo(EVENTS / 2);
+      assertThat(scrape.get("penultimate_rolling_labelled{window=\"time\"}")).as("all within the last hour").isEqualTo(EVENTS / 2);
+      assertThat(scrape.get("penultimate_rolling_auroc{score=\"gmm\",window=\"time\"}")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_rolling_auroc{score=\"primary\",window=\"count\"}")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_rolling_ece{score=\"softmax\",window=\"count\"}")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_score_calibrated_count{outcome=\"correct\",score=\"gmm\"}")
+              + scrape.get("penultimate_score_calibrated_count{outcome=\"wrong\",score=\"gmm\"}"))
+          .isEqualTo(EVENTS / 2);
+      assertThat(scrape.get("penultimate_confidence_bucket{le=\"+Inf\"}")).isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_confidence_bucket{le=\"0.95\"}")).as("probabilities spread over the buckets, not rounded up to 1")
+          .isLessThan(EVENTS);
+      assertThat(scrape.get("penultimate_batch_size_sum")).isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_node_drift{node=\"3\"}")).isFinite().isNotNegative();
+      assertThat(scrape).doesNotContainKey("penultimate_node_drift{node=\"4\"}");
+      assertThat(scrape.get("penultimate_layer_saturation")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_ood_rate")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_streams_running")).isEqualTo(1);
+      assertThat(scrape.keySet()).anyMatch(k -> k.startsWith("kafka_stream_thread_process_rate"));
+      assertThat(scrape.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes"));
+      assertThat(seriesNames(scrape)).as("every metric the dashboards and rules query is exported")
+          .containsAll(metricsQueriedByDashboardsAndRules());
+    }
+  }
+
+  @Test
+  void aRestartMidStreamLosesNothingDuplicatesNothingAndKeepsTheRollingWindow(@TempDir Path restartState) throws Exception {
+    Topics topics = new Topics("rs.events", "rs.scores", "rs.dlq", "rs.labels", "rs.outcomes", "rs.quality");
+    createTopics(topics);
+    float[][] inputs = StreamFixtures.inputs(150, 21);
+    int[] truth = StreamFixtures.labels(150);
+    runUntil(topics, restartState.resolve("first"), inputs, truth, 0, 100);
+    // a new state directory: the window must come back from the changelog, not from local files
+    runUntil(topics, restartState.resolve("second"), inputs, truth, 100, 150);
+
+    List<ConsumerRecord<String, String>> scored = consume(topics.scores(), 150);
+    assertThat(scored).extracting(ConsumerRecord::key).doesNotHaveDuplicates().hasSize(150);
+    List<ConsumerRecord<String, String>> snapshots = consume(topics.quality(), 150);
+    assertThat(snapshots).hasSize(150);
+    var last = JSON.readTree(snapshots.get(snapshots.size() - 1).value());
+    assertThat(last.get("labelled").asInt()).as("window survived the restart").isEqualTo(150);
+  }
+
+  private static Set<String> seriesNames(Map<String, Double> scrape) {
+    Set<String> names = new HashSet<>();
+    scrape.keySet().forEach(series -> names.add(series.replaceAll("\\{.*", "")));
+    return names;
+  }
+
+  /** Metric names in grafana/metrics-used.txt and in the Prometheus rule expressions. */
+  private static Set<String> metricsQueriedByDashboardsAndRules() throws Exception {
+    Set<String> names = new HashSet<>(Files.readAllLines(Path.of("grafana", "metrics-used.txt")));
+    names.removeIf(String::isBlank);
+    try (var rules = Files.list(Path.of("prometheus", "rules"))) {
+      for (Path file : rules.toList()) {
+        Matcher m = Pattern.compile("\\b(penultimate_[a-z_]+|kafka_[a-z_]+|jvm_[a-z_]+|process_[a-z_]+)").matcher(Files.readString(file));
+        while (m.find()) {
+          names.add(m.group(1));
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void createTopics(Topics topics) throws Exception {
+    MonitorTopics.create(cluster.bootstrapServers(), topics, 2);
+  }
+
+  private static void runUntil(Topics topics, Path state, float[][] inputs, int[] truth, int from, int to) throws Exception {
+    Properties overrides = new Properties();
+    overrides.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+    overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "m", "b");
+    try (KafkaStreams streams =
+        MonitorApp.create(MonitorConfig.of(topics, settings), fixtures.bundle, StreamFixtures.INPUT,
+            () -> HiddenProbe.of(network.clone(), null)::probe, MonitorObserver.NONE,
+            MonitorApp.streamsProperties("penultimate-restart", cluster.bootstrapServers(), overrides))) {
+      streams.start();
+      Map<String, Object> config = Map.of(
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+          ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, EventReplay.SAFE_IN_FLIGHT,
+          ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+          ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+        for (int i = from; i < to; i++) {
+          producer.send(new ProducerRecord<>(topics.events(), "r" + i,
+              StreamFixtures.eventJson("r" + i, inputs[i], ",\"label\":" + truth[i])));
+        }
+      }
+      assertThat(consume(topics.quality(), to)).hasSize(to);
+    }
+  }
+
+  @Test
+  void produceCommandReplaysADataSplitAsEventJson() throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Penultimate.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(new StringWriter()));
+    int code = cli.execute("produce", "--dataset", "mnist", "--data-dir", DataFetcher.defaultDataDir().toString(),
+        "--events", "40", "--with-labels", "--bootstrap-servers", cluster.bootstrapServers(), "--topic", "it.replay");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("sent 40 events to it.replay");
+    List<ConsumerRecord<String, String>> records = consume("it.replay", 40);
+    assertThat(records).hasSize(40);
+    var first = JSON.readTree(records.get(0).value());
+    assertThat(first.get("features")).hasSize(784);
+    assertThat(first.get("label").asInt()).isBetween(0, 9);
+    assertThat(records).extracting(ConsumerRecord::key).contains("e0", "e39");
+  }
+
+  private static void produce(String topic) {
+    float[][] inputs = StreamFixtures.inputs(EVENTS, 9);
+    int[] truth = StreamFixtures.labels(EVENTS);
+    Map<String, Object> config = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+          ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, EventReplay.SAFE_IN_FLIGHT,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+      for (int i = 0; i < EVENTS; i++) {
+        // every other event carries its label, so the rolling quality has outcomes to measure
+        String label = i % 2 == 0 ? ",\"label\":" + truth[i] : "";
+        producer.send(new ProducerRecord<>(topic, "e" + i, StreamFixtures.eventJson("e" + i, inputs[i], label)));
+        if (i % 100 == 0) {
+          producer.send(new ProducerRecord<>(topic, "bad" + i, BAD.get(i / 100)));
+        }
+      }
+    }
+  }
+
+  private static List<ConsumerRecord<String, String>> consume(String topic, int expected) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic + "-" + java.util.UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    List<ConsumerRecord<String, String>> out = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (out.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+      // one more poll: anything beyond the expected count would be a duplicate or a stray record
+      consumer.poll(Duration.ofSeconds(2)).forEach(out::add);
+    }
+    return out;
+  }
+}

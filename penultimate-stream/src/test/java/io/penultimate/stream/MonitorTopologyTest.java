@@ -1,0 +1,389 @@
+package io.penultimate.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penultimate.bundle.ConfidenceScorer;
+import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.bundle.ScoreName;
+import io.penultimate.model.Inference;
+import io.penultimate.model.ModelOutputs;
+import io.penultimate.evaluation.Auroc;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The production topology, driven by TopologyTestDriver, scoring with a small plain-Java network and its bundle. */
+class MonitorTopologyTest {
+  private static final int INPUT = StreamFixtures.INPUT;
+  private static final int CLASSES = StreamFixtures.CLASSES;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration LABEL_GRACE = Duration.ofSeconds(10);
+  private static Inference network;
+  private static EncoderBundle bundle;
+  private static float[][] probes;
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> events;
+  private TestOutputTopic<String, byte[]> scores;
+  private TestOutputTopic<String, byte[]> deadLetters;
+  private TestInputTopic<String, byte[]> labels;
+  private TestOutputTopic<String, byte[]> outcomes;
+  private TestOutputTopic<String, byte[]> quality;
+  private static final int WINDOW = 25;
+
+  @BeforeAll
+  static void fitBundle() {
+    StreamFixtures fixtures = StreamFixtures.fit();
+    network = fixtures.network;
+    bundle = fixtures.bundle;
+    probes = StreamFixtures.inputs(30, 3);
+  }
+
+  @BeforeEach
+  void startDriver() {
+    startDriver(new BatchSettings(1, Duration.ofMillis(50)));
+  }
+
+  private void startDriver(BatchSettings batch) {
+    Topics topics = Topics.defaults();
+    ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "model-1", "bundle-1");
+    ConfidenceScorer scorer = new ConfidenceScorer(bundle);
+    var topology =
+        MonitorTopology.build(
+            topics,
+            new EventParser(INPUT, CLASSES, 64 * 1024),
+            scorer,
+            () -> new EventScorer(network, scorer, settings),
+            batch,
+            new QualitySettings(WINDOW, Duration.ofHours(1), LABEL_GRACE, Duration.ofHours(1), 1000),
+            MonitorObserver.NONE);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "penultimate-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(topology, props);
+    events = driver.createInputTopic(topics.events(), new StringSerializer(), new ByteArraySerializer());
+    scores = driver.createOutputTopic(topics.scores(), new StringDeserializer(), new ByteArrayDeserializer());
+    deadLetters = driver.createOutputTopic(topics.deadLetters(), new StringDeserializer(), new ByteArrayDeserializer());
+    labels = driver.createInputTopic(topics.labels(), new StringSerializer(), new ByteArraySerializer());
+    outcomes = driver.createOutputTopic(topics.outcomes(), new StringDeserializer(), new ByteArrayDeserializer());
+    quality = driver.createOutputTopic(topics.quality(), new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  private static byte[] event(String id, float[] features, String extra) {
+    return StreamFixtures.eventJson(id, features, extra).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String reason(TestRecord<String, byte[]> record) {
+    Header header = record.headers().lastHeader(DeadLetterHeaders.REASON);
+    return new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void everyRecordInAndOutConformsToTheJsonSchemasInDocs() throws Exception {
+    Schemas schemas = new Schemas();
+    for (int i = 0; i < probes.length; i++) {
+      String extra = i % 3 == 0 ? ",\"label\":" + (i % CLASSES) : "";
+      String json = EventJson.event("e" + i, probes[i], i % 3 == 0 ? i % CLASSES : null, 1_700_000_000_000L + i);
+      schemas.assertValid("event", json);
+      events.pipeInput("e" + i, event("e" + i, probes[i], extra));
+    }
+    for (int i = 1; i < probes.length; i += 3) {
+      String label = "{\"id\":\"e" + i + "\",\"label\":" + (i % CLASSES) + "}";
+      schemas.assertValid("label", label);
+      labels.pipeInput("e" + i, label.getBytes(StandardCharsets.UTF_8));
+    }
+    List<TestRecord<String, byte[]>> scored = scores.readRecordsToList();
+    List<TestRecord<String, byte[]>> joined = outcomes.readRecordsToList();
+    List<TestRecord<String, byte[]>> snapshots = quality.readRecordsToList();
+    assertThat(scored).hasSize(probes.length);
+    assertThat(joined).isNotEmpty();
+    assertThat(snapshots).isNotEmpty();
+    scored.forEach(r -> schemas.assertValid("scored-event", new String(r.value(), StandardCharsets.UTF_8)));
+    joined.forEach(r -> schemas.assertValid("outcome", new String(r.value(), StandardCharsets.UTF_8)));
+    snapshots.forEach(r -> schemas.assertValid("quality", new String(r.value(), StandardCharsets.UTF_8)));
+    assertThat(schemas.errors("scored-event", "{\"id\":\"x\"}")).as("the schema does reject").isNotEmpty();
+  }
+
+  /** The JSON Schemas under docs/schemas, validated with a standard 2020-12 validator. */
+  private static final class Schemas {
+    private final com.networknt.schema.SchemaRegistry registry =
+        com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
+
+    List<com.networknt.schema.Error> errors(String name, String json) throws java.io.IOException {
+      String schema = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "schemas", name + ".schema.json"));
+      return registry.getSchema(schema).validate(json, com.networknt.schema.InputFormat.JSON);
+    }
+
+    void assertValid(String name, String json) {
+      try {
+        assertThat(errors(name, json)).as(name + ": " + json).isEmpty();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Test
+  void shouldEmitTheSameScoresAsTheOfflineScorer() throws Exception {
+    for (int i = 0; i < probes.length; i++) {
+      events.pipeInput("e" + i, event("e" + i, probes[i], ""));
+    }
+    List<TestRecord<String, byte[]>> out = scores.readRecordsToList();
+    assertThat(out).hasSize(probes.length);
+        ConfidenceScorer scorer = new ConfidenceScorer(bundle);
+    for (int i = 0; i < probes.length; i++) {
+      // one row at a time, as the stream does: BLAS rounds a batch of one and of many differently
+      ModelOutputs offline = network.run(new float[][] {probes[i]});
+      JsonNode json = JSON.readTree(out.get(i).value());
+      assertThat(out.get(i).key()).isEqualTo("e" + i);
+      assertThat(json.get("id").asText()).isEqualTo("e" + i);
+      double[] expected = scorer.scores(offline.hidden()[0], offline.logits()[0]);
+      for (ScoreName score : ScoreName.values()) {
+        assertThat(json.get("scores").get(score.key()).asDouble())
+            .as(score.key())
+            .isCloseTo(expected[score.ordinal()], within(1e-9 * Math.max(1, Math.abs(expected[score.ordinal()]))));
+      }
+      assertThat(json.get("predicted").asInt()).isEqualTo(offline.predicted()[0]);
+      assertThat(json.get("confidence").asDouble()).isBetween(0.0, 1.0);
+      assertThat(json.get("ood").isBoolean()).isTrue();
+      assertThat(json.get("oodMethod").asText()).isEqualTo("primary");
+      assertThat(json.get("lowestNodes")).hasSize(3);
+      assertThat(json.get("modelVersion").asText()).isEqualTo("model-1");
+      assertThat(json.get("encoderVersion").asText()).isEqualTo("bundle-1");
+    }
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldListTheLeastLikelyNodesLowestFirst() throws Exception {
+    events.pipeInput("e", event("e", probes[0], ""));
+    JsonNode nodes = JSON.readTree(scores.readValue()).get("lowestNodes");
+    assertThat(nodes.get(0).get("logDensity").asDouble()).isLessThanOrEqualTo(nodes.get(1).get("logDensity").asDouble());
+    assertThat(nodes.get(1).get("logDensity").asDouble()).isLessThanOrEqualTo(nodes.get(2).get("logDensity").asDouble());
+  }
+
+  @Test
+  void shouldEchoTheLabelWhenTheEventCarriesOne() throws Exception {
+    events.pipeInput("e", event("e", probes[0], ",\"label\":2,\"timestamp\":1700000000000"));
+    JsonNode json = JSON.readTree(scores.readValue());
+    assertThat(json.get("label").asInt()).isEqualTo(2);
+    assertThat(json.get("timestamp").asLong()).isEqualTo(1700000000000L);
+  }
+
+  @Test
+  void shouldRouteMalformedJsonToTheDeadLetterTopicAndKeepGoing() {
+    byte[] poison = "{\"id\": \"x\", \"features\": [1, 2".getBytes(StandardCharsets.UTF_8);
+    events.pipeInput("x", poison);
+    events.pipeInput("ok", event("ok", probes[1], ""));
+    TestRecord<String, byte[]> dead = deadLetters.readRecord();
+    assertThat(dead.value()).isEqualTo(poison);
+    assertThat(dead.key()).isEqualTo("x");
+    assertThat(reason(dead)).startsWith("malformed JSON");
+    assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8))
+        .isEqualTo("penultimate.events");
+    assertThat(scores.readRecord().key()).isEqualTo("ok");
+  }
+
+  @Test
+  void shouldRouteAVectorOfTheWrongLengthToTheDeadLetterTopic() {
+    events.pipeInput("short", event("short", new float[5], ""));
+    assertThat(reason(deadLetters.readRecord())).contains("has 5 values").contains("expects 20");
+    assertThat(scores.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldRouteNonFiniteValuesToTheDeadLetterTopic() {
+    String json = new String(event("inf", probes[0], ""), StandardCharsets.UTF_8).replaceFirst("\\[[^,]+,", "[1e400,");
+    events.pipeInput("inf", json.getBytes(StandardCharsets.UTF_8));
+    assertThat(reason(deadLetters.readRecord())).contains("features[0]").contains("not finite");
+  }
+
+  @Test
+  void shouldRouteAMissingIdToTheDeadLetterTopic() {
+    events.pipeInput("k", "{\"features\":[]}".getBytes(StandardCharsets.UTF_8));
+    assertThat(reason(deadLetters.readRecord())).contains("'id'");
+  }
+
+  @Test
+  void shouldRouteAnOversizedPayloadToTheDeadLetterTopic() {
+    events.pipeInput("big", new byte[64 * 1024 + 1]);
+    assertThat(reason(deadLetters.readRecord())).contains("exceeds the limit");
+  }
+
+  @Test
+  void shouldRouteALabelOutOfRangeToTheDeadLetterTopic() {
+    events.pipeInput("e", event("e", probes[0], ",\"label\":7"));
+    assertThat(reason(deadLetters.readRecord())).contains("'label'").contains("0..2");
+  }
+
+  @Test
+  void shouldRouteANullValueToTheDeadLetterTopic() {
+    events.pipeInput("tombstone", (byte[]) null);
+    assertThat(reason(deadLetters.readRecord())).contains("null value");
+  }
+
+  private static byte[] label(String id, int label) {
+    return ("{\"id\":\"" + id + "\",\"label\":" + label + "}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldJoinALateLabelToItsScoredEvent() throws Exception {
+    events.pipeInput("e", event("e", probes[0], ""));
+    int predicted = JSON.readTree(scores.readValue()).get("predicted").asInt();
+    assertThat(outcomes.isEmpty()).isTrue();
+    labels.pipeInput("e", label("e", predicted));
+    JsonNode outcome = JSON.readTree(outcomes.readValue());
+    assertThat(outcome.get("id").asText()).isEqualTo("e");
+    assertThat(outcome.get("label").asInt()).isEqualTo(predicted);
+    assertThat(outcome.get("scores").get("primary").isNumber()).isTrue();
+    JsonNode snapshot = JSON.readTree(quality.readValue());
+    assertThat(snapshot.get("labelled").asInt()).isEqualTo(1);
+    assertThat(snapshot.get("accuracy").asDouble()).isEqualTo(1.0);
+    assertThat(snapshot.get("auroc").get("softmax").isNull()).as("one class: undefined, not 0").isTrue();
+  }
+
+  @Test
+  void shouldDeadLetterALabelForAnUnknownIdOnceTheGraceHasPassed() {
+    labels.pipeInput("nobody", label("nobody", 1));
+    assertThat(deadLetters.isEmpty()).as("the event may still come").isTrue();
+    driver.advanceWallClockTime(LABEL_GRACE.plusSeconds(1));
+    TestRecord<String, byte[]> dead = deadLetters.readRecord();
+    assertThat(reason(dead)).contains("no scored event waiting for id 'nobody' within the label grace");
+    assertThat(new String(dead.value(), StandardCharsets.UTF_8)).as("the original bytes").isEqualTo(new String(label("nobody", 1), StandardCharsets.UTF_8));
+    assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(Topics.defaults().labels());
+  }
+
+  @Test
+  void shouldJoinALabelThatArrivesBeforeItsEvent() throws Exception {
+    labels.pipeInput("early", label("early", 1));
+    events.pipeInput("early", event("early", probes[0], ""));
+    JsonNode scored = JSON.readTree(scores.readValue());
+    JsonNode outcome = JSON.readTree(outcomes.readValue());
+    assertThat(outcome.get("id").asText()).isEqualTo("early");
+    assertThat(outcome.get("label").asInt()).isEqualTo(1);
+    assertThat(outcome.get("predicted").asInt()).isEqualTo(scored.get("predicted").asInt());
+    driver.advanceWallClockTime(LABEL_GRACE.plusSeconds(1));
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldDeadLetterADuplicateLabel() {
+    events.pipeInput("e", event("e", probes[0], ""));
+    labels.pipeInput("e", label("e", 1));
+    labels.pipeInput("e", label("e", 1));
+    assertThat(outcomes.readRecordsToList()).hasSize(1);
+    driver.advanceWallClockTime(LABEL_GRACE.plusSeconds(1));
+    assertThat(reason(deadLetters.readRecord())).contains("duplicate label");
+  }
+
+  @Test
+  void shouldDeadLetterALabelForAnEventThatCarriedItsOwn() {
+    labels.pipeInput("own", label("own", 1));
+    events.pipeInput("own", event("own", probes[0], ", \"label\": 2"));
+    assertThat(outcomes.readRecordsToList()).hasSize(1);
+    assertThat(reason(deadLetters.readRecord())).contains("carried its own label (duplicate label)");
+  }
+
+  @Test
+  void shouldDeadLetterAMalformedLabel() {
+    labels.pipeInput("e", "{\"id\":\"e\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(reason(deadLetters.readRecord())).contains("missing field 'label'");
+  }
+
+  @Test
+  void shouldTrackTheExactAurocOfTheLastLabelledEvents() throws Exception {
+    float[][] stream = StreamFixtures.inputs(60, 11);
+    int[] truth = StreamFixtures.labels(60);
+    for (int i = 0; i < stream.length; i++) {
+      events.pipeInput("e" + i, event("e" + i, stream[i], ",\"label\":" + truth[i]));
+    }
+    List<JsonNode> seen = new java.util.ArrayList<>();
+    for (TestRecord<String, byte[]> record : outcomes.readRecordsToList()) {
+      seen.add(JSON.readTree(record.value()));
+    }
+    assertThat(seen).hasSize(60);
+    List<JsonNode> last = seen.subList(60 - WINDOW, 60);
+    boolean[] correct = new boolean[WINDOW];
+    double[] primary = new double[WINDOW];
+    int right = 0;
+    for (int i = 0; i < WINDOW; i++) {
+      correct[i] = last.get(i).get("predicted").asInt() == last.get(i).get("label").asInt();
+      primary[i] = last.get(i).get("scores").get("primary").asDouble();
+      right += correct[i] ? 1 : 0;
+    }
+    List<TestRecord<String, byte[]>> snapshots = quality.readRecordsToList();
+    JsonNode latest = JSON.readTree(snapshots.get(snapshots.size() - 1).value());
+    assertThat(latest.get("labelled").asInt()).isEqualTo(WINDOW);
+    assertThat(latest.get("accuracy").asDouble()).isCloseTo((double) right / WINDOW, within(1e-12));
+    if (right > 0 && right < WINDOW) {
+      assertThat(latest.get("auroc").get("primary").asDouble()).isCloseTo(Auroc.of(primary, correct), within(1e-12));
+    } else {
+      assertThat(latest.get("auroc").get("primary").isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void shouldScoreAFullBatchAtOnceAndAPartialOneAfterTheLinger() throws Exception {
+    driver.close();
+    startDriver(new BatchSettings(4, Duration.ofMillis(50)));
+    for (int i = 0; i < 3; i++) {
+      events.pipeInput("b" + i, event("b" + i, probes[i], ""));
+    }
+    assertThat(scores.isEmpty()).as("three of four buffered").isTrue();
+    events.pipeInput("b3", event("b3", probes[3], ""));
+    List<TestRecord<String, byte[]>> batch = scores.readRecordsToList();
+    assertThat(batch).extracting(TestRecord::key).containsExactly("b0", "b1", "b2", "b3");
+    ModelOutputs offline = network.run(java.util.Arrays.copyOf(probes, 4));
+    double[] expected = new ConfidenceScorer(bundle).scores(offline.hidden()[2], offline.logits()[2]);
+    assertThat(JSON.readTree(batch.get(2).value()).get("scores").get("gaussian").asDouble())
+        .as("same batch composition, same numbers")
+        .isCloseTo(expected[ScoreName.GAUSSIAN.ordinal()], within(1e-9 * Math.max(1, Math.abs(expected[ScoreName.GAUSSIAN.ordinal()]))));
+
+    events.pipeInput("b4", event("b4", probes[4], ""));
+    assertThat(scores.isEmpty()).isTrue();
+    driver.advanceWallClockTime(Duration.ofMillis(60));
+    assertThat(scores.readRecord().key()).isEqualTo("b4");
+  }
+
+  @Test
+  void shouldJoinALabelWhoseEventIsStillInTheBatchBuffer() throws Exception {
+    driver.close();
+    startDriver(new BatchSettings(4, Duration.ofMillis(50)));
+    events.pipeInput("b0", event("b0", probes[0], ""));
+    events.pipeInput("b1", event("b1", probes[1], ""));
+    labels.pipeInput("b1", label("b1", 2));
+    labels.pipeInput("b1", label("b1", 2));
+    assertThat(reason(deadLetters.readRecord())).as("a second label while one waits").contains("duplicate label");
+    assertThat(scores.isEmpty()).as("the label waits for the batch").isTrue();
+    assertThat(outcomes.isEmpty()).isTrue();
+    driver.advanceWallClockTime(Duration.ofMillis(60));
+    assertThat(scores.readRecordsToList()).extracting(TestRecord::key).containsExactly("b0", "b1");
+    JsonNode outcome = JSON.readTree(outcomes.readValue());
+    assertThat(outcome.get("id").asText()).isEqualTo("b1");
+    assertThat(outcome.get("label").asInt()).isEqualTo(2);
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+}
