@@ -63,7 +63,7 @@ class MonitorTopologyTest {
   }
 
   private void startDriver(BatchSettings batch) {
-    Topics topics = Topics.defaults();
+    Topics topics = MonitorConfig.DEFAULT.topics();
     ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "model-1", "bundle-1");
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
     var topology =
@@ -273,7 +273,7 @@ class MonitorTopologyTest {
     TestRecord<String, byte[]> dead = deadLetters.readRecord();
     assertThat(reason(dead)).contains("no scored event waiting for id 'nobody' within the label grace");
     assertThat(new String(dead.value(), StandardCharsets.UTF_8)).as("the original bytes").isEqualTo(new String(label("nobody", 1), StandardCharsets.UTF_8));
-    assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(Topics.defaults().labels());
+    assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(MonitorConfig.DEFAULT.topics().labels());
   }
 
   @Test
