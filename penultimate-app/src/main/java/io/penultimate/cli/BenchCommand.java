@@ -3,7 +3,6 @@ package io.penultimate.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.bundle.BundleJson;
-import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.data.DataFetcher;
@@ -139,7 +138,7 @@ final class BenchCommand implements Runnable {
       StreamBench.App passThrough = (topics, props) -> new KafkaStreams(StreamBench.passThrough(topics), props);
       StreamBench.App scoringApp = (topics, props) -> {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        MonitorMetrics metrics = new MonitorMetrics(registry, "bench", new ConfidenceScorer(bundle), new LayerMetrics(registry, bundle.nodes(), 1000, 64));
+        MonitorMetrics metrics = new MonitorMetrics(registry, "bench", new LayerMetrics(registry, bundle.nodes(), 1000, 64));
         MonitorConfig config = new MonitorConfig(
             topics, EventParser.InputFormat.JSON, 1 << 20, scoring, batch, QualitySettings.defaults());
         return MonitorApp.create(config, bundle, loaded.metadata().inputSize(),

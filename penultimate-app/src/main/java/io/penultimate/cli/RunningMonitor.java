@@ -5,7 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.bundle.BundleCompatibility;
 import io.penultimate.bundle.BundleJson;
-import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.dl4j.ModelFile;
@@ -71,7 +70,7 @@ final class RunningMonitor implements AutoCloseable {
     String application = streamsProperties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     registry.config().commonTags("application", application);
     LayerMetrics layer = new LayerMetrics(registry, bundle.nodes(), metricsSettings.nodeWindow(), metricsSettings.nodeCap());
-    MonitorMetrics metrics = new MonitorMetrics(registry, application, new ConfidenceScorer(bundle), layer);
+    MonitorMetrics metrics = new MonitorMetrics(registry, application, layer);
     KafkaStreams streams =
         MonitorApp.create(monitorConfig, bundle, loaded.metadata().inputSize(), () -> networkPerTask(model), metrics, streamsProperties);
     streams.setStateListener(listener);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.demo.EventReplay;
-import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.metrics.LayerMetrics;
 import io.penultimate.metrics.MetricsServer;
@@ -114,7 +113,7 @@ class MonitorIntegrationTest {
     ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "m", "b");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MonitorMetrics metrics = new MonitorMetrics(
-        registry, "penultimate-it", new ConfidenceScorer(fixtures.bundle), new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4));
+        registry, "penultimate-it", new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4));
     try (KafkaStreams streams =
             MonitorApp.create(MonitorConfig.of(topics, settings), fixtures.bundle, StreamFixtures.INPUT,
                 () -> HiddenProbe.of(network.clone(), null)::probe, metrics,

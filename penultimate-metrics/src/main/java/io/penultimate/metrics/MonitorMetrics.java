@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
-import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.stream.InvalidEventException.Cause;
 import io.penultimate.stream.MonitorObserver;
@@ -33,7 +32,6 @@ import java.util.function.ToDoubleFunction;
 public final class MonitorMetrics implements MonitorObserver {
   private static final double[] BATCH_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
 
-  private final ConfidenceScorer scorer;
   private final LayerMetrics layer;
   private final Counter inDistribution;
   private final Counter ood;
@@ -50,8 +48,7 @@ public final class MonitorMetrics implements MonitorObserver {
   private final AtomicReference<QualitySnapshot> quality = new AtomicReference<>();
 
   /** {@code application} labels the probability histograms as the registry's common tag labels the rest. */
-  public MonitorMetrics(PrometheusMeterRegistry registry, String application, ConfidenceScorer scorer, LayerMetrics layer) {
-    this.scorer = scorer;
+  public MonitorMetrics(PrometheusMeterRegistry registry, String application, LayerMetrics layer) {
     this.layer = layer;
     inDistribution = events(registry, "in_distribution", "Events scored and not flagged out-of-distribution");
     ood = events(registry, "ood", "Events scored and flagged out-of-distribution");
@@ -149,11 +146,11 @@ public final class MonitorMetrics implements MonitorObserver {
   }
 
   @Override
-  public void outcome(Outcome outcome, QualitySnapshot snapshot) {
+  public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot snapshot) {
     quality.set(snapshot);
     Map<ScoreName, DistributionDataPoint> histograms = outcome.correct() ? correctScores : wrongScores;
     for (ScoreName score : ScoreName.values()) {
-      histograms.get(score).observe(scorer.calibrated(score, outcome.scores().get(score.key())));
+      histograms.get(score).observe(calibrated.get(score));
     }
   }
 }

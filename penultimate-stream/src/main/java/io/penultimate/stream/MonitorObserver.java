@@ -1,6 +1,8 @@
 package io.penultimate.stream;
 
+import io.penultimate.bundle.ScoreName;
 import io.penultimate.stream.InvalidEventException.Cause;
+import java.util.Map;
 
 /**
  * What the processors report as they go, for live metrics. Calls happen on stream threads and are
@@ -22,8 +24,13 @@ public interface MonitorObserver {
   /** Pending events dropped because no label came within the retention. */
   default void labelsExpired(int count) {}
 
-  /** A labelled outcome entered the rolling windows, whose state is now {@code quality}. */
-  default void outcome(Outcome outcome, QualitySnapshot quality) {}
+  /**
+   * A labelled outcome entered the rolling windows, whose state is now {@code quality}.
+   * {@code calibrated} holds each score's P(correct) by the bundle's isotonic map: the values the
+   * rolling ECE was just computed from, handed over so that no observer calibrates again. They live
+   * in memory only; the outcomes topic carries the raw scores.
+   */
+  default void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {}
 
   /** How a label record ended. */
   enum LabelOutcome {

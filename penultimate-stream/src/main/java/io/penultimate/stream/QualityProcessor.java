@@ -3,6 +3,8 @@ package io.penultimate.stream;
 import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.QualityWindow;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
@@ -63,23 +65,30 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
       outcomes.delete(oldest);
     }
     next++;
-    include(outcome);
+    Map<ScoreName, Double> calibrated = include(outcome);
     QualitySnapshot snapshot = new QualitySnapshot(
         count.size(), count.accuracy(), byScore(count::auroc), byScore(count::expectedCalibrationError),
         new QualitySnapshot(time.size(), time.accuracy(), byScore(time::auroc), byScore(time::expectedCalibrationError), null));
     context.forward(record.withValue(Json.write(snapshot)), MonitorTopology.QUALITY_SINK);
-    observer.outcome(outcome, snapshot);
+    observer.outcome(outcome, calibrated, snapshot);
   }
 
-  private void include(Outcome outcome) {
+  /**
+   * Adds the outcome to both windows. Returns each score's calibrated P(correct), computed here once
+   * for the rolling ECE and for the observer's calibrated-score histograms.
+   */
+  private Map<ScoreName, Double> include(Outcome outcome) {
     double[] raw = new double[SCORES.length];
     double[] calibrated = new double[SCORES.length];
+    Map<ScoreName, Double> byScore = new EnumMap<>(ScoreName.class);
     for (ScoreName score : SCORES) {
       raw[score.ordinal()] = outcome.scores().get(score.key());
       calibrated[score.ordinal()] = scorer.calibrated(score, raw[score.ordinal()]);
+      byScore.put(score, calibrated[score.ordinal()]);
     }
     count.add(outcome.timestamp(), raw, calibrated, outcome.correct());
     time.add(outcome.timestamp(), raw, calibrated, outcome.correct());
+    return Collections.unmodifiableMap(byScore);
   }
 
   /** Per score key; NaN (undefined) becomes null, which JSON can carry. */
