@@ -13,10 +13,12 @@ import io.penultimate.demo.StreamBench;
 import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.metrics.LayerMetrics;
 import io.penultimate.metrics.MonitorMetrics;
+import io.penultimate.metrics.ProbabilityHistograms;
 import io.penultimate.stream.BatchSettings;
 import io.penultimate.stream.EventParser;
 import io.penultimate.stream.MonitorApp;
 import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.MonitorObserver;
 import io.penultimate.stream.QualitySettings;
 import io.penultimate.stream.ScoringSettings;
 import java.nio.file.Files;
@@ -138,7 +140,8 @@ final class BenchCommand implements Runnable {
       StreamBench.App passThrough = (topics, props) -> new KafkaStreams(StreamBench.passThrough(topics), props);
       StreamBench.App scoringApp = (topics, props) -> {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        MonitorMetrics metrics = new MonitorMetrics(registry, "bench", new LayerMetrics(registry, bundle.nodes(), 1000, 64));
+        MonitorObserver metrics = MonitorObserver.all(
+            new MonitorMetrics(registry, new LayerMetrics(registry, bundle.nodes(), 1000, 64)), new ProbabilityHistograms(registry, "bench"));
         MonitorConfig config = new MonitorConfig(
             topics, EventParser.InputFormat.JSON, 1 << 20, scoring, batch, QualitySettings.defaults());
         return MonitorApp.create(config, bundle, loaded.metadata().inputSize(),

@@ -11,10 +11,12 @@ import io.penultimate.dl4j.ModelFile;
 import io.penultimate.metrics.LayerMetrics;
 import io.penultimate.metrics.MetricsServer;
 import io.penultimate.metrics.MonitorMetrics;
+import io.penultimate.metrics.ProbabilityHistograms;
 import io.penultimate.metrics.ProcessMetrics;
 import io.penultimate.model.Inference;
 import io.penultimate.stream.MonitorApp;
 import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.MonitorObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -70,7 +72,7 @@ final class RunningMonitor implements AutoCloseable {
     String application = streamsProperties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     registry.config().commonTags("application", application);
     LayerMetrics layer = new LayerMetrics(registry, bundle.nodes(), metricsSettings.nodeWindow(), metricsSettings.nodeCap());
-    MonitorMetrics metrics = new MonitorMetrics(registry, application, layer);
+    MonitorObserver metrics = MonitorObserver.all(new MonitorMetrics(registry, layer), new ProbabilityHistograms(registry, application));
     KafkaStreams streams =
         MonitorApp.create(monitorConfig, bundle, loaded.metadata().inputSize(), () -> networkPerTask(model), metrics, streamsProperties);
     streams.setStateListener(listener);

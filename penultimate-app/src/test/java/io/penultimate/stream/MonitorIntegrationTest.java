@@ -10,6 +10,7 @@ import io.penultimate.bundle.ScoreName;
 import io.penultimate.metrics.LayerMetrics;
 import io.penultimate.metrics.MetricsServer;
 import io.penultimate.metrics.MonitorMetrics;
+import io.penultimate.metrics.ProbabilityHistograms;
 import io.penultimate.metrics.ProcessMetrics;
 import io.penultimate.metrics.PrometheusText;
 import java.net.URI;
@@ -112,8 +113,9 @@ class MonitorIntegrationTest {
     overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "m", "b");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    MonitorMetrics metrics = new MonitorMetrics(
-        registry, "penultimate-it", new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4));
+    MonitorObserver metrics = MonitorObserver.all(
+        new MonitorMetrics(registry, new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4)),
+        new ProbabilityHistograms(registry, "penultimate-it"));
     try (KafkaStreams streams =
             MonitorApp.create(MonitorConfig.of(topics, settings), fixtures.bundle, StreamFixtures.INPUT,
                 () -> HiddenProbe.of(network.clone(), null)::probe, metrics,

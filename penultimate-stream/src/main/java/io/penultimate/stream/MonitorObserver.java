@@ -2,6 +2,7 @@ package io.penultimate.stream;
 
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.stream.InvalidEventException.Cause;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,11 @@ import java.util.Map;
  */
 public interface MonitorObserver {
   MonitorObserver NONE = new MonitorObserver() {};
+
+  /** One observer that passes every call to each of {@code observers}, in order. */
+  static MonitorObserver all(MonitorObserver... observers) {
+    return new CompositeObserver(List.of(observers));
+  }
 
   /** A batch went through the network and the scorer in {@code nanos}. */
   default void batchScored(ScoredBatch batch, long nanos) {}
