@@ -5,9 +5,7 @@ import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.QualityWindow;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.IntToDoubleFunction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -66,9 +64,7 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
     }
     next++;
     Map<ScoreName, Double> calibrated = include(outcome);
-    QualitySnapshot snapshot = new QualitySnapshot(
-        count.size(), count.accuracy(), byScore(count::auroc), byScore(count::expectedCalibrationError),
-        new QualitySnapshot(time.size(), time.accuracy(), byScore(time::auroc), byScore(time::expectedCalibrationError), null));
+    QualitySnapshot snapshot = QualitySnapshot.of(count, time);
     context.forward(record.withValue(Json.write(snapshot)), MonitorTopology.QUALITY_SINK);
     observer.outcome(outcome, calibrated, snapshot);
   }
@@ -89,15 +85,5 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
     count.add(outcome.timestamp(), raw, calibrated, outcome.correct());
     time.add(outcome.timestamp(), raw, calibrated, outcome.correct());
     return Collections.unmodifiableMap(byScore);
-  }
-
-  /** Per score key; NaN (undefined) becomes null, which JSON can carry. */
-  private static Map<String, Double> byScore(IntToDoubleFunction value) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (ScoreName score : SCORES) {
-      double v = value.applyAsDouble(score.ordinal());
-      out.put(score.key(), Double.isNaN(v) ? null : v);
-    }
-    return out;
   }
 }
