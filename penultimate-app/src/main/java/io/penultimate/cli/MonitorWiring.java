@@ -3,13 +3,14 @@ package io.penultimate.cli;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.bundle.BundleCompatibility;
 import io.penultimate.bundle.BundleJson;
-import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.metrics.LayerMetrics;
 import io.penultimate.metrics.MonitorMetrics;
+import io.penultimate.metrics.ProbabilityHistograms;
 import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.MonitorObserver;
 import io.penultimate.stream.MonitorStreams;
 import io.penultimate.stream.ScoringModel;
 import java.io.IOException;
@@ -58,7 +59,8 @@ final class MonitorWiring {
   /** The monitor's Kafka Streams client, not started, with its meters bound to {@code registry}. */
   KafkaStreams streams(MonitorConfig config, PrometheusMeterRegistry registry) {
     LayerMetrics layer = new LayerMetrics(registry, bundle.nodes(), config.nodeWindow(), config.nodeMetricsCap());
-    MonitorMetrics metrics = new MonitorMetrics(registry, config.applicationId(), new ConfidenceScorer(bundle), layer);
+    MonitorObserver metrics =
+        MonitorObserver.all(new MonitorMetrics(registry, layer), new ProbabilityHistograms(registry, config.applicationId()));
     ScoringModel scoring = new ScoringModel(bundle, model.metadata().inputSize(),
         () -> HiddenProbe.of(model.network().clone(), null)::probe, modelVersion, encoderVersion);
     return MonitorStreams.create(config, scoring, metrics);

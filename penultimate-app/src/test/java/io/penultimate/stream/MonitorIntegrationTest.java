@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.demo.EventReplay;
-import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.metrics.LayerMetrics;
 import io.penultimate.metrics.MetricsServer;
 import io.penultimate.metrics.MonitorMetrics;
+import io.penultimate.metrics.ProbabilityHistograms;
 import io.penultimate.metrics.ProcessMetrics;
 import io.penultimate.metrics.PrometheusText;
 import java.net.URI;
@@ -122,8 +122,9 @@ class MonitorIntegrationTest {
     MonitorConfig config = config("penultimate-it", topics, stateDir)
         .with(MonitorConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    MonitorMetrics metrics = new MonitorMetrics(
-        registry, "penultimate-it", new ConfidenceScorer(fixtures.bundle), new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4));
+    MonitorObserver metrics = MonitorObserver.all(
+        new MonitorMetrics(registry, new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4)),
+        new ProbabilityHistograms(registry, "penultimate-it"));
     try (KafkaStreams streams = MonitorStreams.create(config, scoringModel(), metrics);
         MetricsServer server = new MetricsServer(0, registry, streams::state)) {
       ProcessMetrics.bind(registry, streams);
