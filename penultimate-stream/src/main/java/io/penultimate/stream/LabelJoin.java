@@ -27,7 +27,7 @@ final class LabelJoin {
   static final Duration EVICTION_INTERVAL = Duration.ofMinutes(1);
 
   private final EventParser parser;
-  private final QualitySettings settings;
+  private final LabelTiming timing;
   private final MonitorObserver observer;
   private final ProcessorContext<String, byte[]> context;
   private final KeyValueStore<String, byte[]> pending;
@@ -44,10 +44,10 @@ final class LabelJoin {
 
   private record HeldId(String id, long heldAtMs) {}
 
-  LabelJoin(EventParser parser, QualitySettings settings, MonitorObserver observer, ProcessorContext<String, byte[]> context,
+  LabelJoin(EventParser parser, LabelTiming timing, MonitorObserver observer, ProcessorContext<String, byte[]> context,
       KeyValueStore<String, byte[]> pending, KeyValueStore<String, byte[]> held) {
     this.parser = parser;
-    this.settings = settings;
+    this.timing = timing;
     this.observer = observer;
     this.context = context;
     this.pending = pending;
@@ -62,7 +62,7 @@ final class LabelJoin {
 
   /** How often held labels are checked against the grace. */
   Duration expiryInterval() {
-    Duration half = settings.labelGrace().dividedBy(2);
+    Duration half = timing.grace().dividedBy(2);
     return half.compareTo(Duration.ofSeconds(1)) < 0 ? half : Duration.ofSeconds(1);
   }
 
@@ -113,7 +113,7 @@ final class LabelJoin {
 
   /** Dead-letters the labels held for longer than the grace. */
   void expireHeld(long now) {
-    while (!holdOrder.isEmpty() && now - holdOrder.peekFirst().heldAtMs() > settings.labelGrace().toMillis()) {
+    while (!holdOrder.isEmpty() && now - holdOrder.peekFirst().heldAtMs() > timing.grace().toMillis()) {
       HeldId oldest = holdOrder.removeFirst();
       byte[] stored = held.get(oldest.id());
       HeldLabel label = stored == null ? null : Json.read(stored, HeldLabel.class);
@@ -121,7 +121,7 @@ final class LabelJoin {
       if (label != null && label.heldAtMs() == oldest.heldAtMs()) {
         held.delete(oldest.id());
         deadLetter(oldest.id(), label, "no scored event waiting for id '" + oldest.id() + "' within the label grace of "
-            + settings.labelGrace().toMillis() + " ms (unknown id, duplicate label, or older than the label retention)");
+            + timing.grace().toMillis() + " ms (unknown id, duplicate label, or older than the label retention)");
       }
     }
   }
@@ -132,7 +132,7 @@ final class LabelJoin {
     try (KeyValueIterator<String, byte[]> all = pending.all()) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> entry = all.next();
-        if (now - Json.read(entry.value, PendingEvent.class).scoredAtMs() > settings.labelRetention().toMillis()) {
+        if (now - Json.read(entry.value, PendingEvent.class).scoredAtMs() > timing.retention().toMillis()) {
           expired.add(entry.key);
         }
       }

@@ -215,8 +215,12 @@ public final class MonitorConfig {
     return integer("time-window-capacity", 1);
   }
 
-  public QualitySettings quality() {
-    return new QualitySettings(window(), labelRetention(), labelGrace(), timeWindow(), timeWindowCapacity());
+  public LabelTiming labelTiming() {
+    return new LabelTiming(labelRetention(), labelGrace());
+  }
+
+  public QualityWindows qualityWindows() {
+    return new QualityWindows(window(), timeWindow(), timeWindowCapacity());
   }
 
   public Optional<Path> stateDir() {

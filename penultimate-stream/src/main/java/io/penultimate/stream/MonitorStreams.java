@@ -15,7 +15,7 @@ public final class MonitorStreams {
     ScoringSettings scoring = config.scoring(model.modelVersion(), model.encoderVersion());
     Supplier<EventScorer> scorers = () -> new EventScorer(model.inferences().get(), scorer, scoring);
     return new KafkaStreams(
-        MonitorTopology.build(config.topics(), parser, scorer, scorers, config.batch(), config.quality(), observer),
+        MonitorTopology.build(config.topics(), parser, scorer, scorers, config.batch(), config.labelTiming(), config.qualityWindows(), observer),
         config.streamsProperties());
   }
 }

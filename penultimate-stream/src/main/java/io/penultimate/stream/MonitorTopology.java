@@ -47,14 +47,15 @@ public final class MonitorTopology {
       ConfidenceScorer scorer,
       Supplier<EventScorer> scorers,
       BatchSettings batch,
-      QualitySettings quality,
+      LabelTiming labelTiming,
+      QualityWindows windows,
       MonitorObserver unguarded) {
     MonitorObserver observer = new GuardedObserver(unguarded);
     Topology topology = new Topology();
     topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
     topology.addSource(LABELS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.labels());
     topology.addProcessor(
-        PROCESSOR, () -> new ScoringProcessor(scorers, parser, batch, topics.labels(), quality, observer),
+        PROCESSOR, () -> new ScoringProcessor(scorers, parser, batch, topics.labels(), labelTiming, observer),
         SOURCE, LABELS_SOURCE);
     // cached: entries buffered and scored between two commits reach the changelog as tombstones only
     topology.addStateStore(
@@ -72,7 +73,7 @@ public final class MonitorTopology {
     topology.addSink(OUTCOMES_SINK, topics.outcomes(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
 
     topology.addSource(OUTCOMES_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.outcomes());
-    topology.addProcessor(QUALITY_PROCESSOR, () -> new QualityProcessor(quality, scorer, observer), OUTCOMES_SOURCE);
+    topology.addProcessor(QUALITY_PROCESSOR, () -> new QualityProcessor(windows, scorer, observer), OUTCOMES_SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUALITY_STORE), Serdes.Long(), Serdes.ByteArray()),
         QUALITY_PROCESSOR);

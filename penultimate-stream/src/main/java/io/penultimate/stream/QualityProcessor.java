@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class QualityProcessor implements Processor<String, byte[], String, byte[]> {
   private static final ScoreName[] SCORES = ScoreName.values();
 
-  private final QualitySettings settings;
+  private final QualityWindows windows;
   private final ConfidenceScorer scorer;
   private final MonitorObserver observer;
   private ProcessorContext<String, byte[]> context;
@@ -32,8 +32,8 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
   private QualityWindow time;
   private long next;
 
-  QualityProcessor(QualitySettings settings, ConfidenceScorer scorer, MonitorObserver observer) {
-    this.settings = settings;
+  QualityProcessor(QualityWindows windows, ConfidenceScorer scorer, MonitorObserver observer) {
+    this.windows = windows;
     this.scorer = scorer;
     this.observer = observer;
   }
@@ -42,8 +42,8 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.outcomes = context.getStateStore(MonitorTopology.QUALITY_STORE);
-    count = new QualityWindow(SCORES.length, settings.window(), null);
-    time = new QualityWindow(SCORES.length, settings.timeWindowCapacity(), settings.timeWindow());
+    count = new QualityWindow(SCORES.length, windows.count(), null);
+    time = new QualityWindow(SCORES.length, windows.spanCapacity(), windows.span());
     try (KeyValueIterator<Long, byte[]> all = outcomes.all()) {
       while (all.hasNext()) {
         KeyValue<Long, byte[]> entry = all.next();
@@ -57,7 +57,7 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
   public void process(Record<String, byte[]> record) {
     Outcome outcome = Json.read(record.value(), Outcome.class);
     outcomes.put(next, record.value());
-    long oldest = next - settings.storedOutcomes();
+    long oldest = next - windows.storedOutcomes();
     if (oldest >= 0) {
       // deleting a key that was never written would still log a tombstone
       outcomes.delete(oldest);

@@ -37,7 +37,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
   private final EventParser parser;
   private final BatchSettings batch;
   private final String labelsTopic;
-  private final QualitySettings quality;
+  private final LabelTiming labelTiming;
   private final MonitorObserver observer;
   private ProcessorContext<String, byte[]> context;
   private EventScorer scorer;
@@ -48,13 +48,13 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
   private int buffered;
 
   ScoringProcessor(
-      Supplier<EventScorer> scorers, EventParser parser, BatchSettings batch, String labelsTopic, QualitySettings quality,
+      Supplier<EventScorer> scorers, EventParser parser, BatchSettings batch, String labelsTopic, LabelTiming labelTiming,
       MonitorObserver observer) {
     this.scorers = scorers;
     this.parser = parser;
     this.batch = batch;
     this.labelsTopic = labelsTopic;
-    this.quality = quality;
+    this.labelTiming = labelTiming;
     this.observer = observer;
   }
 
@@ -71,7 +71,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
       }
     }
     context.schedule(batch.linger(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
-    labels = new LabelJoin(parser, quality, observer, context, pending, context.getStateStore(MonitorTopology.HELD_LABELS_STORE));
+    labels = new LabelJoin(parser, labelTiming, observer, context, pending, context.getStateStore(MonitorTopology.HELD_LABELS_STORE));
     context.schedule(labels.expiryInterval(), PunctuationType.WALL_CLOCK_TIME, labels::expireHeld);
     context.schedule(LabelJoin.EVICTION_INTERVAL, PunctuationType.WALL_CLOCK_TIME, labels::evictPending);
   }

@@ -78,7 +78,8 @@ class MonitorTopologyTest {
             scorer,
             () -> new EventScorer(network, scorer, settings),
             batch,
-            new QualitySettings(WINDOW, Duration.ofHours(1), LABEL_GRACE, Duration.ofHours(1), 1000),
+            new LabelTiming(Duration.ofHours(1), LABEL_GRACE),
+            new QualityWindows(WINDOW, Duration.ofHours(1), 1000),
             observer);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "penultimate-test");
