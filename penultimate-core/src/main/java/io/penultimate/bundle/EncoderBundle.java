@@ -105,16 +105,6 @@ public record EncoderBundle(
     }
   }
 
-  /**
-   * The same encoders and models with the parts fitted on validation scores replaced: the fitter
-   * scores the validation split with a provisional bundle, then fits these from the scores.
-   */
-  EncoderBundle withValidationFit(
-      FitSettings newSettings, PrimaryScore newPrimary, Map<ScoreName, Double> newThresholds, Map<ScoreName, IsotonicMap> newCalibration) {
-    return new EncoderBundle(formatVersion, provenance, width, classNames, newSettings, binomial, trinomial, beta, betaGeneral,
-        gmm, pooledGmm, mahalanobis, gaussian, newPrimary, nodes, newThresholds, newCalibration, goodnessOfFit);
-  }
-
   private static void requirePresent(Object part, String name) {
     if (part == null) {
       throw new IllegalArgumentException("invalid encoder bundle: " + name + " is missing (refit with 'penultimate fit')");
