@@ -46,7 +46,7 @@ public final class Experiment {
             datasetName,
             meta.arch(),
             meta.seed(),
-            meta.hiddenLayer(),
+            probe.layer(),
             Instant.now().toString(),
             BuildInfo.penultimateVersion(),
             BuildInfo.dl4jVersion(),

@@ -42,7 +42,11 @@ public record EncoderBundle(
     Map<ScoreName, IsotonicMap> calibration,
     Map<String, Double> goodnessOfFit) {
 
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * 2: {@code provenance.hiddenLayer} names the layer read (a String), so scoring reads the layer
+   * the bundle was fitted on. 1: the model's default layer index, whatever layer was read.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   public EncoderBundle {
     requirePresent(provenance, "provenance");

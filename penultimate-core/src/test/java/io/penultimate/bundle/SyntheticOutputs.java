@@ -41,7 +41,7 @@ final class SyntheticOutputs {
   }
 
   static Provenance provenance() {
-    return new Provenance("0".repeat(64), "synthetic", "test", 1, 1, "2026-01-01T00:00:00Z", "dev", "1.0.0-M2.1", "17");
+    return new Provenance("0".repeat(64), "synthetic", "test", 1, "1", "2026-01-01T00:00:00Z", "dev", "1.0.0-M2.1", "17");
   }
 
   static EncoderBundle fit() {

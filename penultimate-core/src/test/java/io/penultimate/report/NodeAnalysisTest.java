@@ -131,7 +131,7 @@ class NodeAnalysisTest {
   }
 
   private static EncoderBundle fit(LabeledOutputs train, LabeledOutputs validation) {
-    Provenance provenance = new Provenance("0".repeat(64), "synthetic", "test", 1, 1, "2026-01-01T00:00:00Z", "dev", "none", "17");
+    Provenance provenance = new Provenance("0".repeat(64), "synthetic", "test", 1, "1", "2026-01-01T00:00:00Z", "dev", "none", "17");
     return BundleFitter.fit(train, validation, List.of("zero", "one"), provenance);
   }
 
