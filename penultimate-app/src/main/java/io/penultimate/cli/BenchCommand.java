@@ -143,7 +143,7 @@ final class BenchCommand implements Runnable {
         MonitorConfig config = new MonitorConfig(
             topics, EventParser.InputFormat.JSON, 1 << 20, scoring, batch, QualitySettings.defaults());
         return MonitorApp.create(config, bundle, loaded.metadata().inputSize(),
-            () -> HiddenProbe.of(loaded.network().clone(), null)::probe, metrics, props);
+            () -> HiddenProbe.of(loaded.network().clone(), bundle.provenance().hiddenLayer())::probe, metrics, props);
       };
       EmbeddedBroker broker = bootstrapServers == null ? EmbeddedBroker.start() : null;
       List<StreamBench.Figures> results = new ArrayList<>();

@@ -64,7 +64,9 @@ final class RunningMonitor implements AutoCloseable {
       throws IOException {
     ModelFile.Loaded loaded = ModelFile.read(model);
     EncoderBundle bundle = BundleJson.read(encoders);
-    BundleCompatibility.check(bundle, loaded.sha256(), loaded.metadata().hiddenWidth(), loaded.metadata().classNames().size());
+    String hiddenLayer = bundle.provenance().hiddenLayer();
+    HiddenProbe probe = HiddenProbe.of(loaded.network(), hiddenLayer);
+    BundleCompatibility.check(bundle, loaded.sha256(), probe.layer(), probe.width(), loaded.metadata().classNames().size());
     MonitorConfig monitorConfig =
         config.withVersions(loaded.sha256().substring(0, 12), ModelFile.sha256(encoders).substring(0, 12));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -73,7 +75,7 @@ final class RunningMonitor implements AutoCloseable {
     LayerMetrics layer = new LayerMetrics(registry, bundle.nodes(), metricsSettings.nodeWindow(), metricsSettings.nodeCap());
     MonitorMetrics metrics = new MonitorMetrics(registry, application, new ConfidenceScorer(bundle), layer);
     KafkaStreams streams =
-        MonitorApp.create(monitorConfig, bundle, loaded.metadata().inputSize(), () -> networkPerTask(model), metrics, streamsProperties);
+        MonitorApp.create(monitorConfig, bundle, loaded.metadata().inputSize(), () -> networkPerTask(model, hiddenLayer), metrics, streamsProperties);
     streams.setStateListener(listener);
     KafkaStreamsMetrics kafkaMetrics = ProcessMetrics.bind(registry, streams);
     MetricsServer server = new MetricsServer(metricsSettings.port(), registry, streams::state);
@@ -81,10 +83,13 @@ final class RunningMonitor implements AutoCloseable {
     return new RunningMonitor(streams, registry, kafkaMetrics, server);
   }
 
-  /** Each stream task loads its own copy of the network: DL4J networks are not thread-safe. */
-  private static Inference networkPerTask(Path model) {
+  /**
+   * Each stream task loads its own copy of the network: DL4J networks are not thread-safe. It reads
+   * the layer the bundle was fitted on.
+   */
+  private static Inference networkPerTask(Path model, String hiddenLayer) {
     try {
-      return HiddenProbe.of(ModelFile.read(model).network(), null)::probe;
+      return HiddenProbe.of(ModelFile.read(model).network(), hiddenLayer)::probe;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
