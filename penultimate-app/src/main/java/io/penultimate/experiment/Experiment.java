@@ -71,7 +71,9 @@ public final class Experiment {
 
   /** Scores the test and OOD sets with a bundle fitted on this experiment's layer (see {@link #forBundle}). */
   public Evaluator.Evaluation evaluate(EncoderBundle bundle, DataSplit data, LabeledImages ood, Evaluator.Labels labels) {
-    NodeAnalysis nodes = NodeAnalysis.of(probe(data.train()).correctOnly(), bundle, probe.outputLayer());
+    LabeledOutputs trainCorrect = probe(data.train()).correctOnly();
+    NodeAnalysis nodes =
+        probe.outputLayer().map(output -> NodeAnalysis.of(trainCorrect, bundle, output)).orElseGet(() -> NodeAnalysis.withoutBias(trainCorrect, bundle));
     return Evaluator.evaluate(bundle, probe(data.test()), probe.probe(ood.pixels()), nodes, labels);
   }
 }

@@ -50,6 +50,19 @@ class ExperimentTest {
   }
 
   @Test
+  void shouldReportTheHiddenBiasOnlyOfTheLayerTheOutputLayerReads() {
+    Evaluator.Labels labels = new Evaluator.Labels("synthetic", "noise", "equal-width", 5);
+    EncoderBundle lastLayer = new Experiment(model, null).fit(data, "synthetic");
+
+    Evaluator.Evaluation onLast = Experiment.forBundle(model, lastLayer).evaluate(lastLayer, data, SmallModel.ood(), labels);
+    Evaluator.Evaluation onFirst = Experiment.forBundle(model, firstLayer).evaluate(firstLayer, data, SmallModel.ood(), labels);
+
+    assertThat(onLast.report().nodes()).allSatisfy(row -> assertThat(row.bias()).isFinite());
+    assertThat(onFirst.report().nodes()).hasSize(SmallModel.WIDTH).allSatisfy(row -> assertThat(row.bias()).isNaN());
+    assertThat(onFirst.report().pearson().get("mi_bias")).isNaN();
+  }
+
+  @Test
   void shouldRefuseABundleFittedOnAnotherModelBeforeReadingAnyData() {
     ModelFile.Loaded another = new ModelFile.Loaded(model.network(), model.metadata(), "f".repeat(64));
 

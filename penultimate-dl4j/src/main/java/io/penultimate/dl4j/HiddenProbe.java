@@ -4,6 +4,7 @@ import io.penultimate.model.ModelOutputs;
 import io.penultimate.model.OutputLayer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -37,16 +38,19 @@ public final class HiddenProbe {
   private final Forward forward;
   private final String layer;
   private final int width;
+  /** Whether the output layer reads the layer probed, so that its weights say how the nodes vote. */
+  private final boolean feedsOutput;
   private final INDArray weights;
   private final INDArray bias;
   private final int batchSize;
   /** Reused for every batch: building an INDArray from float[][] costs ~30 µs per row here. */
   private INDArray inputBuffer;
 
-  private HiddenProbe(Forward forward, String layer, int width, BaseOutputLayer<?> output, int batchSize) {
+  private HiddenProbe(Forward forward, String layer, int width, boolean feedsOutput, BaseOutputLayer<?> output, int batchSize) {
     this.forward = forward;
     this.layer = layer;
     this.width = width;
+    this.feedsOutput = feedsOutput;
     this.weights = output.getParam("W");
     this.bias = output.getParam("b");
     this.batchSize = batchSize;
@@ -78,8 +82,9 @@ public final class HiddenProbe {
         };
     BaseOutputLayer<?> output = softmaxOutput(network.getLayer(outputIndex));
     String layer = Integer.toString(hidden);
-    int width = hidden == outputIndex - 1 ? inputsOf(output) : nodes(network.layerSize(hidden), layer);
-    return new HiddenProbe(forward, layer, width, output, DEFAULT_BATCH);
+    boolean feedsOutput = hidden == outputIndex - 1;
+    int width = feedsOutput ? inputsOf(output) : nodes(network.layerSize(hidden), layer);
+    return new HiddenProbe(forward, layer, width, feedsOutput, output, DEFAULT_BATCH);
   }
 
   private static int parseIndex(String value, int outputIndex) {
@@ -115,10 +120,9 @@ public final class HiddenProbe {
           return new INDArray[] {activations.get(hidden), activations.get(feedingOutput)};
         };
     BaseOutputLayer<?> outputLayer = softmaxOutput(graph.getLayer(output));
-    int width =
-        hidden.equals(feedingOutput) ? inputsOf(outputLayer)
-            : nodes(graph.getLayer(hidden) == null ? 0 : graph.layerSize(hidden), hidden);
-    return new HiddenProbe(forward, hidden, width, outputLayer, DEFAULT_BATCH);
+    boolean feedsOutput = hidden.equals(feedingOutput);
+    int width = feedsOutput ? inputsOf(outputLayer) : nodes(graph.getLayer(hidden) == null ? 0 : graph.layerSize(hidden), hidden);
+    return new HiddenProbe(forward, hidden, width, feedsOutput, outputLayer, DEFAULT_BATCH);
   }
 
   private static BaseOutputLayer<?> softmaxOutput(Layer output) {
@@ -203,9 +207,12 @@ public final class HiddenProbe {
     return width;
   }
 
-  /** The output layer as plain arrays, {@code weights[class][node]}. */
-  public OutputLayer outputLayer() {
-    return new OutputLayer(weights.transpose().toDoubleMatrix(), bias.toDoubleVector());
+  /**
+   * The output layer as plain arrays, {@code weights[class][node]}, when it reads the layer probed;
+   * empty for an earlier layer, whose nodes reach the logits through other layers.
+   */
+  public Optional<OutputLayer> outputLayer() {
+    return feedsOutput ? Optional.of(new OutputLayer(weights.transpose().toDoubleMatrix(), bias.toDoubleVector())) : Optional.empty();
   }
 
   @FunctionalInterface

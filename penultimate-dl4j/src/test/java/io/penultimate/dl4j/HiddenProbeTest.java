@@ -100,6 +100,13 @@ class HiddenProbeTest {
   }
 
   @Test
+  void givesTheOutputLayerOnlyForTheLayerItReads() {
+    assertThat(HiddenProbe.of(trained.network(), null).outputLayer())
+        .hasValueSatisfying(output -> assertThat(output.width()).isEqualTo(ModelRecipe.PAPER_MLP.hiddenWidth()));
+    assertThat(HiddenProbe.of(trained.network(), "0").outputLayer()).isEmpty();
+  }
+
+  @Test
   void rejectsAHiddenLayerIndexOutOfRange() {
     assertThatThrownBy(() -> HiddenProbe.of(trained.network(), "2"))
         .isInstanceOf(IllegalArgumentException.class)
