@@ -2,37 +2,24 @@ package io.penultimate.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.penultimate.bundle.BundleJson;
-import io.penultimate.bundle.ConfidenceScorer;
-import io.penultimate.bundle.EncoderBundle;
-import io.penultimate.bundle.ScoreName;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
 import io.penultimate.demo.EmbeddedBroker;
 import io.penultimate.demo.StreamBench;
-import io.penultimate.dl4j.HiddenProbe;
-import io.penultimate.metrics.LayerMetrics;
-import io.penultimate.metrics.MonitorMetrics;
-import io.penultimate.stream.BatchSettings;
-import io.penultimate.stream.EventParser;
-import io.penultimate.stream.MonitorApp;
-import io.penultimate.stream.MonitorConfig;
-import io.penultimate.stream.QualitySettings;
-import io.penultimate.stream.ScoringSettings;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.experiment.Experiment;
 import io.penultimate.experiment.FitBenchmark;
+import io.penultimate.stream.MonitorConfig;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,6 +80,7 @@ final class BenchCommand implements Runnable {
   @Command(
       name = "stream",
       mixinStandardHelpOptions = true,
+      modelTransformer = MonitorOptions.Tuning.class,
       description = {
         "End-to-end events/s and latency of the scoring monitor against a pass-through topology with the same serdes,",
         "on a real broker (started in a child JVM unless --bootstrap-servers), in one run; prints their ratio."
@@ -113,9 +101,6 @@ final class BenchCommand implements Runnable {
     @Option(names = "--rate", defaultValue = "500", description = "Events per second in the latency phase (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--batch-size", defaultValue = "256", description = "The monitor's --batch-size (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
     String bootstrapServers;
 
@@ -123,35 +108,27 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (events < 2 || warmUp < 0 || latencyEvents < 1 || !(rate > 0) || batchSize < 1) {
-        throw new UsageException("--events >= 2, --warm-up >= 0, --latency-events >= 1, --rate > 0 and --batch-size >= 1; found "
-            + events + ", " + warmUp + ", " + latencyEvents + ", " + rate + ", " + batchSize);
+      if (events < 2 || warmUp < 0 || latencyEvents < 1 || !(rate > 0)) {
+        throw new UsageException("--events >= 2, --warm-up >= 0, --latency-events >= 1 and --rate > 0; found "
+            + events + ", " + warmUp + ", " + latencyEvents + ", " + rate);
       }
+      // metrics are bound as in serve, but not served: the bench starts several clients in turn
+      MonitorConfig tuning = MonitorOptions.read(spec);
       PrintWriter err = spec.commandLine().getErr();
       DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
       DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
-      ModelFile.Loaded loaded = ModelFile.read(demoModel.model());
-      EncoderBundle bundle = BundleJson.read(demoModel.encoders());
-      Properties properties = MonitorApp.streamsProperties("unused", "unused", new Properties());
-      properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("penultimate-bench").toString());
-      ScoringSettings scoring = new ScoringSettings(ScoreName.PRIMARY, ScoreName.GMM, 5, "bench", "bench");
-      BatchSettings batch = new BatchSettings(batchSize, BatchSettings.defaults().linger());
-      StreamBench.App passThrough = (topics, props) -> new KafkaStreams(StreamBench.passThrough(topics), props);
-      StreamBench.App scoringApp = (topics, props) -> {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        MonitorMetrics metrics = new MonitorMetrics(registry, "bench", new ConfidenceScorer(bundle), new LayerMetrics(registry, bundle.nodes(), 1000, 64));
-        MonitorConfig config = new MonitorConfig(
-            topics, EventParser.InputFormat.JSON, 1 << 20, scoring, batch, QualitySettings.defaults());
-        return MonitorApp.create(config, bundle, loaded.metadata().inputSize(),
-            () -> HiddenProbe.of(loaded.network().clone(), bundle.provenance().hiddenLayer())::probe, metrics, props);
-      };
+      MonitorWiring wiring = MonitorWiring.load(demoModel.model(), demoModel.encoders());
+      MonitorConfig base = tuning.with("state-dir", Files.createTempDirectory("penultimate-bench").toString());
+      StreamBench.App passThrough = (topics, config) -> new KafkaStreams(StreamBench.passThrough(topics), config.streamsProperties());
+      StreamBench.App scoringApp =
+          (topics, config) -> wiring.streams(config.with(topics), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
       EmbeddedBroker broker = bootstrapServers == null ? EmbeddedBroker.start() : null;
       List<StreamBench.Figures> results = new ArrayList<>();
       try {
         String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
         for (var app : List.of(Map.entry("pass-through", passThrough), Map.entry("scoring", scoringApp))) {
           err.printf("bench: %s ...%n", app.getKey());
-          results.add(StreamBench.run(app.getKey(), app.getValue(), servers, properties, mnist.test(), warmUp, events, latencyEvents, rate));
+          results.add(StreamBench.run(app.getKey(), app.getValue(), base.with("bootstrap-servers", servers), mnist.test(), warmUp, events, latencyEvents, rate));
         }
       } finally {
         if (broker != null) {
@@ -168,7 +145,7 @@ final class BenchCommand implements Runnable {
       }
       out.printf("  scoring / pass-through throughput: %.2f unlabelled, %.2f labelled (batch size %d, model %s)%n",
           results.get(1).eventsPerSecond() / results.get(0).eventsPerSecond(),
-          results.get(1).labelledPerSecond() / results.get(0).labelledPerSecond(), batchSize, loaded.metadata().arch());
+          results.get(1).labelledPerSecond() / results.get(0).labelledPerSecond(), base.batchSize(), wiring.model().metadata().arch());
       return ExitCodes.OK;
     }
   }

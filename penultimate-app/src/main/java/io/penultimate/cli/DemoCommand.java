@@ -2,29 +2,21 @@ package io.penultimate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.penultimate.bundle.ScoreName;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
 import io.penultimate.demo.DemoRun;
 import io.penultimate.demo.EmbeddedBroker;
 import io.penultimate.demo.MonitorTopics;
-import io.penultimate.stream.EventParser;
-import io.penultimate.stream.MonitorApp;
-import io.penultimate.stream.MonitorConfig;
-import io.penultimate.stream.QualitySettings;
 import io.penultimate.demo.ReplayPlan;
-import io.penultimate.stream.ScoringSettings;
-import io.penultimate.stream.BatchSettings;
+import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +25,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    modelTransformer = MonitorOptions.Tuning.class,
     description = {
       "The whole monitor on one machine: fetches data, trains and fits if nothing is cached, starts a Kafka broker,",
       "serves, replays MNIST test digits mixed with Fashion-MNIST images as out-of-distribution events, publishes",
@@ -61,9 +54,6 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
   String bootstrapServers;
 
-  @Option(names = "--metrics-port", defaultValue = "9404", description = "Port of /metrics and /health; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-  int metricsPort;
-
   @Option(names = "--keep-running", description = "After the summary, keep replaying at --rate (50/s if 0) and serving until stopped.")
   boolean keepRunning;
 
@@ -74,6 +64,7 @@ final class DemoCommand implements Callable<Integer> {
     if (events < 1 || !(oodShare >= 0 && oodShare < 1) || rate < 0) {
       throw new UsageException("--events must be >= 1, --ood-share in [0, 1) and --rate >= 0; found " + events + ", " + oodShare + ", " + rate);
     }
+    MonitorConfig tuning = MonitorOptions.read(spec);
     PrintWriter err = spec.commandLine().getErr();
     Path data = files.dataDir();
     DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, data);
@@ -83,9 +74,7 @@ final class DemoCommand implements Callable<Integer> {
     Path encoders = demoModel.encoders();
 
     String run = "demo-" + System.currentTimeMillis();
-    Topics topics = new Topics(run + ".events", run + ".scores", run + ".dlq", run + ".labels", run + ".outcomes", run + ".quality");
-    MonitorConfig config = new MonitorConfig(topics, EventParser.InputFormat.JSON, 1 << 20,
-        new ScoringSettings(ScoreName.PRIMARY, ScoreName.GMM, 5, "unknown", "unknown"), BatchSettings.defaults(), QualitySettings.defaults());
+    Topics topics = Topics.withPrefix(run);
     ReplayPlan plan = new ReplayPlan(mnist.test(), fashion.test(), oodShare, events, rate, false, labels ? topics.labels() : null, labelDelay, "e");
 
     EmbeddedBroker broker = null;
@@ -97,13 +86,11 @@ final class DemoCommand implements Callable<Integer> {
       String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
       err.println("demo: Kafka at " + servers + ", topics " + run + ".*");
       MonitorTopics.create(servers, topics, 2);
-      Properties overrides = new Properties();
-      overrides.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("penultimate-state").toString());
-      Properties properties = MonitorApp.streamsProperties(run, servers, overrides);
-      try (RunningMonitor monitor = RunningMonitor.start(model, encoders, config, new RunningMonitor.MetricsSettings(metricsPort, 1000, 64),
-          properties, (now, before) -> {})) {
+      MonitorConfig config = tuning.with(topics).with("application-id", run).with("bootstrap-servers", servers)
+          .with("state-dir", Files.createTempDirectory("penultimate-state").toString());
+      try (RunningMonitor monitor = RunningMonitor.start(MonitorWiring.load(model, encoders), config, (now, before) -> {})) {
         err.println("demo: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
-        DemoRun.Result result = DemoRun.run(servers, topics, plan, config.quality().window(), monitor.streams(), err);
+        DemoRun.Result result = DemoRun.run(servers, topics, plan, config.window(), monitor.streams(), err);
         result.print(spec.commandLine().getOut(), reproducedAuroc());
         if (keepRunning) {
           err.println("demo: --keep-running: replaying and serving until stopped (Ctrl-C)");

@@ -4,10 +4,10 @@ import io.penultimate.data.LabeledImages;
 import io.penultimate.math.Stats;
 import io.penultimate.demo.EventReplay;
 import io.penultimate.demo.ReplayPlan;
+import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.Topics;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +18,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -34,8 +33,8 @@ import org.apache.kafka.streams.Topology;
 public final class StreamBench {
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-  /** Builds the application under test on the given topics and bootstrap servers. */
-  public interface App extends BiFunction<Topics, Properties, KafkaStreams> {}
+  /** Builds the application under test on the given topics, with the configuration of one phase. */
+  public interface App extends BiFunction<Topics, MonitorConfig, KafkaStreams> {}
 
   /** One application's figures. */
   public record Figures(
@@ -59,33 +58,34 @@ public final class StreamBench {
   }
 
   public static Figures run(
-      String name, App app, String servers, Properties properties, LabeledImages images, int warmUp, int events, int latencyEvents,
+      String name, App app, MonitorConfig config, LabeledImages images, int warmUp, int events, int latencyEvents,
       double rate) throws Exception {
+    String servers = config.bootstrapServers();
     if (warmUp > 0) {
       // the JIT compiles the hot paths during the first seconds (a C2 thread busy for 5-6 s here),
       // so an unwarmed run measures compilation more than the topology
       Topics warm = createTopics(servers, name + "-warm-up-" + System.nanoTime());
       send(servers, warm.events(), warm.labels(), images, warmUp, 0);
-      try (KafkaStreams streams = app.apply(warm, appProperties(properties, servers, warm))) {
+      try (KafkaStreams streams = app.apply(warm, phase(config, warm))) {
         labelledThroughput(servers, warm, warmUp, streams::start);
       }
     }
     Topics throughput = createTopics(servers, name + "-throughput-" + System.nanoTime());
     send(servers, throughput.events(), null, images, events, 0);
     double eventsPerSecond;
-    try (KafkaStreams streams = app.apply(throughput, appProperties(properties, servers, throughput))) {
+    try (KafkaStreams streams = app.apply(throughput, phase(config, throughput))) {
       double[] arrivals = readBack(servers, throughput.scores(), events, streams::start, (record, now) -> now / 1e6);
       eventsPerSecond = (events - 1) / ((arrivals[events - 1] - arrivals[0]) / 1e3);
     }
     Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
     send(servers, labelled.events(), labelled.labels(), images, events, 0);
     double labelledPerSecond;
-    try (KafkaStreams streams = app.apply(labelled, appProperties(properties, servers, labelled))) {
+    try (KafkaStreams streams = app.apply(labelled, phase(config, labelled))) {
       labelledPerSecond = labelledThroughput(servers, labelled, events, streams::start);
     }
     Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
     double[] latencies;
-    try (KafkaStreams streams = app.apply(latency, appProperties(properties, servers, latency))) {
+    try (KafkaStreams streams = app.apply(latency, phase(config, latency))) {
       streams.start();
       StreamClients.awaitRunning(streams, TIMEOUT);
       Thread sender = new Thread(() -> send(servers, latency.events(), null, images, latencyEvents, rate), "bench-sender");
@@ -97,17 +97,14 @@ public final class StreamBench {
     return new Figures(name, events, eventsPerSecond, labelledPerSecond, Stats.percentile(latencies, 0.5), Stats.percentile(latencies, 0.99), latencyEvents, rate);
   }
 
-  private static Properties appProperties(Properties base, String servers, Topics topics) {
-    Properties properties = new Properties();
-    properties.putAll(base);
-    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.events().replace(".events", ""));
-    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    return properties;
+  /** Each phase is a fresh application on its own topics, reading them from the start. */
+  private static MonitorConfig phase(MonitorConfig config, Topics topics) {
+    return config.with(topics).with("application-id", topics.events().replace(".events", ""))
+        .with(MonitorConfig.KAFKA_PREFIX + ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
   }
 
   private static Topics createTopics(String servers, String prefix) throws Exception {
-    Topics topics = new Topics(prefix + ".events", prefix + ".scores", prefix + ".dlq", prefix + ".labels", prefix + ".outcomes", prefix + ".quality");
+    Topics topics = Topics.withPrefix(prefix);
     MonitorTopics.create(servers, topics, 2);
     return topics;
   }

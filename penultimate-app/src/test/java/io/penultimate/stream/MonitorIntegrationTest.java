@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.demo.EventReplay;
-import io.penultimate.bundle.ConfidenceScorer;
-import io.penultimate.bundle.ScoreName;
 import io.penultimate.metrics.LayerMetrics;
 import io.penultimate.metrics.MetricsServer;
 import io.penultimate.metrics.MonitorMetrics;
+import io.penultimate.metrics.ProbabilityHistograms;
 import io.penultimate.metrics.ProcessMetrics;
 import io.penultimate.metrics.PrometheusText;
 import java.net.URI;
@@ -37,7 +36,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -90,6 +88,20 @@ class MonitorIntegrationTest {
     fixtures = StreamFixtures.fit(HiddenProbe.of(network, null)::probe);
   }
 
+  /** The monitor on these topics, ranking lowest nodes by the trinomial likelihood, reading from the start. */
+  private static MonitorConfig config(String application, Topics topics, Path state) {
+    return MonitorConfig.DEFAULT.with(topics).with("application-id", application)
+        .with("bootstrap-servers", cluster.bootstrapServers()).with("state-dir", state.toString())
+        .with("node-encoder", "trinomial").with("lowest-nodes", "3")
+        .with(MonitorConfig.KAFKA_PREFIX + StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest")
+        .validate();
+  }
+
+  /** Every task probes its own copy of the network. */
+  private static ScoringModel scoringModel() {
+    return new ScoringModel(fixtures.bundle, StreamFixtures.INPUT, () -> HiddenProbe.of(network.clone(), null)::probe, "m", "b");
+  }
+
   /** A real DL4J network on the streaming fixtures' inputs, trained in seconds. */
   private static MultiLayerNetwork trainNetwork() {
     return new Trainer(TrainingSettings.defaults(1).withMaxEpochs(3))
@@ -105,20 +117,15 @@ class MonitorIntegrationTest {
 
   @Test
   void scoresEveryEventExactlyOnceDeadLettersTheBadOnesAndServesMetrics() throws Exception {
-    Topics topics = new Topics("it.events", "it.scores", "it.dlq", "it.labels", "it.outcomes", "it.quality");
+    Topics topics = Topics.withPrefix("it");
     createTopics(topics);
-    Properties overrides = new Properties();
-    overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
-    overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "m", "b");
+    MonitorConfig config = config("penultimate-it", topics, stateDir)
+        .with(MonitorConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    MonitorMetrics metrics = new MonitorMetrics(
-        registry, "penultimate-it", new ConfidenceScorer(fixtures.bundle), new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4));
-    try (KafkaStreams streams =
-            MonitorApp.create(MonitorConfig.of(topics, settings), fixtures.bundle, StreamFixtures.INPUT,
-                () -> HiddenProbe.of(network.clone(), null)::probe, metrics,
-                MonitorApp.streamsProperties("penultimate-it", cluster.bootstrapServers(), overrides));
+    MonitorObserver metrics = MonitorObserver.all(
+        new MonitorMetrics(registry, new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4)),
+        new ProbabilityHistograms(registry, "penultimate-it"));
+    try (KafkaStreams streams = MonitorStreams.create(config, scoringModel(), metrics);
         MetricsServer server = new MetricsServer(0, registry, streams::state)) {
       ProcessMetrics.bind(registry, streams);
       // the GC pause timer appears with the first collection after binding, as in any process that has run a while
@@ -180,7 +187,7 @@ class MonitorIntegrationTest {
 
   @Test
   void aRestartMidStreamLosesNothingDuplicatesNothingAndKeepsTheRollingWindow(@TempDir Path restartState) throws Exception {
-    Topics topics = new Topics("rs.events", "rs.scores", "rs.dlq", "rs.labels", "rs.outcomes", "rs.quality");
+    Topics topics = Topics.withPrefix("rs");
     createTopics(topics);
     float[][] inputs = StreamFixtures.inputs(150, 21);
     int[] truth = StreamFixtures.labels(150);
@@ -222,14 +229,7 @@ class MonitorIntegrationTest {
   }
 
   private static void runUntil(Topics topics, Path state, float[][] inputs, int[] truth, int from, int to) throws Exception {
-    Properties overrides = new Properties();
-    overrides.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-    overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "m", "b");
-    try (KafkaStreams streams =
-        MonitorApp.create(MonitorConfig.of(topics, settings), fixtures.bundle, StreamFixtures.INPUT,
-            () -> HiddenProbe.of(network.clone(), null)::probe, MonitorObserver.NONE,
-            MonitorApp.streamsProperties("penultimate-restart", cluster.bootstrapServers(), overrides))) {
+    try (KafkaStreams streams = MonitorStreams.create(config("penultimate-restart", topics, state), scoringModel(), MonitorObserver.NONE)) {
       streams.start();
       Map<String, Object> config = Map.of(
           ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),

@@ -1,14 +1,11 @@
 package io.penultimate.metrics;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
-import io.prometheus.metrics.core.metrics.Histogram;
-import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.stream.InvalidEventException.Cause;
 import io.penultimate.stream.MonitorObserver;
@@ -25,15 +22,16 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The monitor's meters (names and meaning in docs/metrics.md), fed by the stream processors.
- * Counters and histograms are live and not covered by exactly-once; the rolling-quality gauges
- * read the latest snapshot computed from the changelogged quality store; the hidden-layer gauges
- * come from {@link LayerMetrics}.
+ * The monitor's meters (names and meaning in docs/metrics.md), fed by the stream processors, on
+ * any {@link MeterRegistry}. Counters and histograms are live and not covered by exactly-once; the
+ * rolling-quality gauges read the latest snapshot computed from the changelogged quality store;
+ * the hidden-layer gauges come from {@link LayerMetrics}. The two probability histograms need the
+ * Prometheus registry and are {@link ProbabilityHistograms}, a separate observer.
  */
 public final class MonitorMetrics implements MonitorObserver {
   private static final double[] BATCH_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
 
-  private final ConfidenceScorer scorer;
+  private final Clock clock;
   private final LayerMetrics layer;
   private final Counter inDistribution;
   private final Counter ood;
@@ -44,14 +42,11 @@ public final class MonitorMetrics implements MonitorObserver {
   private final Timer inference;
   private final Timer endToEnd;
   private final DistributionSummary batchSize;
-  private final DistributionDataPoint confidence;
-  private final Map<ScoreName, DistributionDataPoint> correctScores = new EnumMap<>(ScoreName.class);
-  private final Map<ScoreName, DistributionDataPoint> wrongScores = new EnumMap<>(ScoreName.class);
   private final AtomicReference<QualitySnapshot> quality = new AtomicReference<>();
 
-  /** {@code application} labels the probability histograms as the registry's common tag labels the rest. */
-  public MonitorMetrics(PrometheusMeterRegistry registry, String application, ConfidenceScorer scorer, LayerMetrics layer) {
-    this.scorer = scorer;
+  /** End-to-end latency is measured against the registry's clock, so tests can drive it. */
+  public MonitorMetrics(MeterRegistry registry, LayerMetrics layer) {
+    this.clock = registry.config().clock();
     this.layer = layer;
     inDistribution = events(registry, "in_distribution", "Events scored and not flagged out-of-distribution");
     ood = events(registry, "ood", "Events scored and flagged out-of-distribution");
@@ -74,14 +69,6 @@ public final class MonitorMetrics implements MonitorObserver {
         .register(registry);
     batchSize = DistributionSummary.builder("penultimate.batch.size").description("Events per forward pass")
         .serviceLevelObjectives(BATCH_BUCKETS).register(registry);
-    confidence = ProbabilityHistograms.register(registry, "penultimate_confidence", "Calibrated P(correct) of the primary score")
-        .labelValues(application);
-    Histogram scores = ProbabilityHistograms.register(registry, "penultimate_score_calibrated",
-        "Calibrated P(correct) of each score for labelled events, by whether the prediction was right", "score", "outcome");
-    for (ScoreName score : ScoreName.values()) {
-      correctScores.put(score, scores.labelValues(application, score.key(), "correct"));
-      wrongScores.put(score, scores.labelValues(application, score.key(), "wrong"));
-    }
     qualityGauges(registry, "count", "the last N labelled events", snapshot -> snapshot);
     qualityGauges(registry, "time", "the labelled events of the time window", QualitySnapshot::time);
   }
@@ -123,10 +110,9 @@ public final class MonitorMetrics implements MonitorObserver {
   public void batchScored(ScoredBatch batch, long nanos) {
     inference.record(nanos, TimeUnit.NANOSECONDS);
     batchSize.record(batch.events().size());
-    long now = System.currentTimeMillis();
+    long now = clock.wallTime();
     for (ScoredEvent event : batch.events()) {
       (event.ood() ? ood : inDistribution).increment();
-      confidence.observe(event.confidence());
       endToEnd.record(Math.max(0, now - event.timestamp()), TimeUnit.MILLISECONDS);
     }
     layer.add(batch);
@@ -149,11 +135,7 @@ public final class MonitorMetrics implements MonitorObserver {
   }
 
   @Override
-  public void outcome(Outcome outcome, QualitySnapshot snapshot) {
+  public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot snapshot) {
     quality.set(snapshot);
-    Map<ScoreName, DistributionDataPoint> histograms = outcome.correct() ? correctScores : wrongScores;
-    for (ScoreName score : ScoreName.values()) {
-      histograms.get(score).observe(scorer.calibrated(score, outcome.scores().get(score.key())));
-    }
   }
 }

@@ -7,10 +7,6 @@ import java.time.Duration;
  * events are buffered, or {@code linger} after the last flush, whichever comes first.
  */
 public record BatchSettings(int size, Duration linger) {
-  public static BatchSettings defaults() {
-    return new BatchSettings(256, Duration.ofMillis(50));
-  }
-
   public BatchSettings {
     if (size < 1 || linger.isNegative() || linger.isZero()) {
       throw new IllegalArgumentException("batch size must be >= 1 and linger positive, found " + size + " and " + linger);

@@ -1,6 +1,8 @@
 package io.penultimate.stream;
 
+import io.penultimate.bundle.ScoreName;
 import io.penultimate.stream.InvalidEventException.Cause;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +42,8 @@ final class GuardedObserver implements MonitorObserver {
   }
 
   @Override
-  public void outcome(Outcome outcome, QualitySnapshot quality) {
-    guard(() -> observer.outcome(outcome, quality));
+  public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
+    guard(() -> observer.outcome(outcome, calibrated, quality));
   }
 
   private void guard(Runnable call) {

@@ -1,20 +1,319 @@
 package io.penultimate.stream;
 
+import io.penultimate.bundle.ScoreName;
 import io.penultimate.stream.EventParser.InputFormat;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.StreamsConfig;
 
-/** Everything about the monitor's topology that a user chooses: topics, limits, batching, windows. */
-public record MonitorConfig(
-    Topics topics, InputFormat inputFormat, int maxEventBytes, ScoringSettings scoring, BatchSettings batch, QualitySettings quality) {
+/**
+ * Everything a monitor is configured with, as Micrometer configures a registry: settings are
+ * named by keys (the {@code serve} flags without their dashes), every one has a documented
+ * default, the typed accessors read them, and {@link #validate()} reports every invalid setting
+ * at once, each by its flag. Keys starting with {@code kafka.} go to Kafka unchanged
+ * ({@code kafka.linger.ms} sets {@code linger.ms}). Immutable.
+ */
+public final class MonitorConfig {
+  /** The prefix of settings passed through to the Kafka clients. */
+  public static final String KAFKA_PREFIX = "kafka.";
 
-  /** Defaults for everything but the topics and scoring settings. */
-  public static MonitorConfig of(Topics topics, ScoringSettings scoring) {
-    return new MonitorConfig(topics, InputFormat.JSON, 1 << 20, scoring, BatchSettings.defaults(), QualitySettings.defaults());
+  /** Every setting, in the order the documentation lists them, with its default (null: none). */
+  public static final List<Setting> SETTINGS = List.of(
+      new Setting("application-id", "penultimate", "Kafka Streams application id"),
+      new Setting("bootstrap-servers", "localhost:9092", "Kafka brokers"),
+      new Setting("input-topic", "penultimate.events", "events to score"),
+      new Setting("output-topic", "penultimate.scores", "scored events"),
+      new Setting("dlq-topic", "penultimate.dlq", "events and labels that cannot be used, with the reason"),
+      new Setting("labels-topic", "penultimate.labels", "late labels {\"id\", \"label\"}, co-partitioned with the input topic"),
+      new Setting("outcomes-topic", "penultimate.outcomes", "labelled outcomes; one partition"),
+      new Setting("quality-topic", "penultimate.quality", "rolling AUROC, accuracy and ECE after each labelled event"),
+      new Setting("input-format", "json", "json or binary (README, Event schemas)"),
+      new Setting("max-event-bytes", "1048576", "larger events go to the dead-letter topic"),
+      new Setting("ood-score", "primary", "score whose threshold sets the ood flag"),
+      new Setting("node-encoder", "gmm", "encoder family ranking lowestNodes"),
+      new Setting("lowest-nodes", "5", "how many least likely nodes each output lists"),
+      new Setting("batch-size", "256", "events per forward pass at most"),
+      new Setting("batch-linger", "PT0.05S", "longest wait before a partial batch is scored, ISO-8601"),
+      new Setting("window", "10000", "labelled events in the rolling window"),
+      new Setting("label-retention", "PT24H", "how long a scored event waits for its label, ISO-8601"),
+      new Setting("label-grace", "PT10S",
+          "how long a label waits for its event (still batched, or not read yet) before it is dead-lettered, ISO-8601"),
+      new Setting("time-window", "PT1H", "span of the time-bounded quality window, ISO-8601"),
+      new Setting("time-window-capacity", "100000", "most labelled events the time window holds"),
+      new Setting("state-dir", null, "Kafka Streams state directory (default: Kafka's)"),
+      new Setting("metrics-port", "9404", "port of /metrics and /health; 0 picks a free one"),
+      new Setting("node-window", "1000", "scored events behind the per-node statistics and the OOD rate"),
+      new Setting("node-metrics-cap", "64", "per-node series for at most this many nodes; layer aggregates use all"));
+
+  private static final Map<String, Setting> BY_KEY = byKey();
+
+  /** Every setting at its default. */
+  public static final MonitorConfig DEFAULT = new MonitorConfig(Map.of());
+
+  /** One setting: its key (the flag without dashes), default and a one-line description. */
+  public record Setting(String key, String defaultValue, String description) {
+    public String flag() {
+      return "--" + key;
+    }
   }
 
-  /** The same settings, with the scored records naming these model and bundle versions. */
-  public MonitorConfig withVersions(String modelVersion, String encoderVersion) {
-    ScoringSettings versioned =
-        new ScoringSettings(scoring.oodScore(), scoring.nodeEncoder(), scoring.lowestNodes(), modelVersion, encoderVersion);
-    return new MonitorConfig(topics, inputFormat, maxEventBytes, versioned, batch, quality);
+  private final Map<String, String> values;
+
+  private MonitorConfig(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  /** A configuration of these values; keys not given take their defaults. Not validated yet. */
+  public static MonitorConfig of(Map<String, String> values) {
+    return new MonitorConfig(values);
+  }
+
+  /** The default of a setting, or null when it has none (or the key is not a setting). */
+  public static String defaultValue(String key) {
+    Setting setting = BY_KEY.get(key);
+    return setting == null ? null : setting.defaultValue();
+  }
+
+  public static boolean isSetting(String key) {
+    return BY_KEY.containsKey(key) || key.startsWith(KAFKA_PREFIX);
+  }
+
+  /** The same configuration with one setting changed. */
+  public MonitorConfig with(String key, String value) {
+    Map<String, String> changed = new LinkedHashMap<>(values);
+    changed.put(key, value);
+    return new MonitorConfig(changed);
+  }
+
+  /** The same configuration reading and writing these topics. */
+  public MonitorConfig with(Topics topics) {
+    return with("input-topic", topics.events()).with("output-topic", topics.scores()).with("dlq-topic", topics.deadLetters())
+        .with("labels-topic", topics.labels()).with("outcomes-topic", topics.outcomes()).with("quality-topic", topics.quality());
+  }
+
+  /**
+   * @return this configuration
+   * @throws IllegalArgumentException naming every invalid setting by its flag, separated by "; "
+   */
+  public MonitorConfig validate() {
+    List<String> problems = problems();
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return this;
+  }
+
+  /** Every invalid setting, by its flag; empty when the configuration is valid. */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    values.keySet().stream().filter(key -> !isSetting(key)).sorted().forEach(key -> problems.add("unknown setting --" + key));
+    List<Supplier<?>> accessors = List.of(
+        this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::maxEventBytes, this::oodScore,
+        this::nodeEncoder, this::lowestNodes, this::batchSize, this::batchLinger, this::window, this::labelRetention,
+        this::labelGrace, this::timeWindow, this::timeWindowCapacity, this::stateDir, this::metricsPort, this::nodeWindow,
+        this::nodeMetricsCap);
+    for (Supplier<?> accessor : accessors) {
+      try {
+        accessor.get();
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return problems;
+  }
+
+  public String applicationId() {
+    return text("application-id");
+  }
+
+  public String bootstrapServers() {
+    return text("bootstrap-servers");
+  }
+
+  /** @throws IllegalArgumentException when two roles share a topic */
+  public Topics topics() {
+    Topics topics = new Topics(text("input-topic"), text("output-topic"), text("dlq-topic"), text("labels-topic"),
+        text("outcomes-topic"), text("quality-topic"));
+    List<String> names = List.of(topics.events(), topics.scores(), topics.deadLetters(), topics.labels(), topics.outcomes(), topics.quality());
+    if (names.stream().distinct().count() < names.size()) {
+      throw new IllegalArgumentException("--input-topic, --output-topic, --dlq-topic, --labels-topic, --outcomes-topic and "
+          + "--quality-topic must be six different topics, found " + String.join(", ", names));
+    }
+    return topics;
+  }
+
+  public InputFormat inputFormat() {
+    return switch (text("input-format")) {
+      case "json" -> InputFormat.JSON;
+      case "binary" -> InputFormat.BINARY;
+      default -> throw invalid("input-format", "must be json or binary");
+    };
+  }
+
+  public int maxEventBytes() {
+    return integer("max-event-bytes", 1);
+  }
+
+  public ScoreName oodScore() {
+    return score("ood-score");
+  }
+
+  public ScoreName nodeEncoder() {
+    ScoreName score = score("node-encoder");
+    if (!score.isEncoderLikelihood()) {
+      throw invalid("node-encoder", "must be binomial, trinomial, beta, betaGeneral or gmm");
+    }
+    return score;
+  }
+
+  public int lowestNodes() {
+    return integer("lowest-nodes", 0);
+  }
+
+  /** What each scored record carries beside the scores; the versions name the model and bundle files. */
+  public ScoringSettings scoring(String modelVersion, String encoderVersion) {
+    return new ScoringSettings(oodScore(), nodeEncoder(), lowestNodes(), modelVersion, encoderVersion);
+  }
+
+  public int batchSize() {
+    return integer("batch-size", 1);
+  }
+
+  public Duration batchLinger() {
+    return duration("batch-linger");
+  }
+
+  public BatchSettings batch() {
+    return new BatchSettings(batchSize(), batchLinger());
+  }
+
+  public int window() {
+    return integer("window", 1);
+  }
+
+  public Duration labelRetention() {
+    return duration("label-retention");
+  }
+
+  public Duration labelGrace() {
+    return duration("label-grace");
+  }
+
+  public Duration timeWindow() {
+    return duration("time-window");
+  }
+
+  public int timeWindowCapacity() {
+    return integer("time-window-capacity", 1);
+  }
+
+  public QualitySettings quality() {
+    return new QualitySettings(window(), labelRetention(), labelGrace(), timeWindow(), timeWindowCapacity());
+  }
+
+  public Optional<Path> stateDir() {
+    return Optional.ofNullable(value("state-dir")).map(Path::of);
+  }
+
+  public int metricsPort() {
+    int port = integer("metrics-port", 0);
+    if (port > 65535) {
+      throw invalid("metrics-port", "must be a port, 0..65535");
+    }
+    return port;
+  }
+
+  public int nodeWindow() {
+    return integer("node-window", 1);
+  }
+
+  public int nodeMetricsCap() {
+    return integer("node-metrics-cap", 0);
+  }
+
+  /**
+   * The Kafka Streams properties, derived here and nowhere else: the application id and brokers,
+   * exactly-once processing (the scored, outcome and quality records of an input are committed
+   * together), the state directory, then every {@code kafka.} setting, which wins.
+   */
+  public Properties streamsProperties() {
+    Properties properties = new Properties();
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    stateDir().ifPresent(dir -> properties.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+    values.forEach((key, value) -> {
+      if (key.startsWith(KAFKA_PREFIX)) {
+        properties.put(key.substring(KAFKA_PREFIX.length()), value);
+      }
+    });
+    return properties;
+  }
+
+  private String value(String key) {
+    if (!BY_KEY.containsKey(key)) {
+      throw new IllegalStateException("not a setting: " + key);
+    }
+    return values.getOrDefault(key, BY_KEY.get(key).defaultValue());
+  }
+
+  private String text(String key) {
+    String value = value(key);
+    if (value == null || value.isBlank()) {
+      throw invalid(key, "must not be empty");
+    }
+    return value;
+  }
+
+  private int integer(String key, int min) {
+    int value;
+    try {
+      value = Integer.parseInt(text(key).trim());
+    } catch (NumberFormatException e) {
+      throw invalid(key, "must be a whole number");
+    }
+    if (value < min) {
+      throw invalid(key, "must be at least " + min);
+    }
+    return value;
+  }
+
+  private Duration duration(String key) {
+    Duration value;
+    try {
+      value = Duration.parse(text(key).trim());
+    } catch (DateTimeParseException e) {
+      throw invalid(key, "must be an ISO-8601 duration such as PT10S");
+    }
+    if (value.isNegative() || value.isZero()) {
+      throw invalid(key, "must be positive");
+    }
+    return value;
+  }
+
+  private ScoreName score(String key) {
+    try {
+      return ScoreName.byKey(text(key));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  private IllegalArgumentException invalid(String key, String rule) {
+    return new IllegalArgumentException("--" + key + " " + rule + ", found '" + value(key) + "'");
+  }
+
+  private static Map<String, Setting> byKey() {
+    Map<String, Setting> byKey = new LinkedHashMap<>();
+    SETTINGS.forEach(setting -> byKey.put(setting.key(), setting));
+    return Map.copyOf(byKey);
   }
 }

@@ -1,6 +1,9 @@
 package io.penultimate.stream;
 
+import io.penultimate.bundle.ScoreName;
 import io.penultimate.stream.InvalidEventException.Cause;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the processors report as they go, for live metrics. Calls happen on stream threads and are
@@ -9,6 +12,11 @@ import io.penultimate.stream.InvalidEventException.Cause;
  */
 public interface MonitorObserver {
   MonitorObserver NONE = new MonitorObserver() {};
+
+  /** One observer that passes every call to each of {@code observers}, in order. */
+  static MonitorObserver all(MonitorObserver... observers) {
+    return new CompositeObserver(List.of(observers));
+  }
 
   /** A batch went through the network and the scorer in {@code nanos}. */
   default void batchScored(ScoredBatch batch, long nanos) {}
@@ -22,8 +30,13 @@ public interface MonitorObserver {
   /** Pending events dropped because no label came within the retention. */
   default void labelsExpired(int count) {}
 
-  /** A labelled outcome entered the rolling windows, whose state is now {@code quality}. */
-  default void outcome(Outcome outcome, QualitySnapshot quality) {}
+  /**
+   * A labelled outcome entered the rolling windows, whose state is now {@code quality}.
+   * {@code calibrated} holds each score's P(correct) by the bundle's isotonic map: the values the
+   * rolling ECE was just computed from, handed over so that no observer calibrates again. They live
+   * in memory only; the outcomes topic carries the raw scores.
+   */
+  default void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {}
 
   /** How a label record ended. */
   enum LabelOutcome {

@@ -3,9 +3,9 @@ package io.penultimate.stream;
 import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.QualityWindow;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.IntToDoubleFunction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -63,32 +63,27 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
       outcomes.delete(oldest);
     }
     next++;
-    include(outcome);
-    QualitySnapshot snapshot = new QualitySnapshot(
-        count.size(), count.accuracy(), byScore(count::auroc), byScore(count::expectedCalibrationError),
-        new QualitySnapshot(time.size(), time.accuracy(), byScore(time::auroc), byScore(time::expectedCalibrationError), null));
+    Map<ScoreName, Double> calibrated = include(outcome);
+    QualitySnapshot snapshot = QualitySnapshot.of(count, time);
     context.forward(record.withValue(Json.write(snapshot)), MonitorTopology.QUALITY_SINK);
-    observer.outcome(outcome, snapshot);
+    observer.outcome(outcome, calibrated, snapshot);
   }
 
-  private void include(Outcome outcome) {
+  /**
+   * Adds the outcome to both windows. Returns each score's calibrated P(correct), computed here once
+   * for the rolling ECE and for the observer's calibrated-score histograms.
+   */
+  private Map<ScoreName, Double> include(Outcome outcome) {
     double[] raw = new double[SCORES.length];
     double[] calibrated = new double[SCORES.length];
+    Map<ScoreName, Double> byScore = new EnumMap<>(ScoreName.class);
     for (ScoreName score : SCORES) {
       raw[score.ordinal()] = outcome.scores().get(score.key());
       calibrated[score.ordinal()] = scorer.calibrated(score, raw[score.ordinal()]);
+      byScore.put(score, calibrated[score.ordinal()]);
     }
     count.add(outcome.timestamp(), raw, calibrated, outcome.correct());
     time.add(outcome.timestamp(), raw, calibrated, outcome.correct());
-  }
-
-  /** Per score key; NaN (undefined) becomes null, which JSON can carry. */
-  private static Map<String, Double> byScore(IntToDoubleFunction value) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (ScoreName score : SCORES) {
-      double v = value.applyAsDouble(score.ordinal());
-      out.put(score.key(), Double.isNaN(v) ? null : v);
-    }
-    return out;
+    return Collections.unmodifiableMap(byScore);
   }
 }

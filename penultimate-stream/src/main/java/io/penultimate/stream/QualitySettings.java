@@ -11,10 +11,6 @@ import java.time.Duration;
  * @param timeWindowCapacity the most labelled events the time window holds (memory bound)
  */
 public record QualitySettings(int window, Duration labelRetention, Duration labelGrace, Duration timeWindow, int timeWindowCapacity) {
-  public static QualitySettings defaults() {
-    return new QualitySettings(10_000, Duration.ofHours(24), Duration.ofSeconds(10), Duration.ofHours(1), 100_000);
-  }
-
   public QualitySettings {
     if (window < 1 || timeWindowCapacity < 1 || !isPositive(labelRetention) || !isPositive(labelGrace) || !isPositive(timeWindow)) {
       throw new IllegalArgumentException(

@@ -6,9 +6,8 @@ package io.penultimate.stream;
  * that the rolling quality window sees every labelled event.
  */
 public record Topics(String events, String scores, String deadLetters, String labels, String outcomes, String quality) {
-  public static Topics defaults() {
-    return new Topics(
-        "penultimate.events", "penultimate.scores", "penultimate.dlq", "penultimate.labels", "penultimate.outcomes",
-        "penultimate.quality");
+  /** The six topics {@code prefix.events}, {@code prefix.scores}, {@code prefix.dlq}, and so on. */
+  public static Topics withPrefix(String prefix) {
+    return new Topics(prefix + ".events", prefix + ".scores", prefix + ".dlq", prefix + ".labels", prefix + ".outcomes", prefix + ".quality");
   }
 }

@@ -3,9 +3,11 @@ package io.penultimate.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.penultimate.bundle.ScoreName;
 import io.penultimate.stream.InvalidEventException.Cause;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GuardedObserverTest {
@@ -39,10 +41,16 @@ class GuardedObserverTest {
       public void labelsExpired(int count) {
         calls.add("expired " + count);
       }
+
+      @Override
+      public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
+        calls.add("outcome " + outcome.id() + " " + calibrated.get(ScoreName.GMM) + " " + quality.labelled());
+      }
     };
     GuardedObserver guarded = new GuardedObserver(recording);
     guarded.label(MonitorObserver.LabelOutcome.JOINED);
     guarded.labelsExpired(3);
-    assertThat(calls).containsExactly("label joined", "expired 3");
+    guarded.outcome(new Outcome("e1", 0, 0, Map.of(), 0), Map.of(ScoreName.GMM, 0.25), new QualitySnapshot(7, 1, Map.of(), Map.of(), null));
+    assertThat(calls).containsExactly("label joined", "expired 3", "outcome e1 0.25 7");
   }
 }

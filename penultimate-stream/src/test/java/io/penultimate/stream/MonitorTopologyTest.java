@@ -14,6 +14,7 @@ import io.penultimate.evaluation.Auroc;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -63,7 +64,11 @@ class MonitorTopologyTest {
   }
 
   private void startDriver(BatchSettings batch) {
-    Topics topics = Topics.defaults();
+    startDriver(batch, MonitorObserver.NONE);
+  }
+
+  private void startDriver(BatchSettings batch, MonitorObserver observer) {
+    Topics topics = MonitorConfig.DEFAULT.topics();
     ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "model-1", "bundle-1");
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
     var topology =
@@ -74,7 +79,7 @@ class MonitorTopologyTest {
             () -> new EventScorer(network, scorer, settings),
             batch,
             new QualitySettings(WINDOW, Duration.ofHours(1), LABEL_GRACE, Duration.ofHours(1), 1000),
-            MonitorObserver.NONE);
+            observer);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "penultimate-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -273,7 +278,7 @@ class MonitorTopologyTest {
     TestRecord<String, byte[]> dead = deadLetters.readRecord();
     assertThat(reason(dead)).contains("no scored event waiting for id 'nobody' within the label grace");
     assertThat(new String(dead.value(), StandardCharsets.UTF_8)).as("the original bytes").isEqualTo(new String(label("nobody", 1), StandardCharsets.UTF_8));
-    assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(Topics.defaults().labels());
+    assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(MonitorConfig.DEFAULT.topics().labels());
   }
 
   @Test
@@ -342,6 +347,42 @@ class MonitorTopologyTest {
       assertThat(latest.get("auroc").get("primary").asDouble()).isCloseTo(Auroc.of(primary, correct), within(1e-12));
     } else {
       assertThat(latest.get("auroc").get("primary").isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void shouldHandTheObserverTheCalibratedScoresTheRollingEceWasComputedFrom() {
+    List<Outcome> seen = new java.util.ArrayList<>();
+    List<Map<ScoreName, Double>> calibrations = new java.util.ArrayList<>();
+    List<QualitySnapshot> snapshots = new java.util.ArrayList<>();
+    driver.close();
+    startDriver(new BatchSettings(1, Duration.ofMillis(50)), new MonitorObserver() {
+      @Override
+      public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
+        seen.add(outcome);
+        calibrations.add(calibrated);
+        snapshots.add(quality);
+      }
+    });
+    float[][] stream = StreamFixtures.inputs(10, 12);
+    int[] truth = StreamFixtures.labels(10);
+    for (int i = 0; i < stream.length; i++) {
+      events.pipeInput("c" + i, event("c" + i, stream[i], ",\"label\":" + truth[i]));
+    }
+    assertThat(seen).hasSize(10);
+    ConfidenceScorer scorer = new ConfidenceScorer(bundle);
+    for (int i = 0; i < seen.size(); i++) {
+      assertThat(calibrations.get(i)).containsOnlyKeys(ScoreName.values());
+      for (ScoreName score : ScoreName.values()) {
+        assertThat(calibrations.get(i).get(score)).as(score.key())
+            .isEqualTo(scorer.calibrated(score, seen.get(i).scores().get(score.key())));
+      }
+    }
+    // with one outcome in the window, ECE is |1{correct} − calibrated|: the values handed over are the ones the ECE used
+    double hit = seen.get(0).correct() ? 1 : 0;
+    for (ScoreName score : ScoreName.values()) {
+      assertThat(snapshots.get(0).ece().get(score.key())).as(score.key())
+          .isCloseTo(Math.abs(hit - calibrations.get(0).get(score)), within(1e-12));
     }
   }
 

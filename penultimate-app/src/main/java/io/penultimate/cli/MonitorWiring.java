@@ -1,0 +1,70 @@
+package io.penultimate.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.penultimate.bundle.BundleCompatibility;
+import io.penultimate.bundle.BundleJson;
+import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.dl4j.HiddenProbe;
+import io.penultimate.dl4j.ModelFile;
+import io.penultimate.metrics.LayerMetrics;
+import io.penultimate.metrics.MonitorMetrics;
+import io.penultimate.metrics.ProbabilityHistograms;
+import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.MonitorObserver;
+import io.penultimate.stream.MonitorStreams;
+import io.penultimate.stream.ScoringModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The one composition root of the streaming monitor, shared by {@code serve}, {@code demo} and
+ * {@code bench stream}: the model and bundle are read and checked against each other once, and
+ * every stream task scores with its own copy of the network (DL4J networks are not thread-safe),
+ * reading the hidden layer the bundle was fitted on.
+ */
+final class MonitorWiring {
+  private final ModelFile.Loaded model;
+  private final EncoderBundle bundle;
+  private final String modelVersion;
+  private final String encoderVersion;
+
+  private MonitorWiring(ModelFile.Loaded model, EncoderBundle bundle, String modelVersion, String encoderVersion) {
+    this.model = model;
+    this.bundle = bundle;
+    this.modelVersion = modelVersion;
+    this.encoderVersion = encoderVersion;
+  }
+
+  /**
+   * Reads both files; the scored records name them by the first 12 hex digits of their SHA-256.
+   *
+   * @throws IllegalArgumentException when the bundle was not fitted on this model, saying what
+   *     differs and how to fix it
+   */
+  static MonitorWiring load(Path modelFile, Path encoderFile) throws IOException {
+    ModelFile.Loaded model = ModelFile.read(modelFile);
+    EncoderBundle bundle = BundleJson.read(encoderFile);
+    HiddenProbe probe = HiddenProbe.of(model.network(), bundle.provenance().hiddenLayer());
+    BundleCompatibility.check(bundle, model.sha256(), probe.layer(), probe.width(), model.metadata().classNames().size());
+    return new MonitorWiring(model, bundle, model.sha256().substring(0, 12), ModelFile.sha256(encoderFile).substring(0, 12));
+  }
+
+  ModelFile.Loaded model() {
+    return model;
+  }
+
+  EncoderBundle bundle() {
+    return bundle;
+  }
+
+  /** The monitor's Kafka Streams client, not started, with its meters bound to {@code registry}. */
+  KafkaStreams streams(MonitorConfig config, PrometheusMeterRegistry registry) {
+    LayerMetrics layer = new LayerMetrics(registry, bundle.nodes(), config.nodeWindow(), config.nodeMetricsCap());
+    MonitorObserver metrics =
+        MonitorObserver.all(new MonitorMetrics(registry, layer), new ProbabilityHistograms(registry, config.applicationId()));
+    ScoringModel scoring = new ScoringModel(bundle, model.metadata().inputSize(),
+        () -> HiddenProbe.of(model.network().clone(), bundle.provenance().hiddenLayer())::probe, modelVersion, encoderVersion);
+    return MonitorStreams.create(config, scoring, metrics);
+  }
+}

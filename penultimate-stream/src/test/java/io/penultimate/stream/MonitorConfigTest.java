@@ -1,0 +1,75 @@
+package io.penultimate.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.penultimate.bundle.ScoreName;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class MonitorConfigTest {
+
+  @Test
+  void shouldUseTheDocumentedDefaultsForEverySettingNotGiven() {
+    MonitorConfig config = MonitorConfig.DEFAULT.validate();
+    assertThat(config.topics()).isEqualTo(Topics.withPrefix("penultimate"));
+    assertThat(config.batch()).isEqualTo(new BatchSettings(256, Duration.ofMillis(50)));
+    assertThat(config.quality()).isEqualTo(new QualitySettings(10_000, Duration.ofHours(24), Duration.ofSeconds(10), Duration.ofHours(1), 100_000));
+    assertThat(config.scoring("m", "b")).isEqualTo(new ScoringSettings(ScoreName.PRIMARY, ScoreName.GMM, 5, "m", "b"));
+    assertThat(config.inputFormat()).isEqualTo(EventParser.InputFormat.JSON);
+    assertThat(config.maxEventBytes()).isEqualTo(1 << 20);
+    assertThat(config.metricsPort()).isEqualTo(9404);
+    assertThat(config.stateDir()).isEmpty();
+    for (MonitorConfig.Setting setting : MonitorConfig.SETTINGS) {
+      assertThat(MonitorConfig.defaultValue(setting.key())).as(setting.key()).isEqualTo(setting.defaultValue());
+    }
+  }
+
+  @Test
+  void shouldReportEveryInvalidSettingAtOnceEachByItsFlag() {
+    MonitorConfig config = MonitorConfig.of(Map.of("batch-size", "0", "window", "many", "label-grace", "PT0S", "input-format", "xml"));
+    assertThat(config.problems()).containsExactlyInAnyOrder(
+        "--batch-size must be at least 1, found '0'",
+        "--window must be a whole number, found 'many'",
+        "--label-grace must be positive, found 'PT0S'",
+        "--input-format must be json or binary, found 'xml'");
+    assertThatThrownBy(config::validate)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--batch-size").hasMessageContaining("--window").hasMessageContaining("--label-grace")
+        .hasMessageNotContaining("--time-window ");
+  }
+
+  @Test
+  void shouldNameAnUnknownSettingAndAScoreThatIsNotAnEncoder() {
+    MonitorConfig config = MonitorConfig.of(Map.of("batch-sise", "10", "node-encoder", "softmax", "ood-score", "bogus"));
+    assertThat(config.problems()).hasSize(3);
+    assertThat(config.problems().get(0)).isEqualTo("unknown setting --batch-sise");
+    assertThat(config.problems()).anyMatch(p -> p.startsWith("--node-encoder must be binomial, trinomial, beta, betaGeneral or gmm"));
+    assertThat(config.problems()).anyMatch(p -> p.startsWith("--ood-score: unknown score 'bogus'"));
+  }
+
+  @Test
+  void shouldRefuseOneTopicInTwoRoles() {
+    MonitorConfig config = MonitorConfig.DEFAULT.with("labels-topic", "penultimate.events");
+    assertThat(config.problems()).singleElement().asString().contains("six different topics");
+  }
+
+  @Test
+  void shouldDeriveStreamsPropertiesAndLetKafkaSettingsWin() {
+    Properties properties = MonitorConfig.DEFAULT
+        .with("application-id", "app").with("bootstrap-servers", "b:1").with("state-dir", "/var/lib/x")
+        .with("kafka.linger.ms", "5").with("kafka.processing.guarantee", StreamsConfig.AT_LEAST_ONCE)
+        .validate().streamsProperties();
+    assertThat(properties).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "app")
+        .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "b:1")
+        .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/x")
+        .containsEntry("linger.ms", "5")
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    assertThat(MonitorConfig.DEFAULT.streamsProperties())
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+        .doesNotContainKey(StreamsConfig.STATE_DIR_CONFIG);
+  }
+}
