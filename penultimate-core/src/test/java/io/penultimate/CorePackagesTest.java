@@ -31,7 +31,7 @@ class CorePackagesTest {
       "evaluation", List.of(MATH3),
       "measure", List.of("io.penultimate.math..", MATH3),
       "score", List.of("io.penultimate.math..", MATH3),
-      "encoder", List.of("io.penultimate.math..", MATH3, "com.fasterxml.jackson.annotation.."),
+      "encoder", List.of("io.penultimate.math..", MATH3),
       "bundle", List.of("io.penultimate.math..", "io.penultimate.model..", "io.penultimate.evaluation..", "io.penultimate.measure..",
           "io.penultimate.score..", "io.penultimate.encoder..", MATH3, "com.fasterxml.jackson.."),
       "report", List.of("io.penultimate.math..", "io.penultimate.model..", "io.penultimate.evaluation..", "io.penultimate.measure..",

@@ -1,6 +1,5 @@
 package io.penultimate.cli;
 
-import io.penultimate.bundle.BundleCompatibility;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.DataSplit;
@@ -39,20 +38,26 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Also write every test and OOD sample's scores, one row each (set,correct,<score>...), for analysis elsewhere.")
   Path scoresCsv;
 
-  @Option(names = "--hidden-layer", paramLabel = "LAYER", description = "Layer index the bundle was fitted on, if not the last hidden layer.")
+  @Option(names = "--hidden-layer", paramLabel = "LAYER",
+      description = "Layer the bundle was fitted on, as a check: evaluate reads the layer the bundle names, and another value here is an error.")
   String hiddenLayer;
 
   @Override
   public Integer call() throws Exception {
     ModelFile.Loaded loaded = ModelFile.read(model);
     EncoderBundle bundle = BundleJson.read(encoders);
-    BundleCompatibility.check(bundle, loaded.sha256(), loaded.metadata().hiddenWidth(), loaded.metadata().classNames().size());
+    String fittedLayer = bundle.provenance().hiddenLayer();
+    if (hiddenLayer != null && !hiddenLayer.equals(fittedLayer)) {
+      throw new UsageException("--hidden-layer " + hiddenLayer + " disagrees with the bundle, fitted on layer '" + fittedLayer
+          + "': evaluate reads the bundle's layer (leave --hidden-layer out, or refit with 'penultimate fit --hidden-layer "
+          + hiddenLayer + "')");
+    }
+    Experiment experiment = Experiment.forBundle(loaded, bundle);
     DataSplit data = dataset.load();
     String ood = oodDataset == null ? DatasetOptions.counterpart(dataset.name) : oodDataset;
     Evaluator.Evaluation evaluation =
-        new Experiment(loaded, hiddenLayer)
-            .evaluate(bundle, data, DatasetOptions.load(ood, dataset.dataDir()).test(),
-                new Evaluator.Labels(dataset.name, ood, loaded.metadata().arch(), loaded.metadata().seed()));
+        experiment.evaluate(bundle, data, DatasetOptions.load(ood, dataset.dataDir()).test(),
+            new Evaluator.Labels(dataset.name, ood, loaded.metadata().arch(), loaded.metadata().seed()));
     PaperTables.print(List.of(evaluation.report()), spec.commandLine().getOut());
     report.writeJson(evaluation.report());
     if (scoresCsv != null) {

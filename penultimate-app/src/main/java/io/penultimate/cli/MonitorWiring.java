@@ -20,7 +20,8 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * The one composition root of the streaming monitor, shared by {@code serve}, {@code demo} and
  * {@code bench stream}: the model and bundle are read and checked against each other once, and
- * every stream task scores with its own copy of the network (DL4J networks are not thread-safe).
+ * every stream task scores with its own copy of the network (DL4J networks are not thread-safe),
+ * reading the hidden layer the bundle was fitted on.
  */
 final class MonitorWiring {
   private final ModelFile.Loaded model;
@@ -44,7 +45,8 @@ final class MonitorWiring {
   static MonitorWiring load(Path modelFile, Path encoderFile) throws IOException {
     ModelFile.Loaded model = ModelFile.read(modelFile);
     EncoderBundle bundle = BundleJson.read(encoderFile);
-    BundleCompatibility.check(bundle, model.sha256(), model.metadata().hiddenWidth(), model.metadata().classNames().size());
+    HiddenProbe probe = HiddenProbe.of(model.network(), bundle.provenance().hiddenLayer());
+    BundleCompatibility.check(bundle, model.sha256(), probe.layer(), probe.width(), model.metadata().classNames().size());
     return new MonitorWiring(model, bundle, model.sha256().substring(0, 12), ModelFile.sha256(encoderFile).substring(0, 12));
   }
 
@@ -62,7 +64,7 @@ final class MonitorWiring {
     MonitorObserver metrics =
         MonitorObserver.all(new MonitorMetrics(registry, layer), new ProbabilityHistograms(registry, config.applicationId()));
     ScoringModel scoring = new ScoringModel(bundle, model.metadata().inputSize(),
-        () -> HiddenProbe.of(model.network().clone(), null)::probe, modelVersion, encoderVersion);
+        () -> HiddenProbe.of(model.network().clone(), bundle.provenance().hiddenLayer())::probe, modelVersion, encoderVersion);
     return MonitorStreams.create(config, scoring, metrics);
   }
 }

@@ -1,5 +1,6 @@
 package io.penultimate.experiment;
 
+import io.penultimate.bundle.BundleCompatibility;
 import io.penultimate.bundle.BundleFitter;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.Provenance;
@@ -23,9 +24,23 @@ public final class Experiment {
   // keyed by identity: the same split is probed for fitting, node analysis and evaluation
   private final Map<LabeledImages, LabeledOutputs> probed = new IdentityHashMap<>();
 
+  /** @param hiddenLayer the layer to read (an index), or null for the one feeding the output */
   public Experiment(ModelFile.Loaded model, String hiddenLayer) {
     this.model = model;
     this.probe = HiddenProbe.of(model.network(), hiddenLayer);
+  }
+
+  /**
+   * An experiment that reads the layer the bundle was fitted on, checked against the bundle
+   * (layer, width, classes, model hash) before any data is read.
+   *
+   * @throws IllegalArgumentException naming what differs and how to fix it
+   */
+  public static Experiment forBundle(ModelFile.Loaded model, EncoderBundle bundle) {
+    Experiment experiment = new Experiment(model, bundle.provenance().hiddenLayer());
+    BundleCompatibility.check(
+        bundle, model.sha256(), experiment.probe.layer(), experiment.probe.width(), model.metadata().classNames().size());
+    return experiment;
   }
 
   /** Outputs for a set of images; each set goes through the network once per experiment. */
@@ -46,7 +61,7 @@ public final class Experiment {
             datasetName,
             meta.arch(),
             meta.seed(),
-            meta.hiddenLayer(),
+            probe.layer(),
             Instant.now().toString(),
             BuildInfo.penultimateVersion(),
             BuildInfo.dl4jVersion(),
@@ -54,8 +69,11 @@ public final class Experiment {
     return BundleFitter.fit(probe(data.train()), probe(data.validation()), data.train().classNames(), provenance, primaryAlpha);
   }
 
+  /** Scores the test and OOD sets with a bundle fitted on this experiment's layer (see {@link #forBundle}). */
   public Evaluator.Evaluation evaluate(EncoderBundle bundle, DataSplit data, LabeledImages ood, Evaluator.Labels labels) {
-    NodeAnalysis nodes = NodeAnalysis.of(probe(data.train()).correctOnly(), bundle, probe.outputLayer());
+    LabeledOutputs trainCorrect = probe(data.train()).correctOnly();
+    NodeAnalysis nodes =
+        probe.outputLayer().map(output -> NodeAnalysis.of(trainCorrect, bundle, output)).orElseGet(() -> NodeAnalysis.withoutBias(trainCorrect, bundle));
     return Evaluator.evaluate(bundle, probe(data.test()), probe.probe(ood.pixels()), nodes, labels);
   }
 }

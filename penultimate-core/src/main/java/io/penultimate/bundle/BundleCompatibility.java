@@ -1,22 +1,37 @@
 package io.penultimate.bundle;
 
-/** Checks that a bundle was fitted on the model it is about to score. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks that a bundle was fitted on the model, and the layer of it, that it is about to score. */
 public final class BundleCompatibility {
   private BundleCompatibility() {}
 
   /**
-   * @throws IllegalArgumentException naming what differs and how to fix it
+   * The layer is compared by name as well as by width: two hidden layers of a network can be
+   * equally wide (wide-mlp's are both 512), and encoders fitted on one score the other without
+   * any error, only wrongly.
+   *
+   * @param hiddenLayer the layer the scoring side reads, named as {@link Provenance#hiddenLayer()}
+   * @param hiddenWidth that layer's number of nodes
+   * @throws IllegalArgumentException naming every difference, found and expected, and how to fix it
    */
-  public static void check(EncoderBundle bundle, String modelSha256, int hiddenWidth, int numClasses) {
+  public static void check(EncoderBundle bundle, String modelSha256, String hiddenLayer, int hiddenWidth, int numClasses) {
+    List<String> problems = new ArrayList<>();
+    String fittedLayer = bundle.provenance().hiddenLayer();
+    if (!fittedLayer.equals(hiddenLayer)) {
+      problems.add("the bundle was fitted on hidden layer '" + fittedLayer + "', the model is read at layer '" + hiddenLayer + "'");
+    }
     if (bundle.width() != hiddenWidth || bundle.numClasses() != numClasses) {
-      throw new IllegalArgumentException(
-          "the bundle encodes " + bundle.width() + " hidden nodes and " + bundle.numClasses() + " classes, the model has "
-              + hiddenWidth + " and " + numClasses + "; refit with 'penultimate fit' on this model");
+      problems.add("the bundle encodes " + bundle.width() + " hidden nodes and " + bundle.numClasses() + " classes, the model's layer '"
+          + hiddenLayer + "' has " + hiddenWidth + " and " + numClasses);
     }
     if (!bundle.provenance().modelSha256().equals(modelSha256)) {
-      throw new IllegalArgumentException(
-          "the bundle was fitted on model " + abbreviate(bundle.provenance().modelSha256()) + ", this model is "
-              + abbreviate(modelSha256) + "; refit with 'penultimate fit' on this model");
+      problems.add("the bundle was fitted on model " + abbreviate(bundle.provenance().modelSha256()) + ", this model is "
+          + abbreviate(modelSha256));
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems) + "; refit with 'penultimate fit' on this model");
     }
   }
 

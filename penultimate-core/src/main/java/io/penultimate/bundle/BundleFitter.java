@@ -1,7 +1,10 @@
 package io.penultimate.bundle;
 
+import io.penultimate.encoder.BetaEncoder;
 import io.penultimate.encoder.BetaFitter;
+import io.penultimate.encoder.BetaGeneralEncoder;
 import io.penultimate.encoder.BetaGeneralFitter;
+import io.penultimate.encoder.BinomialEncoder;
 import io.penultimate.encoder.BinomialFitter;
 import io.penultimate.encoder.EncoderFitter;
 import io.penultimate.encoder.GaussianMixtureEncoder;
@@ -12,6 +15,7 @@ import io.penultimate.encoder.HiddenSamples;
 import io.penultimate.encoder.MixtureSettings;
 import io.penultimate.encoder.PooledMixtureEncoder;
 import io.penultimate.encoder.PooledMixtureFitter;
+import io.penultimate.encoder.TrinomialEncoder;
 import io.penultimate.encoder.TrinomialFitter;
 import io.penultimate.evaluation.Auroc;
 import io.penultimate.evaluation.DeLong;
@@ -22,7 +26,9 @@ import io.penultimate.measure.NodeStatistics;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.math.LogisticRegression;
 import io.penultimate.score.ClassGaussianFitter;
+import io.penultimate.score.ClassGaussianModel;
 import io.penultimate.score.MahalanobisFitter;
+import io.penultimate.score.MahalanobisModel;
 import io.penultimate.score.SoftmaxScores;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,35 +90,21 @@ public final class BundleFitter {
 
     GaussianMixtureEncoder gmm = new GaussianMixtureFitter(MixtureSettings.withComponents(components)).fit(samples);
     PooledMixtureEncoder pooled = PooledMixtureFitter.defaults().fit(samples);
-    GoodnessOfFit fit = GoodnessOfFit.defaults();
+    BinomialEncoder binomial = new BinomialFitter(BinomialFitter.DEFAULT_THRESHOLD, smoothing).fit(samples);
+    TrinomialEncoder trinomial = new TrinomialFitter(TrinomialFitter.DEFAULT_LOW, TrinomialFitter.DEFAULT_HIGH, smoothing).fit(samples);
+    BetaEncoder beta = new BetaFitter(epsilon).fit(samples);
+    BetaGeneralEncoder betaGeneral = new BetaGeneralFitter(epsilon).fit(samples);
+    MahalanobisModel mahalanobis = new MahalanobisFitter(RIDGE).fit(samples.hidden(), samples.classes(), classes);
+    ClassGaussianModel gaussian = new ClassGaussianFitter(RIDGE).fit(samples.hidden(), samples.classes(), classes);
 
-    EncoderBundle provisional =
-        new EncoderBundle(
-            EncoderBundle.FORMAT_VERSION,
-            provenance,
-            samples.width(),
-            classNames,
-            settings(smoothing, epsilon, components, choices),
-            new BinomialFitter(BinomialFitter.DEFAULT_THRESHOLD, smoothing).fit(samples),
-            new TrinomialFitter(TrinomialFitter.DEFAULT_LOW, TrinomialFitter.DEFAULT_HIGH, smoothing).fit(samples),
-            new BetaFitter(epsilon).fit(samples),
-            new BetaGeneralFitter(epsilon).fit(samples),
-            gmm,
-            pooled,
-            new MahalanobisFitter(RIDGE).fit(samples.hidden(), samples.classes(), classes),
-            new ClassGaussianFitter(RIDGE).fit(samples.hidden(), samples.classes(), classes),
-            new PrimaryScore(
-                new LogisticRegression.Model(0, new double[2], new double[2], new double[] {1, 1}),
-                0,
-                List.of(DensityTail.fit(PrimaryScore.BULK_DENSITY, new double[] {0}))),
-            NodeStatistics.of(samples.hidden(), NodeStatistics.PAPER_LOW, NodeStatistics.PAPER_HIGH),
-            placeholders(0.0),
-            placeholders(new IsotonicMap(new double[] {0}, new double[] {0})),
-            Map.of(
-                "gmmPerClass", fit.meanRSquared(samples, gmm).meanRSquared(),
-                "gmmPooled", fit.meanRSquared(samples, pooled).meanRSquared()));
-
-    Map<ScoreName, double[]> validationScores = new ConfidenceScorer(provisional).scoreAll(validation.outputs());
+    // What is fitted on validation scores (the primary score, thresholds, calibration) is fitted
+    // on the scores of the models above, before the bundle that holds them all exists.
+    ComponentScorer parts =
+        new ComponentScorer(samples.width(), classes,
+            Map.of(ScoreName.BINOMIAL, binomial, ScoreName.TRINOMIAL, trinomial, ScoreName.BETA, beta,
+                ScoreName.BETA_GENERAL, betaGeneral, ScoreName.GMM, gmm),
+            mahalanobis, gaussian);
+    Map<ScoreName, double[]> validationScores = parts.scoreAll(validation.outputs());
     double[] softmaxLogOdds = Arrays.stream(validation.outputs().logits()).mapToDouble(SoftmaxScores::maxLogOdds).toArray();
     PrimaryScore primary = fitPrimary(validationScores, softmaxLogOdds, right, primaryAlpha, choices);
     validationScores.put(ScoreName.PRIMARY, primary.scoreAll(softmaxLogOdds, validationScores));
@@ -124,7 +116,28 @@ public final class BundleFitter {
       thresholds.put(score, OodMetrics.thresholdAtTpr(select(column, right), OOD_TPR));
       calibration.put(score, IsotonicRegression.fit(column, right));
     }
-    return provisional.withValidationFit(settings(smoothing, epsilon, components, choices), primary, thresholds, calibration);
+    GoodnessOfFit fit = GoodnessOfFit.defaults();
+    return new EncoderBundle(
+        EncoderBundle.FORMAT_VERSION,
+        provenance,
+        samples.width(),
+        classNames,
+        settings(smoothing, epsilon, components, choices),
+        binomial,
+        trinomial,
+        beta,
+        betaGeneral,
+        gmm,
+        pooled,
+        mahalanobis,
+        gaussian,
+        primary,
+        NodeStatistics.of(samples.hidden(), NodeStatistics.PAPER_LOW, NodeStatistics.PAPER_HIGH),
+        thresholds,
+        calibration,
+        Map.of(
+            "gmmPerClass", fit.meanRSquared(samples, gmm).meanRSquared(),
+            "gmmPooled", fit.meanRSquared(samples, pooled).meanRSquared()));
   }
 
   private static FitSettings settings(double smoothing, double epsilon, int components, List<SettingChoice> choices) {
@@ -195,14 +208,6 @@ public final class BundleFitter {
     // a user's alpha is kept as given; the choice records what validation would have picked
     choices.add(new SettingChoice("primaryAlpha", ALPHA_CANDIDATES, aurocs, chosen));
     return new PrimaryScore(bulk, userAlpha.orElse(chosen), gate);
-  }
-
-  private static <T> Map<ScoreName, T> placeholders(T value) {
-    Map<ScoreName, T> map = new EnumMap<>(ScoreName.class);
-    for (ScoreName score : ScoreName.values()) {
-      map.put(score, value);
-    }
-    return map;
   }
 
   static double[] select(double[] values, boolean[] keep) {

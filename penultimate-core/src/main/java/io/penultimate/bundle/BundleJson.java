@@ -18,9 +18,12 @@ import java.nio.file.Path;
  * invariant (the records' constructors), and reports the file and the first problem in one line.
  */
 public final class BundleJson {
-  /** Shared mapper: score keys as {@code softmax}, non-finite numbers as strings so output stays valid JSON. */
+  /**
+   * Shared mapper: score keys as {@code softmax}, non-finite numbers as strings so output stays
+   * valid JSON, and the encoders' JSON shape from {@link BundleMixIns}.
+   */
   public static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      BundleMixIns.register(JsonMapper.builder())
           .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
           .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
           .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)

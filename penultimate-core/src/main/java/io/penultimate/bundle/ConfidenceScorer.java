@@ -1,9 +1,6 @@
 package io.penultimate.bundle;
 
 import io.penultimate.model.ModelOutputs;
-import io.penultimate.score.ClassGaussianScore;
-import io.penultimate.score.EnergyScore;
-import io.penultimate.score.MahalanobisScore;
 import io.penultimate.score.SoftmaxScores;
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,14 +13,11 @@ public final class ConfidenceScorer {
   private static final ScoreName[] SCORES = ScoreName.values();
 
   private final EncoderBundle bundle;
-  private final MahalanobisScore mahalanobis;
-  private final ClassGaussianScore gaussian;
-  private final EnergyScore energy = new EnergyScore();
+  private final ComponentScorer components;
 
   public ConfidenceScorer(EncoderBundle bundle) {
     this.bundle = bundle;
-    this.mahalanobis = new MahalanobisScore(bundle.mahalanobis());
-    this.gaussian = new ClassGaussianScore(bundle.gaussian());
+    this.components = ComponentScorer.of(bundle);
   }
 
   public EncoderBundle bundle() {
@@ -38,29 +32,10 @@ public final class ConfidenceScorer {
    *     (which only non-finite inputs can cause)
    */
   public double[] scores(double[] hidden, double[] logits) {
-    if (hidden.length != bundle.width() || logits.length != bundle.numClasses()) {
-      throw new IllegalArgumentException(
-          "expected a hidden vector of " + bundle.width() + " and " + bundle.numClasses() + " logits, found "
-              + hidden.length + " and " + logits.length);
-    }
-    int predicted = SoftmaxScores.predicted(logits);
     double[] out = new double[SCORES.length];
-    out[ScoreName.SOFTMAX.ordinal()] = SoftmaxScores.maxSoftmax(logits);
-    for (ScoreName score : SCORES) {
-      if (score.isEncoderLikelihood()) {
-        out[score.ordinal()] = bundle.encoder(score).logLikelihood(hidden, predicted);
-      }
-    }
-    out[ScoreName.ENERGY.ordinal()] = energy.score(logits);
-    out[ScoreName.MAHALANOBIS.ordinal()] = mahalanobis.score(hidden);
-    out[ScoreName.GAUSSIAN.ordinal()] = gaussian.score(hidden, predicted);
-    out[ScoreName.PRIMARY.ordinal()] =
-        bundle.primary().score(SoftmaxScores.maxLogOdds(logits), out);
-    for (ScoreName score : SCORES) {
-      if (!Double.isFinite(out[score.ordinal()])) {
-        throw new IllegalArgumentException(score.key() + " score is " + out[score.ordinal()] + " for a non-finite input");
-      }
-    }
+    components.scores(hidden, logits, out);
+    out[ScoreName.PRIMARY.ordinal()] = bundle.primary().score(SoftmaxScores.maxLogOdds(logits), out);
+    ComponentScorer.requireFinite(ScoreName.PRIMARY, out[ScoreName.PRIMARY.ordinal()]);
     return out;
   }
 

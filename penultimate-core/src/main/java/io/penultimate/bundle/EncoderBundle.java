@@ -42,7 +42,11 @@ public record EncoderBundle(
     Map<ScoreName, IsotonicMap> calibration,
     Map<String, Double> goodnessOfFit) {
 
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * 2: {@code provenance.hiddenLayer} names the layer read (a String), so scoring reads the layer
+   * the bundle was fitted on. 1: the model's default layer index, whatever layer was read.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   public EncoderBundle {
     requirePresent(provenance, "provenance");
@@ -103,16 +107,6 @@ public record EncoderBundle(
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid encoder bundle: " + String.join("; ", problems));
     }
-  }
-
-  /**
-   * The same encoders and models with the parts fitted on validation scores replaced: the fitter
-   * scores the validation split with a provisional bundle, then fits these from the scores.
-   */
-  EncoderBundle withValidationFit(
-      FitSettings newSettings, PrimaryScore newPrimary, Map<ScoreName, Double> newThresholds, Map<ScoreName, IsotonicMap> newCalibration) {
-    return new EncoderBundle(formatVersion, provenance, width, classNames, newSettings, binomial, trinomial, beta, betaGeneral,
-        gmm, pooledGmm, mahalanobis, gaussian, newPrimary, nodes, newThresholds, newCalibration, goodnessOfFit);
   }
 
   private static void requirePresent(Object part, String name) {

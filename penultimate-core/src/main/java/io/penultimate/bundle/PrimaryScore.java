@@ -1,6 +1,7 @@
 package io.penultimate.bundle;
 
 import io.penultimate.math.LogisticRegression;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -73,12 +74,18 @@ public record PrimaryScore(LogisticRegression.Model bulk, double alpha, List<Den
     return alpha == 0 ? logBulk : logBulk + Math.min(0, logPValue(scores) - Math.log(alpha));
   }
 
-  /** The score of every sample: its softmax log-odds and its other scores, one column per score. */
+  /**
+   * The score of every sample: its softmax log-odds and its other scores, one column per score.
+   * Only the columns this score reads (the bulk density and the gate's densities) need be present,
+   * so the fitter can score candidates before any primary column exists.
+   */
   public double[] scoreAll(double[] softmaxLogOdds, Map<ScoreName, double[]> scores) {
+    List<ScoreName> inputs = new ArrayList<>(List.of(BULK_DENSITY));
+    gate.forEach(tail -> inputs.add(tail.density()));
     double[] out = new double[softmaxLogOdds.length];
     double[] row = new double[ScoreName.values().length];
     for (int i = 0; i < out.length; i++) {
-      for (ScoreName score : ScoreName.values()) {
+      for (ScoreName score : inputs) {
         row[score.ordinal()] = scores.get(score)[i];
       }
       out[i] = score(softmaxLogOdds[i], row);

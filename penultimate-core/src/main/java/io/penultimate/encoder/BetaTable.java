@@ -1,8 +1,5 @@
 package io.penultimate.encoder;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Arrays;
 import org.apache.commons.math3.special.Gamma;
 
@@ -14,15 +11,13 @@ import org.apache.commons.math3.special.Gamma;
  * serialised, the normaliser log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b) of every slot:
  * three log-gamma evaluations per node would dominate scoring.
  */
-@JsonPropertyOrder({"a", "b"})
 public final class BetaTable {
 
   private final double[] a;
   private final double[] b;
   private final double[] logBeta;
 
-  @JsonCreator
-  public BetaTable(@JsonProperty("a") double[] a, @JsonProperty("b") double[] b) {
+  public BetaTable(double[] a, double[] b) {
     Checks.length("b", b, Checks.present("a", a).length);
     Checks.openInterval("a", a, 0, Double.POSITIVE_INFINITY);
     Checks.openInterval("b", b, 0, Double.POSITIVE_INFINITY);
@@ -34,12 +29,10 @@ public final class BetaTable {
     }
   }
 
-  @JsonProperty
   public double[] a() {
     return a.clone();
   }
 
-  @JsonProperty
   public double[] b() {
     return b.clone();
   }

@@ -1,8 +1,5 @@
 package io.penultimate.encoder;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 /**
  * A fitted encoder of last-hidden activations: per node i and class y, a distribution
  * p(h_i | y) over the node's output (paper section 2.1). This is the read API the scorer and the
@@ -14,17 +11,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * scores the floor in every family: a NaN activation means the input or the model is broken, so
  * it is treated as the least likely value there is.
  *
- * <p>Serialised with a {@code family} property naming the implementation, so a bundle can hold
- * any mix of encoders and read them back as {@code HiddenEncoder}.
+ * <p>The bundle codec ({@code io.penultimate.bundle.BundleJson}) writes it with a {@code family}
+ * property naming the implementation, so a bundle can hold any mix of encoders and read them back
+ * as {@code HiddenEncoder}.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "family")
-@JsonSubTypes({
-  @JsonSubTypes.Type(value = BinomialEncoder.class, name = BinomialEncoder.FAMILY),
-  @JsonSubTypes.Type(value = TrinomialEncoder.class, name = TrinomialEncoder.FAMILY),
-  @JsonSubTypes.Type(value = BetaEncoder.class, name = BetaEncoder.FAMILY),
-  @JsonSubTypes.Type(value = BetaGeneralEncoder.class, name = BetaGeneralEncoder.FAMILY),
-  @JsonSubTypes.Type(value = GaussianMixtureEncoder.class, name = GaussianMixtureEncoder.FAMILY)
-})
 public interface HiddenEncoder {
 
   /**

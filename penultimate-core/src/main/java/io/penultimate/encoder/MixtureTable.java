@@ -1,8 +1,5 @@
 package io.penultimate.encoder;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.penultimate.math.GaussianMixture1D;
 import java.util.Arrays;
 
@@ -16,7 +13,6 @@ import java.util.Arrays;
  * logarithm of its own (see {@link #logLikelihood}) and at most k − 1 exponentials:
  *   log(w N(x; μ, σ²)) = c − q (x − μ)²,  c = log w − ½ log(2πσ²),  q = 1/(2σ²).
  */
-@JsonPropertyOrder({"components", "weights", "means", "variances"})
 public final class MixtureTable {
 
   private final int components;
@@ -27,12 +23,7 @@ public final class MixtureTable {
   private final double[] halfPrecisions;
 
   /** Validates each slot as a {@link GaussianMixture1D} (weights positive summing to 1, variances positive, all finite). */
-  @JsonCreator
-  public MixtureTable(
-      @JsonProperty("components") int components,
-      @JsonProperty("weights") double[] weights,
-      @JsonProperty("means") double[] means,
-      @JsonProperty("variances") double[] variances) {
+  public MixtureTable(int components, double[] weights, double[] means, double[] variances) {
     Checks.present("weights", weights);
     if (components < 1 || weights.length == 0 || weights.length % components != 0) {
       throw new IllegalArgumentException("weights must hold a positive multiple of components=" + components
@@ -73,22 +64,18 @@ public final class MixtureTable {
     return new MixtureTable(k, w, mu, var);
   }
 
-  @JsonProperty
   public int components() {
     return components;
   }
 
-  @JsonProperty
   public double[] weights() {
     return weights.clone();
   }
 
-  @JsonProperty
   public double[] means() {
     return means.clone();
   }
 
-  @JsonProperty
   public double[] variances() {
     return variances.clone();
   }

@@ -1,7 +1,5 @@
 package io.penultimate.encoder;
 
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.penultimate.math.GaussianMixture1D;
 
 /**
@@ -9,11 +7,9 @@ import io.penultimate.math.GaussianMixture1D;
  * components (10 in the paper) per node over all classes together, p(h_i) = Σ_j w_j N(h_i; μ_j, σ²_j).
  * Not a {@link HiddenEncoder}, since it does not depend on the class.
  *
- * <p>Scores are finite as in {@link GaussianMixtureEncoder}. Serialised with
+ * <p>Scores are finite as in {@link GaussianMixtureEncoder}. The bundle codec writes it with
  * {@code "family": "pooledGmm"}.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "family")
-@JsonTypeName(PooledMixtureEncoder.FAMILY)
 public record PooledMixtureEncoder(int width, MixtureTable mixtures) {
 
   public static final String FAMILY = "pooledGmm";

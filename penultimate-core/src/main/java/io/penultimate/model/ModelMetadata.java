@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What travels inside a model file beside the network: how it was trained and how to read it.
  *
- * @param hiddenLayer index of the last hidden layer (the layer the encoders read)
+ * @param hiddenLayer index of the last hidden layer, the one {@code fit} reads unless told another
  * @param hiddenWidth number of nodes in that layer
  */
 public record ModelMetadata(

@@ -20,7 +20,8 @@ import java.util.List;
  * <p>{@code mi} is the exact MI of the binomial code (h ≥ 0.5) with the label when the layer's
  * outputs lie in [0, 1] (a sigmoid layer, the paper's MNIST setting), otherwise the numerical MI of
  * the per-class mixtures (the paper's CIFAR setting). {@code bias} is the paper's "equal share" reading; the minimum-norm
- * solution b' = W⁺b is reported beside it.
+ * solution b' = W⁺b is reported beside it. Both need the output layer that reads the layer: for an
+ * earlier layer (read with {@code fit --hidden-layer}) they are NaN, see {@link #withoutBias}.
  */
 public record NodeAnalysis(List<Row> nodes, PearsonTable pearson, PearsonTable pearsonMinimumNormBias, String miSource) {
 
@@ -34,19 +35,33 @@ public record NodeAnalysis(List<Row> nodes, PearsonTable pearson, PearsonTable p
   public record Row(
       int node, double mi, double miBinomial, double miGmmPaper, double miGmmNumerical, double tv, double bias, double biasMinimumNorm) {}
 
+  /** @param output the output layer, which reads the layer the bundle was fitted on */
   public static NodeAnalysis of(LabeledOutputs trainCorrect, EncoderBundle bundle, OutputLayer output) {
     if (output.width() != bundle.width() || output.numClasses() != bundle.numClasses()) {
       throw new IllegalArgumentException(
           "output layer reads " + output.width() + " nodes into " + output.numClasses() + " classes, but the bundle has "
               + bundle.width() + " nodes and " + bundle.numClasses() + " classes");
     }
+    return analyse(trainCorrect, bundle,
+        HiddenBias.equalShare(output.weights(), output.bias()), HiddenBias.minimumNorm(output.weights(), output.bias()));
+  }
+
+  /**
+   * The analysis of a layer that the output layer does not read (an earlier one): the hidden-layer
+   * bias of eq. 4 is defined by the weights that read the layer, which it has none of, so its
+   * columns and correlations are NaN rather than computed from another layer's weights.
+   */
+  public static NodeAnalysis withoutBias(LabeledOutputs trainCorrect, EncoderBundle bundle) {
+    return analyse(trainCorrect, bundle, null, null);
+  }
+
+  /** @param equalShare the hidden bias of each node, or null when the layer has none (with {@code minimumNorm}) */
+  private static NodeAnalysis analyse(LabeledOutputs trainCorrect, EncoderBundle bundle, double[] equalShare, double[] minimumNorm) {
     double[][] hidden = trainCorrect.outputs().hidden();
     int[] labels = trainCorrect.labels();
     int classes = bundle.numClasses();
     double[] prior = classPrior(labels, classes);
     double[] tv = TaskVariance.perNode(hidden);
-    double[] equalShare = HiddenBias.equalShare(output.weights(), output.bias());
-    double[] minimumNorm = HiddenBias.minimumNorm(output.weights(), output.bias());
     boolean unitInterval = Arrays.stream(hidden).flatMapToDouble(Arrays::stream).allMatch(h -> h >= 0 && h <= 1);
     List<Row> rows = new ArrayList<>();
     double[] mi = new double[bundle.width()];
@@ -63,12 +78,12 @@ public record NodeAnalysis(List<Row> nodes, PearsonTable pearson, PearsonTable p
       double numerical = MutualInformation.numerical(perClass, prior);
       mi[node] = unitInterval ? binomial : numerical;
       rows.add(new Row(node, mi[node], binomial, MutualInformation.paperApproximation(perClass, prior), numerical,
-          tv[node], equalShare[node], minimumNorm[node]));
+          tv[node], equalShare == null ? Double.NaN : equalShare[node], minimumNorm == null ? Double.NaN : minimumNorm[node]));
     }
     return new NodeAnalysis(
         rows,
-        PearsonTable.of(mi, tv, equalShare),
-        PearsonTable.of(mi, tv, minimumNorm),
+        equalShare == null ? PearsonTable.withoutBias(mi, tv) : PearsonTable.of(mi, tv, equalShare),
+        minimumNorm == null ? PearsonTable.withoutBias(mi, tv) : PearsonTable.of(mi, tv, minimumNorm),
         unitInterval ? "binomial (exact)" : "gmm (numerical)");
   }
 

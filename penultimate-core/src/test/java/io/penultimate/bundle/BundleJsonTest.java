@@ -52,7 +52,7 @@ class BundleJsonTest {
     BundleJson.MAPPER.writeValue(file.toFile(), tree);
     assertThatThrownBy(() -> BundleJson.read(file))
         .hasMessageContaining("format version 7")
-        .hasMessageContaining("expected 1");
+        .hasMessageContaining("expected " + EncoderBundle.FORMAT_VERSION);
   }
 
   @Test
@@ -73,6 +73,17 @@ class BundleJsonTest {
     tree.remove("gaussian");
     BundleJson.MAPPER.writeValue(file.toFile(), tree);
     assertThatThrownBy(() -> BundleJson.read(file)).hasMessageContaining("gaussian is missing");
+  }
+
+  @Test
+  void refusesABundleThatDoesNotNameItsHiddenLayer(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("encoders.json");
+    ObjectNode tree = BundleJson.MAPPER.valueToTree(bundle);
+    ((ObjectNode) tree.get("provenance")).remove("hiddenLayer");
+    BundleJson.MAPPER.writeValue(file.toFile(), tree);
+    assertThatThrownBy(() -> BundleJson.read(file))
+        .hasMessageContaining("hidden layer the bundle was fitted on, found none")
+        .hasMessageContaining("penultimate fit");
   }
 
   @Test

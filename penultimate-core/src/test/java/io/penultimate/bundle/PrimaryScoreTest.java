@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.penultimate.math.LogisticRegression;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PrimaryScoreTest {
@@ -48,6 +49,23 @@ class PrimaryScoreTest {
     double far = primary.score(2, scoresWithMahalanobis(-100));
     double farther = primary.score(2, scoresWithMahalanobis(-1000));
     assertThat(farther).isLessThan(far).isFinite();
+  }
+
+  @Test
+  void scoresABatchFromTheColumnsItReadsAlone() {
+    DensityTail gaussian = DensityTail.fit(ScoreName.GAUSSIAN, REFERENCE);
+    PrimaryScore primary = new PrimaryScore(SOFTMAX_ONLY, 0.2, List.of(MAHALANOBIS_TAIL, gaussian));
+    double[] softmaxLogOdds = {2, -1, 0.5};
+    double[] mahalanobis = {10, 90, -5};
+    double[] gaussians = {90, 3, 50};
+
+    double[] batch = primary.scoreAll(softmaxLogOdds, Map.of(ScoreName.MAHALANOBIS, mahalanobis, ScoreName.GAUSSIAN, gaussians));
+
+    for (int i = 0; i < batch.length; i++) {
+      double[] row = scoresWithMahalanobis(mahalanobis[i]);
+      row[ScoreName.GAUSSIAN.ordinal()] = gaussians[i];
+      assertThat(batch[i]).isEqualTo(primary.score(softmaxLogOdds[i], row));
+    }
   }
 
   @Test

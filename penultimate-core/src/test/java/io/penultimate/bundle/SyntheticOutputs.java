@@ -16,19 +16,24 @@ final class SyntheticOutputs {
   private SyntheticOutputs() {}
 
   static LabeledOutputs generate(int n, long seed) {
+    return generate(n, seed, WIDTH, CLASSES);
+  }
+
+  /** The same recipe with another number of nodes and classes (the golden bundles are tiny). */
+  static LabeledOutputs generate(int n, long seed, int width, int classes) {
     Random random = new Random(seed);
-    double[][] hidden = new double[n][WIDTH];
-    double[][] logits = new double[n][CLASSES];
+    double[][] hidden = new double[n][width];
+    double[][] logits = new double[n][classes];
     int[] labels = new int[n];
     for (int i = 0; i < n; i++) {
-      int label = i % CLASSES;
+      int label = i % classes;
       labels[i] = label;
       double noise = random.nextDouble() < 0.15 ? 2.5 : 0.6;
-      for (int j = 0; j < WIDTH; j++) {
-        double centre = (j % CLASSES == label) ? 3 : -3;
+      for (int j = 0; j < width; j++) {
+        double centre = (j % classes == label) ? 3 : -3;
         hidden[i][j] = 1 / (1 + Math.exp(-(centre + noise * 2 * random.nextGaussian())));
       }
-      for (int c = 0; c < CLASSES; c++) {
+      for (int c = 0; c < classes; c++) {
         logits[i][c] = (c == label ? 2.0 : 0.0) + noise * random.nextGaussian();
       }
     }
@@ -36,7 +41,7 @@ final class SyntheticOutputs {
   }
 
   static Provenance provenance() {
-    return new Provenance("0".repeat(64), "synthetic", "test", 1, 1, "2026-01-01T00:00:00Z", "dev", "1.0.0-M2.1", "17");
+    return new Provenance("0".repeat(64), "synthetic", "test", 1, "1", "2026-01-01T00:00:00Z", "dev", "1.0.0-M2.1", "17");
   }
 
   static EncoderBundle fit() {

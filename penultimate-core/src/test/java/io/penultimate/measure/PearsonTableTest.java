@@ -24,6 +24,16 @@ class PearsonTableTest {
   }
 
   @Test
+  void withoutABiasColumnCorrelatesOnlyInformationAndVariance() {
+    PearsonTable table = PearsonTable.withoutBias(new double[] {1, 2, 3}, new double[] {2, 4, 6});
+    assertThat(table.miTv()).isEqualTo(1);
+    assertThat(table.miBias()).isNaN();
+    assertThat(table.tvBias()).isNaN();
+    assertThatThrownBy(() -> PearsonTable.withoutBias(new double[] {1, 2}, new double[] {1}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tv=1");
+  }
+
+  @Test
   void rejectsColumnsOfDifferentLengthOrASingleNode() {
     assertThatThrownBy(() -> PearsonTable.of(new double[] {1, 2}, new double[] {1, 2}, new double[] {1}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bias=1");

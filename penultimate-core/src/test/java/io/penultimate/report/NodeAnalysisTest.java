@@ -130,8 +130,24 @@ class NodeAnalysisTest {
     assertThat(sigmoid.pearsonMinimumNormBias()).isEqualTo(PearsonTable.of(mi, tv, minimumNorm));
   }
 
+  @Test
+  void aLayerThatTheOutputLayerDoesNotReadHasNoBiasButTheSameInformationAndVariance() {
+    EncoderBundle bundle = fit(sigmoidTrain, TwoClassOutputs.generate(N, 5, NodeAnalysisTest::sigmoidCodes));
+    NodeAnalysis earlier = NodeAnalysis.withoutBias(sigmoidTrain.correctOnly(), bundle);
+
+    assertThat(column(earlier, NodeAnalysis.Row::mi)).containsExactly(column(sigmoid, NodeAnalysis.Row::mi));
+    assertThat(column(earlier, NodeAnalysis.Row::tv)).containsExactly(column(sigmoid, NodeAnalysis.Row::tv));
+    assertThat(earlier.nodes()).allSatisfy(row -> {
+      assertThat(row.bias()).isNaN();
+      assertThat(row.biasMinimumNorm()).isNaN();
+    });
+    assertThat(earlier.pearson().miTv()).isEqualTo(sigmoid.pearson().miTv());
+    assertThat(earlier.pearson().miBias()).isNaN();
+    assertThat(earlier.pearsonMinimumNormBias().tvBias()).isNaN();
+  }
+
   private static EncoderBundle fit(LabeledOutputs train, LabeledOutputs validation) {
-    Provenance provenance = new Provenance("0".repeat(64), "synthetic", "test", 1, 1, "2026-01-01T00:00:00Z", "dev", "none", "17");
+    Provenance provenance = new Provenance("0".repeat(64), "synthetic", "test", 1, "1", "2026-01-01T00:00:00Z", "dev", "none", "17");
     return BundleFitter.fit(train, validation, List.of("zero", "one"), provenance);
   }
 

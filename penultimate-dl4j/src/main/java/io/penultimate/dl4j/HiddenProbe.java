@@ -4,6 +4,7 @@ import io.penultimate.model.ModelOutputs;
 import io.penultimate.model.OutputLayer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -22,6 +23,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>The hidden layer defaults to the one feeding the (softmax) output layer; it can be overridden
  * by layer index for a {@link MultiLayerNetwork} or by vertex name for a {@link ComputationGraph}.
+ * {@link #layer()} names the layer read either way, in the same form, so that a bundle can record
+ * it and the scoring side read the same layer again.
  * Logits are recomputed as h·W + b from the output layer's own parameters and the activations that
  * feed it, so they are exactly the pre-softmax values. Inputs go through the network in batches:
  * ND4J's per-call overhead makes one forward pass per sample tens of times slower.
@@ -33,19 +36,21 @@ public final class HiddenProbe {
   public static final int DEFAULT_BATCH = 512;
 
   private final Forward forward;
+  private final String layer;
+  private final int width;
+  /** Whether the output layer reads the layer probed, so that its weights say how the nodes vote. */
+  private final boolean feedsOutput;
   private final INDArray weights;
   private final INDArray bias;
   private final int batchSize;
   /** Reused for every batch: building an INDArray from float[][] costs ~30 µs per row here. */
   private INDArray inputBuffer;
 
-  private HiddenProbe(Forward forward, Layer output, int batchSize) {
-    if (!(output instanceof BaseOutputLayer<?> outputLayer)
-        || !(outputLayer.layerConf().getActivationFn() instanceof ActivationSoftmax)) {
-      throw new IllegalArgumentException(
-          "the network's last layer must be a softmax output layer, found " + output.getClass().getSimpleName());
-    }
+  private HiddenProbe(Forward forward, String layer, int width, boolean feedsOutput, BaseOutputLayer<?> output, int batchSize) {
     this.forward = forward;
+    this.layer = layer;
+    this.width = width;
+    this.feedsOutput = feedsOutput;
     this.weights = output.getParam("W");
     this.bias = output.getParam("b");
     this.batchSize = batchSize;
@@ -75,7 +80,11 @@ public final class HiddenProbe {
           List<INDArray> activations = network.feedForward(input, false);
           return new INDArray[] {activations.get(hidden + 1), activations.get(outputIndex)};
         };
-    return new HiddenProbe(forward, network.getLayer(outputIndex), DEFAULT_BATCH);
+    BaseOutputLayer<?> output = softmaxOutput(network.getLayer(outputIndex));
+    String layer = Integer.toString(hidden);
+    boolean feedsOutput = hidden == outputIndex - 1;
+    int width = feedsOutput ? inputsOf(output) : nodes(network.layerSize(hidden), layer);
+    return new HiddenProbe(forward, layer, width, feedsOutput, output, DEFAULT_BATCH);
   }
 
   private static int parseIndex(String value, int outputIndex) {
@@ -110,7 +119,37 @@ public final class HiddenProbe {
           Map<String, INDArray> activations = graph.feedForward(new INDArray[] {input}, false);
           return new INDArray[] {activations.get(hidden), activations.get(feedingOutput)};
         };
-    return new HiddenProbe(forward, graph.getLayer(output), DEFAULT_BATCH);
+    BaseOutputLayer<?> outputLayer = softmaxOutput(graph.getLayer(output));
+    boolean feedsOutput = hidden.equals(feedingOutput);
+    int width = feedsOutput ? inputsOf(outputLayer) : nodes(graph.getLayer(hidden) == null ? 0 : graph.layerSize(hidden), hidden);
+    return new HiddenProbe(forward, hidden, width, feedsOutput, outputLayer, DEFAULT_BATCH);
+  }
+
+  private static BaseOutputLayer<?> softmaxOutput(Layer output) {
+    if (!(output instanceof BaseOutputLayer<?> outputLayer)
+        || !(outputLayer.layerConf().getActivationFn() instanceof ActivationSoftmax)) {
+      throw new IllegalArgumentException(
+          "the network's last layer must be a softmax output layer, found " + output.getClass().getSimpleName());
+    }
+    return outputLayer;
+  }
+
+  /** Width of the activations the output layer reads: the rows of its weights W (nIn × nOut). */
+  private static int inputsOf(BaseOutputLayer<?> output) {
+    return Math.toIntExact(output.getParam("W").rows());
+  }
+
+  /**
+   * The width DL4J reports for a layer: its nOut, or 0 for a layer without one (an activation or
+   * dropout layer, a graph vertex that is no layer). Such a layer is accepted only where the output
+   * layer's weights say how wide it is, when it feeds the output.
+   */
+  private static int nodes(long layerSize, String hiddenLayer) {
+    if (layerSize <= 0) {
+      throw new IllegalArgumentException(
+          "hidden layer '" + hiddenLayer + "' has no fixed number of nodes (no nOut); choose a dense layer or the one feeding the output");
+    }
+    return Math.toIntExact(layerSize);
   }
 
   /**
@@ -154,9 +193,26 @@ public final class HiddenProbe {
     }
   }
 
-  /** The output layer as plain arrays, {@code weights[class][node]}. */
-  public OutputLayer outputLayer() {
-    return new OutputLayer(weights.transpose().toDoubleMatrix(), bias.toDoubleVector());
+  /**
+   * The layer read: a {@link MultiLayerNetwork}'s layer index ("1") or a {@link ComputationGraph}'s
+   * vertex name ("dense_2"), also when it was chosen by default, so that {@code of(model, layer())}
+   * reads the same layer again.
+   */
+  public String layer() {
+    return layer;
+  }
+
+  /** Number of nodes of the layer read: the length of every hidden vector {@link #probe} returns. */
+  public int width() {
+    return width;
+  }
+
+  /**
+   * The output layer as plain arrays, {@code weights[class][node]}, when it reads the layer probed;
+   * empty for an earlier layer, whose nodes reach the logits through other layers.
+   */
+  public Optional<OutputLayer> outputLayer() {
+    return feedsOutput ? Optional.of(new OutputLayer(weights.transpose().toDoubleMatrix(), bias.toDoubleVector())) : Optional.empty();
   }
 
   @FunctionalInterface

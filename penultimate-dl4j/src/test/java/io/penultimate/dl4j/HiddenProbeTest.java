@@ -83,6 +83,30 @@ class HiddenProbeTest {
   }
 
   @Test
+  void namesTheDefaultLayerByItsIndexSoThatTheSameLayerCanBeReadAgain() {
+    HiddenProbe probe = HiddenProbe.of(trained.network(), null);
+    HiddenProbe again = HiddenProbe.of(trained.network(), probe.layer());
+
+    assertThat(probe.layer()).isEqualTo("1");
+    assertThat(probe.width()).isEqualTo(ModelRecipe.PAPER_MLP.hiddenWidth());
+    assertThat(again.probe(inputs).hidden()[7]).containsExactly(probe.probe(inputs).hidden()[7]);
+  }
+
+  @Test
+  void reportsTheIndexAndWidthOfAnEarlierLayer() {
+    HiddenProbe probe = HiddenProbe.of(trained.network(), "0");
+    assertThat(probe.layer()).isEqualTo("0");
+    assertThat(probe.width()).isEqualTo(256).isEqualTo(probe.probe(inputs).width());
+  }
+
+  @Test
+  void givesTheOutputLayerOnlyForTheLayerItReads() {
+    assertThat(HiddenProbe.of(trained.network(), null).outputLayer())
+        .hasValueSatisfying(output -> assertThat(output.width()).isEqualTo(ModelRecipe.PAPER_MLP.hiddenWidth()));
+    assertThat(HiddenProbe.of(trained.network(), "0").outputLayer()).isEmpty();
+  }
+
+  @Test
   void rejectsAHiddenLayerIndexOutOfRange() {
     assertThatThrownBy(() -> HiddenProbe.of(trained.network(), "2"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -113,8 +137,10 @@ class HiddenProbeTest {
                 .setOutputs("out")
                 .build());
     graph.init();
-    ModelOutputs outputs = HiddenProbe.of(graph, null).probe(inputs);
-    assertThat(outputs.width()).isEqualTo(6);
+    HiddenProbe probe = HiddenProbe.of(graph, null);
+    ModelOutputs outputs = probe.probe(inputs);
+    assertThat(outputs.width()).isEqualTo(6).isEqualTo(probe.width());
+    assertThat(probe.layer()).isEqualTo("dense");
     INDArray softmax = graph.outputSingle(Nd4j.create(new float[][] {inputs[5]}));
     double[] z = outputs.logits()[5];
     double sum = Math.exp(z[0]) + Math.exp(z[1]) + Math.exp(z[2]);

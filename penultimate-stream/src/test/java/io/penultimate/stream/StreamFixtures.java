@@ -40,7 +40,7 @@ final class StreamFixtures {
             new LabeledOutputs(network.run(train), labels(1500)),
             new LabeledOutputs(network.run(validation), labels(900)),
             List.of("a", "b", "c"),
-            new Provenance("0".repeat(64), "synthetic", "paper-mlp", 1, 1, "now", "dev", "dev", "17"));
+            new Provenance("0".repeat(64), "synthetic", "paper-mlp", 1, "1", "now", "dev", "dev", "17"));
     return new StreamFixtures(network, bundle);
   }
 

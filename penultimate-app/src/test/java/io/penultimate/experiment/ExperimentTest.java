@@ -1,0 +1,74 @@
+package io.penultimate.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.penultimate.bundle.ConfidenceScorer;
+import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.bundle.ScoreName;
+import io.penultimate.data.DataSplit;
+import io.penultimate.dl4j.HiddenProbe;
+import io.penultimate.dl4j.ModelFile;
+import io.penultimate.report.Evaluator;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** fit and evaluate on a layer other than the default one, of a network whose two hidden layers are equally wide. */
+class ExperimentTest {
+  @TempDir static Path dir;
+  private static DataSplit data;
+  private static ModelFile.Loaded model;
+  private static EncoderBundle firstLayer;
+
+  @BeforeAll
+  static void fitOnTheFirstHiddenLayer() throws Exception {
+    data = SmallModel.split();
+    model = SmallModel.write(data, dir.resolve("model.zip"));
+    firstLayer = new Experiment(model, "0").fit(data, "synthetic");
+  }
+
+  @Test
+  void shouldRecordTheLayerItFittedOnAndTheDefaultOneByItsIndex() {
+    assertThat(firstLayer.provenance().hiddenLayer()).isEqualTo("0");
+    assertThat(new Experiment(model, null).fit(data, "synthetic").provenance().hiddenLayer()).isEqualTo("1");
+  }
+
+  @Test
+  void shouldEvaluateABundleOnTheLayerItWasFittedOn() {
+    Evaluator.Evaluation evaluation =
+        Experiment.forBundle(model, firstLayer)
+            .evaluate(firstLayer, data, SmallModel.ood(), new Evaluator.Labels("synthetic", "noise", "equal-width", 5));
+
+    Map<ScoreName, double[]> onLayerZero =
+        new ConfidenceScorer(firstLayer).scoreAll(HiddenProbe.of(model.network(), "0").probe(data.test().pixels()));
+    for (ScoreName score : ScoreName.values()) {
+      assertThat(evaluation.testScores().get(score)).as(score.key()).containsExactly(onLayerZero.get(score));
+    }
+  }
+
+  @Test
+  void shouldReportTheHiddenBiasOnlyOfTheLayerTheOutputLayerReads() {
+    Evaluator.Labels labels = new Evaluator.Labels("synthetic", "noise", "equal-width", 5);
+    EncoderBundle lastLayer = new Experiment(model, null).fit(data, "synthetic");
+
+    Evaluator.Evaluation onLast = Experiment.forBundle(model, lastLayer).evaluate(lastLayer, data, SmallModel.ood(), labels);
+    Evaluator.Evaluation onFirst = Experiment.forBundle(model, firstLayer).evaluate(firstLayer, data, SmallModel.ood(), labels);
+
+    assertThat(onLast.report().nodes()).allSatisfy(row -> assertThat(row.bias()).isFinite());
+    assertThat(onFirst.report().nodes()).hasSize(SmallModel.WIDTH).allSatisfy(row -> assertThat(row.bias()).isNaN());
+    assertThat(onFirst.report().pearson().get("mi_bias")).isNaN();
+  }
+
+  @Test
+  void shouldRefuseABundleFittedOnAnotherModelBeforeReadingAnyData() {
+    ModelFile.Loaded another = new ModelFile.Loaded(model.network(), model.metadata(), "f".repeat(64));
+
+    assertThatThrownBy(() -> Experiment.forBundle(another, firstLayer))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("this model is ffffffffffff")
+        .hasMessageContaining("refit with 'penultimate fit'");
+  }
+}
