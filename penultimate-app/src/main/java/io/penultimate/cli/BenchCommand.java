@@ -8,8 +8,8 @@ import io.penultimate.data.Datasets;
 import io.penultimate.demo.EmbeddedBroker;
 import io.penultimate.demo.StreamBench;
 import io.penultimate.dl4j.ModelFile;
-import io.penultimate.experiment.Experiment;
 import io.penultimate.experiment.FitBenchmark;
+import io.penultimate.experiment.ProbedModel;
 import io.penultimate.stream.MonitorConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,9 +58,9 @@ final class BenchCommand implements Runnable {
         throw new UsageException("--repeats must be at least 1, found " + repeats);
       }
       DataSplit data = dataset.load();
-      Experiment experiment = new Experiment(ModelFile.read(model), null);
+      ProbedModel probed = new ProbedModel(ModelFile.read(model), null);
       long start = System.nanoTime();
-      var train = experiment.probe(data.train());
+      var train = probed.probe(data.train());
       double probeSeconds = (System.nanoTime() - start) / 1e9;
       FitBenchmark.Result result = FitBenchmark.run(train, data.train().classNames().size(), repeats);
       PrintWriter out = spec.commandLine().getOut();

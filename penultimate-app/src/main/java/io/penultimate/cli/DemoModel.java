@@ -8,8 +8,8 @@ import io.penultimate.data.Datasets;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.TrainingSettings;
-import io.penultimate.experiment.Experiment;
 import io.penultimate.experiment.ModelTraining;
+import io.penultimate.experiment.ProbedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ record DemoModel(Path model, Path encoders) {
       }
     }
     err.println("fitting the encoder bundle into " + file);
-    BundleJson.write(new Experiment(loaded, null).fit(mnist, Datasets.MNIST), file);
+    BundleJson.write(new ProbedModel(loaded, null).fit(mnist, Datasets.MNIST), file);
     return file;
   }
 

@@ -5,7 +5,7 @@ import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.DataSplit;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.experiment.CsvExport;
-import io.penultimate.experiment.Experiment;
+import io.penultimate.experiment.ProbedModel;
 import io.penultimate.report.Evaluator;
 import io.penultimate.report.PaperTables;
 import java.nio.file.Path;
@@ -52,11 +52,11 @@ final class EvaluateCommand implements Callable<Integer> {
           + "': evaluate reads the bundle's layer (leave --hidden-layer out, or refit with 'penultimate fit --hidden-layer "
           + hiddenLayer + "')");
     }
-    Experiment experiment = Experiment.forBundle(loaded, bundle);
+    ProbedModel probed = ProbedModel.forBundle(loaded, bundle);
     DataSplit data = dataset.load();
     String ood = oodDataset == null ? DatasetOptions.counterpart(dataset.name) : oodDataset;
     Evaluator.Evaluation evaluation =
-        experiment.evaluate(bundle, data, DatasetOptions.load(ood, dataset.dataDir()).test(),
+        probed.evaluate(bundle, data, DatasetOptions.load(ood, dataset.dataDir()).test(),
             new Evaluator.Labels(dataset.name, ood, loaded.metadata().arch(), loaded.metadata().seed()));
     PaperTables.print(List.of(evaluation.report()), spec.commandLine().getOut());
     report.writeJson(evaluation.report());

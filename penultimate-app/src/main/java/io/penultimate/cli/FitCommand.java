@@ -3,7 +3,7 @@ package io.penultimate.cli;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.dl4j.ModelFile;
-import io.penultimate.experiment.Experiment;
+import io.penultimate.experiment.ProbedModel;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -40,7 +40,7 @@ final class FitCommand implements Callable<Integer> {
       throw new UsageException("--primary-alpha must be in [0, 1], found " + primaryAlpha);
     }
     ModelFile.Loaded loaded = ModelFile.read(model);
-    EncoderBundle bundle = new Experiment(loaded, hiddenLayer)
+    EncoderBundle bundle = new ProbedModel(loaded, hiddenLayer)
         .fit(dataset.load(), dataset.name, primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha));
     BundleJson.write(bundle, out);
     spec.commandLine()

@@ -7,7 +7,7 @@ import io.penultimate.data.LabeledImages;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.TrainingSettings;
-import io.penultimate.experiment.Experiment;
+import io.penultimate.experiment.ProbedModel;
 import io.penultimate.experiment.ModelTraining;
 import io.penultimate.report.EvaluationReport;
 import io.penultimate.report.Evaluator;
@@ -70,13 +70,13 @@ final class ReproduceCommand implements Callable<Integer> {
         err.printf("seed %d: reusing %s (pass --retrain to train again)%n", seed, modelFile);
       }
       ModelFile.Loaded model = ModelFile.read(modelFile);
-      Experiment experiment = new Experiment(model, null);
+      ProbedModel probed = new ProbedModel(model, null);
       err.printf("seed %d: fitting encoders%n", seed);
-      EncoderBundle bundle = experiment.fit(data, dataset.name);
+      EncoderBundle bundle = probed.fit(data, dataset.name);
       BundleJson.write(bundle, dir.resolve("encoders.json"));
       err.printf("seed %d: evaluating against %s%n", seed, oodName);
       Evaluator.Evaluation evaluation =
-          experiment.evaluate(bundle, data, ood, new Evaluator.Labels(dataset.name, oodName, recipe.id(), seed));
+          probed.evaluate(bundle, data, ood, new Evaluator.Labels(dataset.name, oodName, recipe.id(), seed));
       runs.add(evaluation.report());
       report.writePlots(evaluation, "seed" + seed + "-");
     }

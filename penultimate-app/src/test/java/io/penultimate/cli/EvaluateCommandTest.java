@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.data.DataSplit;
-import io.penultimate.experiment.Experiment;
+import io.penultimate.experiment.ProbedModel;
 import io.penultimate.experiment.SmallModel;
 import io.penultimate.dl4j.ModelFile;
 import java.io.PrintWriter;
@@ -27,7 +27,7 @@ class EvaluateCommandTest {
     model = dir.resolve("model.zip");
     ModelFile.Loaded loaded = SmallModel.write(data, model);
     encoders = dir.resolve("encoders.json");
-    BundleJson.write(new Experiment(loaded, "0").fit(data, "synthetic"), encoders);
+    BundleJson.write(new ProbedModel(loaded, "0").fit(data, "synthetic"), encoders);
   }
 
   @Test

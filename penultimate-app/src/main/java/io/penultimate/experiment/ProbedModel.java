@@ -17,35 +17,38 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-/** Fit and evaluate on a loaded model: the DL4J side of the offline pipeline. */
-public final class Experiment {
+/**
+ * A loaded model and the outputs of every image set probed through it so far: the DL4J side of
+ * the offline pipeline, which fits and evaluates bundles on those outputs.
+ */
+public final class ProbedModel {
   private final ModelFile.Loaded model;
   private final HiddenProbe probe;
   // keyed by identity: the same split is probed for fitting, node analysis and evaluation
-  private final Map<LabeledImages, LabeledOutputs> probed = new IdentityHashMap<>();
+  private final Map<LabeledImages, LabeledOutputs> outputs = new IdentityHashMap<>();
 
   /** @param hiddenLayer the layer to read (an index), or null for the one feeding the output */
-  public Experiment(ModelFile.Loaded model, String hiddenLayer) {
+  public ProbedModel(ModelFile.Loaded model, String hiddenLayer) {
     this.model = model;
     this.probe = HiddenProbe.of(model.network(), hiddenLayer);
   }
 
   /**
-   * An experiment that reads the layer the bundle was fitted on, checked against the bundle
+   * A probed model that reads the layer the bundle was fitted on, checked against the bundle
    * (layer, width, classes, model hash) before any data is read.
    *
    * @throws IllegalArgumentException naming what differs and how to fix it
    */
-  public static Experiment forBundle(ModelFile.Loaded model, EncoderBundle bundle) {
-    Experiment experiment = new Experiment(model, bundle.provenance().hiddenLayer());
+  public static ProbedModel forBundle(ModelFile.Loaded model, EncoderBundle bundle) {
+    ProbedModel probed = new ProbedModel(model, bundle.provenance().hiddenLayer());
     BundleCompatibility.check(
-        bundle, model.sha256(), experiment.probe.layer(), experiment.probe.width(), model.metadata().classNames().size());
-    return experiment;
+        bundle, model.sha256(), probed.probe.layer(), probed.probe.width(), model.metadata().classNames().size());
+    return probed;
   }
 
-  /** Outputs for a set of images; each set goes through the network once per experiment. */
+  /** Outputs for a set of images; each set goes through the network once. */
   public LabeledOutputs probe(LabeledImages images) {
-    return probed.computeIfAbsent(images, i -> new LabeledOutputs(probe.probe(i.pixels()), i.labels()));
+    return outputs.computeIfAbsent(images, i -> new LabeledOutputs(probe.probe(i.pixels()), i.labels()));
   }
 
   public EncoderBundle fit(DataSplit data, String datasetName) {
@@ -69,7 +72,7 @@ public final class Experiment {
     return BundleFitter.fit(probe(data.train()), probe(data.validation()), data.train().classNames(), provenance, primaryAlpha);
   }
 
-  /** Scores the test and OOD sets with a bundle fitted on this experiment's layer (see {@link #forBundle}). */
+  /** Scores the test and OOD sets with a bundle fitted on this model's layer (see {@link #forBundle}). */
   public Evaluator.Evaluation evaluate(EncoderBundle bundle, DataSplit data, LabeledImages ood, Evaluator.Labels labels) {
     LabeledOutputs trainCorrect = probe(data.train()).correctOnly();
     NodeAnalysis nodes =

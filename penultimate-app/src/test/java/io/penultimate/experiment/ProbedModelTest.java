@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** fit and evaluate on a layer other than the default one, of a network whose two hidden layers are equally wide. */
-class ExperimentTest {
+class ProbedModelTest {
   @TempDir static Path dir;
   private static DataSplit data;
   private static ModelFile.Loaded model;
@@ -27,19 +27,19 @@ class ExperimentTest {
   static void fitOnTheFirstHiddenLayer() throws Exception {
     data = SmallModel.split();
     model = SmallModel.write(data, dir.resolve("model.zip"));
-    firstLayer = new Experiment(model, "0").fit(data, "synthetic");
+    firstLayer = new ProbedModel(model, "0").fit(data, "synthetic");
   }
 
   @Test
   void shouldRecordTheLayerItFittedOnAndTheDefaultOneByItsIndex() {
     assertThat(firstLayer.provenance().hiddenLayer()).isEqualTo("0");
-    assertThat(new Experiment(model, null).fit(data, "synthetic").provenance().hiddenLayer()).isEqualTo("1");
+    assertThat(new ProbedModel(model, null).fit(data, "synthetic").provenance().hiddenLayer()).isEqualTo("1");
   }
 
   @Test
   void shouldEvaluateABundleOnTheLayerItWasFittedOn() {
     Evaluator.Evaluation evaluation =
-        Experiment.forBundle(model, firstLayer)
+        ProbedModel.forBundle(model, firstLayer)
             .evaluate(firstLayer, data, SmallModel.ood(), new Evaluator.Labels("synthetic", "noise", "equal-width", 5));
 
     Map<ScoreName, double[]> onLayerZero =
@@ -52,10 +52,10 @@ class ExperimentTest {
   @Test
   void shouldReportTheHiddenBiasOnlyOfTheLayerTheOutputLayerReads() {
     Evaluator.Labels labels = new Evaluator.Labels("synthetic", "noise", "equal-width", 5);
-    EncoderBundle lastLayer = new Experiment(model, null).fit(data, "synthetic");
+    EncoderBundle lastLayer = new ProbedModel(model, null).fit(data, "synthetic");
 
-    Evaluator.Evaluation onLast = Experiment.forBundle(model, lastLayer).evaluate(lastLayer, data, SmallModel.ood(), labels);
-    Evaluator.Evaluation onFirst = Experiment.forBundle(model, firstLayer).evaluate(firstLayer, data, SmallModel.ood(), labels);
+    Evaluator.Evaluation onLast = ProbedModel.forBundle(model, lastLayer).evaluate(lastLayer, data, SmallModel.ood(), labels);
+    Evaluator.Evaluation onFirst = ProbedModel.forBundle(model, firstLayer).evaluate(firstLayer, data, SmallModel.ood(), labels);
 
     assertThat(onLast.report().nodes()).allSatisfy(row -> assertThat(row.bias()).isFinite());
     assertThat(onFirst.report().nodes()).hasSize(SmallModel.WIDTH).allSatisfy(row -> assertThat(row.bias()).isNaN());
@@ -66,7 +66,7 @@ class ExperimentTest {
   void shouldRefuseABundleFittedOnAnotherModelBeforeReadingAnyData() {
     ModelFile.Loaded another = new ModelFile.Loaded(model.network(), model.metadata(), "f".repeat(64));
 
-    assertThatThrownBy(() -> Experiment.forBundle(another, firstLayer))
+    assertThatThrownBy(() -> ProbedModel.forBundle(another, firstLayer))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("this model is ffffffffffff")
         .hasMessageContaining("refit with 'penultimate fit'");
