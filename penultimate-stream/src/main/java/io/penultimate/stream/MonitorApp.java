@@ -18,6 +18,10 @@ public final class MonitorApp {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // the default from Kafka 5.0 on, and 4.x warns until it is set; the topology has no global state anyway.
+    // Once more for the main consumer: its partition assignor builds a StreamsConfig of the consumer's settings and warns too
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), "true");
     props.putAll(overrides);
     return props;
   }
