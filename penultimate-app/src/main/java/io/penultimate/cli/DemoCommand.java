@@ -8,7 +8,6 @@ import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
 import io.penultimate.demo.DemoRun;
 import io.penultimate.demo.EmbeddedBroker;
-import io.penultimate.demo.MonitorTopics;
 import io.penultimate.stream.EventParser;
 import io.penultimate.stream.MonitorApp;
 import io.penultimate.stream.MonitorConfig;
@@ -16,12 +15,14 @@ import io.penultimate.stream.QualitySettings;
 import io.penultimate.demo.ReplayPlan;
 import io.penultimate.stream.ScoringSettings;
 import io.penultimate.stream.BatchSettings;
+import io.penultimate.stream.TopicCheck;
 import io.penultimate.stream.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
@@ -96,7 +97,9 @@ final class DemoCommand implements Callable<Integer> {
       }
       String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
       err.println("demo: Kafka at " + servers + ", topics " + run + ".*");
-      MonitorTopics.create(servers, topics, 2);
+      try (TopicCheck check = TopicCheck.connect(servers)) {
+        check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty()));
+      }
       Properties overrides = new Properties();
       overrides.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("penultimate-state").toString());
       Properties properties = MonitorApp.streamsProperties(run, servers, overrides);

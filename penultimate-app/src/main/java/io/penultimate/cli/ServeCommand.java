@@ -7,12 +7,14 @@ import io.penultimate.stream.MonitorApp;
 import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.QualitySettings;
 import io.penultimate.stream.ScoringSettings;
+import io.penultimate.stream.TopicCheck;
 import io.penultimate.stream.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -105,6 +107,16 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state directory (default: Kafka's, under java.io.tmpdir).")
   Path stateDir;
 
+  @Option(names = "--create-topics", description = "Create the missing topics instead of stopping; existing ones are checked, never altered.")
+  boolean createTopics;
+
+  @Option(names = "--partitions", defaultValue = "6",
+      description = "With --create-topics: partitions of the events, labels, scores and dead-letter topics; outcomes and quality get 1 (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--replication-factor", paramLabel = "N", description = "With --create-topics: replicas per partition (default: the brokers' default.replication.factor).")
+  Short replicationFactor;
+
   @Option(names = "--metrics-port", defaultValue = "9404", description = "Port of /metrics and /health; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
@@ -118,9 +130,12 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     MonitorConfig config = config();
     RunningMonitor.MetricsSettings metrics = metricsSettings();
+    Optional<TopicCheck.Creation> creation = TopicsAtStartup.creation(createTopics, partitions, replicationFactor);
+    Properties properties = streamsProperties();
+    TopicsAtStartup.prepare(properties, config.topics(), creation, spec.commandLine().getErr());
     CountDownLatch stopped = new CountDownLatch(1);
     try (RunningMonitor monitor =
-        RunningMonitor.start(model, encoders, config, metrics, streamsProperties(), (now, before) -> {
+        RunningMonitor.start(model, encoders, config, metrics, properties, (now, before) -> {
           spec.commandLine().getErr().println("penultimate: streams " + before + " -> " + now);
           if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
             stopped.countDown();

@@ -1,6 +1,7 @@
 package io.penultimate.stream;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,15 +90,19 @@ public final class TopicCheck implements AutoCloseable {
    * leader, then {@linkplain #verify verifies} them: an existing topic with the wrong partitioning
    * is reported, never altered. A leader alone does not make an idempotent producer with several
    * requests in flight safe on a new partition (KAFKA-15591): produce with one in flight.
+   *
+   * @return the topics it created, in the order of {@link Topics}
    */
-  public void createMissing(Topics topics, Creation creation) throws InterruptedException {
+  public List<String> createMissing(Topics topics, Creation creation) throws InterruptedException {
     List<NewTopic> missing = layout(topics).toCreate(creation);
+    List<String> names = missing.stream().map(NewTopic::name).toList();
+    List<String> created = new ArrayList<>();
     if (!missing.isEmpty()) {
-      List<String> names = missing.stream().map(NewTopic::name).toList();
-      var created = admin.createTopics(missing, new CreateTopicsOptions().timeoutMs(millis())).values();
-      for (KafkaFuture<Void> topic : created.values()) {
+      Map<String, KafkaFuture<Void>> results = admin.createTopics(missing, new CreateTopicsOptions().timeoutMs(millis())).values();
+      for (String name : names) {
         try {
-          topic.get();
+          results.get(name).get();
+          created.add(name);
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) { // created meanwhile by someone else: verified below
             throw failure("cannot create topics " + String.join(", ", names), e.getCause(), "CREATE");
@@ -107,6 +112,7 @@ public final class TopicCheck implements AutoCloseable {
     }
     awaitLeaders(topics);
     verify(topics, null);
+    return created;
   }
 
   private TopicLayout layout(Topics topics) throws InterruptedException {

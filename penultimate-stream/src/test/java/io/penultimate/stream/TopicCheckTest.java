@@ -127,7 +127,8 @@ class TopicCheckTest {
     Topics topics = topics("half");
     create(topics, 5, 0, 0, 0, 0, 0);
     try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
-      check.createMissing(topics, new TopicCheck.Creation(2, Optional.of((short) 1)));
+      assertThat(check.createMissing(topics, new TopicCheck.Creation(2, Optional.of((short) 1))))
+          .containsExactly("half.scores", "half.dlq", "half.labels", "half.outcomes", "half.quality");
     }
     assertThat(partitionCounts(topics)).containsEntry("half.events", 5).containsEntry("half.labels", 5).containsEntry("half.scores", 2);
   }
