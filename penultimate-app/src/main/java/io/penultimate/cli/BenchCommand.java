@@ -20,7 +20,6 @@ import io.penultimate.stream.MonitorApp;
 import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.QualitySettings;
 import io.penultimate.stream.ScoringSettings;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -133,7 +132,8 @@ final class BenchCommand implements Runnable {
       ModelFile.Loaded loaded = ModelFile.read(demoModel.model());
       EncoderBundle bundle = BundleJson.read(demoModel.encoders());
       Properties properties = MonitorApp.streamsProperties("unused", "unused", new Properties());
-      properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("penultimate-bench").toString());
+      RunStateDir state = RunStateDir.create(files.workDir, "bench-" + System.currentTimeMillis());
+      properties.put(StreamsConfig.STATE_DIR_CONFIG, state.path().toString());
       ScoringSettings scoring = new ScoringSettings(ScoreName.PRIMARY, ScoreName.GMM, 5, "bench", "bench");
       BatchSettings batch = new BatchSettings(batchSize, BatchSettings.defaults().linger());
       StreamBench.App passThrough = (topics, props) -> new KafkaStreams(StreamBench.passThrough(topics), props);
@@ -147,7 +147,7 @@ final class BenchCommand implements Runnable {
       };
       EmbeddedBroker broker = bootstrapServers == null ? EmbeddedBroker.start() : null;
       List<StreamBench.Figures> results = new ArrayList<>();
-      try {
+      try (state) {
         String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
         for (var app : List.of(Map.entry("pass-through", passThrough), Map.entry("scoring", scoringApp))) {
           err.printf("bench: %s ...%n", app.getKey());

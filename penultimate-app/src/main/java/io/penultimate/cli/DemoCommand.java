@@ -100,10 +100,11 @@ final class DemoCommand implements Callable<Integer> {
       try (TopicCheck check = TopicCheck.connect(servers)) {
         check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty()));
       }
+      RunStateDir state = RunStateDir.create(files.workDir, run);
       Properties overrides = new Properties();
-      overrides.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("penultimate-state").toString());
+      overrides.put(StreamsConfig.STATE_DIR_CONFIG, state.path().toString());
       Properties properties = MonitorApp.streamsProperties(run, servers, overrides);
-      try (RunningMonitor monitor = RunningMonitor.start(model, encoders, config, new RunningMonitor.MetricsSettings(metricsPort, 1000, 64),
+      try (state; RunningMonitor monitor = RunningMonitor.start(model, encoders, config, new RunningMonitor.MetricsSettings(metricsPort, 1000, 64),
           properties, (now, before) -> {})) {
         err.println("demo: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
         DemoRun.Result result = DemoRun.run(servers, topics, plan, config.quality().window(), monitor.streams(), err);

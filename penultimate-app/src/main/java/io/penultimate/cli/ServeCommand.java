@@ -7,6 +7,7 @@ import io.penultimate.stream.MonitorApp;
 import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.QualitySettings;
 import io.penultimate.stream.ScoringSettings;
+import io.penultimate.stream.StateDirs;
 import io.penultimate.stream.TopicCheck;
 import io.penultimate.stream.Topics;
 import java.io.IOException;
@@ -104,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--input-format", defaultValue = "json", description = "json or binary (see README, Event schemas) (default: ${DEFAULT-VALUE}).")
   String inputFormat;
 
-  @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state directory (default: Kafka's, under java.io.tmpdir).")
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      description = "Kafka Streams state directory (default: $PENULTIMATE_STATE_DIR, else $XDG_STATE_HOME/penultimate, else ~/.local/state/penultimate).")
   Path stateDir;
 
   @Option(names = "--create-topics", description = "Create the missing topics instead of stopping; existing ones are checked, never altered.")
@@ -188,9 +190,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private Properties streamsProperties() throws IOException {
     Properties overrides = new Properties();
-    if (stateDir != null) {
-      overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    }
+    overrides.put(StreamsConfig.STATE_DIR_CONFIG, (stateDir != null ? stateDir : StateDirs.serveDefault()).toString());
     overrides.putAll(userProperties());
     return MonitorApp.streamsProperties(applicationId, bootstrapServers, overrides);
   }
