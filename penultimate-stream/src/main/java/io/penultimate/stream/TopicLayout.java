@@ -50,15 +50,19 @@ record TopicLayout(Topics topics, Map<String, Integer> partitions) {
     Integer events = partitions.get(topics.events());
     Integer labels = partitions.get(topics.labels());
     if (events != null && labels != null && !events.equals(labels)) {
-      problems.add("topic " + topics.labels() + " has " + labels + " partitions but " + topics.events() + " has " + events
-          + ": labels must be co-partitioned with events; recreate " + topics.labels() + " with " + events + " partitions");
+      problems.add("topic " + topics.labels() + " has " + count(labels) + " but " + topics.events() + " has " + events
+          + ": labels must be co-partitioned with events; recreate " + topics.labels() + " with " + count(events));
     }
     Integer outcomes = partitions.get(topics.outcomes());
     if (outcomes != null && outcomes != 1) {
-      problems.add("topic " + topics.outcomes() + " has " + outcomes
-          + " partitions but the rolling quality window needs exactly 1: recreate it with 1 partition");
+      problems.add("topic " + topics.outcomes() + " has " + count(outcomes)
+          + " but the rolling quality window needs exactly 1: recreate it with 1 partition");
     }
     return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+  }
+
+  private static String count(int partitions) {
+    return partitions + (partitions == 1 ? " partition" : " partitions");
   }
 
   /**

@@ -41,6 +41,14 @@ class TopicLayoutTest {
   }
 
   @Test
+  void oneLabelPartitionIsNamedInTheSingular() {
+    assertThat(new TopicLayout(TOPICS, Map.of("t.events", 6, "t.scores", 1, "t.dlq", 1, "t.labels", 1, "t.outcomes", 1, "t.quality", 1))
+            .problems(null))
+        .hasValue("topic t.labels has 1 partition but t.events has 6: labels must be co-partitioned with events;"
+            + " recreate t.labels with 6 partitions");
+  }
+
+  @Test
   void missingTopicsAreCreatedWithOnePartitionForOutcomesAndQualityAndTheEventsCountForLabels() {
     Map<String, Integer> planned = new TopicLayout(TOPICS, Map.of("t.events", 5))
         .toCreate(new TopicCheck.Creation(3, Optional.of((short) 2))).stream()
