@@ -12,9 +12,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -87,9 +90,10 @@ public final class TopicCheck implements AutoCloseable {
 
   /**
    * Creates the missing topics ({@link Creation}), waits until every partition of the six has a
-   * leader, then {@linkplain #verify verifies} them: an existing topic with the wrong partitioning
-   * is reported, never altered. A leader alone does not make an idempotent producer with several
-   * requests in flight safe on a new partition (KAFKA-15591): produce with one in flight.
+   * leader that answers as one, then {@linkplain #verify verifies} them: an existing topic with
+   * the wrong partitioning is reported, never altered. A leader alone does not make an idempotent
+   * producer with several requests in flight safe on a new partition (KAFKA-15591): produce with
+   * one in flight.
    *
    * @return the topics it created, in the order of {@link Topics}
    */
@@ -141,16 +145,31 @@ public final class TopicCheck implements AutoCloseable {
 
   private void awaitLeaders(Topics topics) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    List<String> names = TopicLayout.names(topics);
+    Map<String, Optional<TopicDescription>> described;
     // a topic just created may be unknown to the broker answering for a moment: its metadata lags the controller's
-    while (!describe(topics).values().stream()
-        .allMatch(topic -> topic.isPresent() && topic.get().partitions().stream()
-            .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()))) {
+    while (!everyPartitionLed(described = describe(topics))) {
       if (System.nanoTime() > deadline) {
-        throw new TopicCheckException("topics " + String.join(", ", TopicLayout.names(topics)) + " are not all visible with a leader for every partition after "
+        throw new TopicCheckException("topics " + String.join(", ", names) + " are not all visible with a leader for every partition after "
             + timeout.toSeconds() + " s: check the brokers of " + servers);
       }
       Thread.sleep(100);
     }
+    // and the metadata names a leader a moment before that broker acts as one (a first produce request then
+    // fails with NOT_LEADER_OR_FOLLOWER and is retried, with a warning): ask every leader for its end offset
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    described.values().forEach(topic -> topic.orElseThrow().partitions()
+        .forEach(partition -> partitions.put(new TopicPartition(topic.get().name(), partition.partition()), OffsetSpec.latest())));
+    try {
+      admin.listOffsets(partitions, new ListOffsetsOptions().timeoutMs(millis())).all().get();
+    } catch (ExecutionException e) {
+      throw failure("cannot read the end offsets of topics " + String.join(", ", names), e.getCause(), "DESCRIBE");
+    }
+  }
+
+  private static boolean everyPartitionLed(Map<String, Optional<TopicDescription>> described) {
+    return described.values().stream().allMatch(topic -> topic.isPresent() && topic.get().partitions().stream()
+        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()));
   }
 
   /** {@code operation}: the ACL operation the call needs. */
