@@ -12,7 +12,6 @@ import io.penultimate.experiment.FitBenchmark;
 import io.penultimate.experiment.ProbedModel;
 import io.penultimate.stream.MonitorConfig;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,13 +117,14 @@ final class BenchCommand implements Runnable {
       DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
       DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
       MonitorWiring wiring = MonitorWiring.load(demoModel.model(), demoModel.encoders());
-      MonitorConfig base = tuning.with("state-dir", Files.createTempDirectory("penultimate-bench").toString());
+      RunStateDir state = RunStateDir.create(files.workDir, "bench-" + System.currentTimeMillis());
+      MonitorConfig base = tuning.with("state-dir", state.path().toString());
       StreamBench.App passThrough = (topics, config) -> new KafkaStreams(StreamBench.passThrough(topics), config.streamsProperties());
       StreamBench.App scoringApp =
           (topics, config) -> wiring.streams(config.with(topics), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
       EmbeddedBroker broker = bootstrapServers == null ? EmbeddedBroker.start() : null;
       List<StreamBench.Figures> results = new ArrayList<>();
-      try {
+      try (state) {
         String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
         for (var app : List.of(Map.entry("pass-through", passThrough), Map.entry("scoring", scoringApp))) {
           err.printf("bench: %s ...%n", app.getKey());

@@ -7,15 +7,16 @@ import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
 import io.penultimate.demo.DemoRun;
 import io.penultimate.demo.EmbeddedBroker;
-import io.penultimate.demo.MonitorTopics;
 import io.penultimate.demo.ReplayPlan;
 import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.TopicCheck;
 import io.penultimate.stream.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,10 +86,13 @@ final class DemoCommand implements Callable<Integer> {
       }
       String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
       err.println("demo: Kafka at " + servers + ", topics " + run + ".*");
-      MonitorTopics.create(servers, topics, 2);
+      try (TopicCheck check = TopicCheck.connect(servers)) {
+        check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty()));
+      }
+      RunStateDir state = RunStateDir.create(files.workDir, run);
       MonitorConfig config = tuning.with(topics).with("application-id", run).with("bootstrap-servers", servers)
-          .with("state-dir", Files.createTempDirectory("penultimate-state").toString());
-      try (RunningMonitor monitor = RunningMonitor.start(MonitorWiring.load(model, encoders), config, (now, before) -> {})) {
+          .with("state-dir", state.path().toString());
+      try (state; RunningMonitor monitor = RunningMonitor.start(MonitorWiring.load(model, encoders), config, (now, before) -> {})) {
         err.println("demo: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
         DemoRun.Result result = DemoRun.run(servers, topics, plan, config.window(), monitor.streams(), err);
         result.print(spec.commandLine().getOut(), reproducedAuroc());

@@ -1,6 +1,7 @@
 package io.penultimate.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -20,8 +21,22 @@ final class ExitCodes {
     return cli;
   }
 
+  /**
+   * Unknown options are named first, even when the parser stopped at another problem (a required
+   * option missing, a bad value): a mistyped flag is the likelier cause of both. Only what looks
+   * like an option is named, not the values that followed it.
+   */
   private static int onUsageError(CommandLine.ParameterException e, String[] args) {
-    e.getCommandLine().getErr().println("penultimate: " + oneLine(e.getMessage()));
+    CommandLine cli = e.getCommandLine();
+    List<String> unknown = cli.getUnmatchedArguments().stream().filter(arg -> arg.startsWith("-")).toList();
+    CommandLine.ParameterException first = unknown.isEmpty() ? e : new CommandLine.UnmatchedArgumentException(cli, unknown);
+    String message = oneLine(first.getMessage());
+    if (first instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      List<String> suggestions = unmatched.getSuggestions();
+      message += (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?")
+          + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')";
+    }
+    cli.getErr().println("penultimate: " + message);
     return USAGE;
   }
 

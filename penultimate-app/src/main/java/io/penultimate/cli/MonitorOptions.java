@@ -60,6 +60,10 @@ final class MonitorOptions {
 
   private static OptionSpec option(Setting setting) {
     String description = setting.description() + (setting.defaultValue() == null ? "." : " (default: " + setting.defaultValue() + ").");
-    return OptionSpec.builder(setting.flag()).type(String.class).paramLabel("<" + setting.key() + ">").description(description).build();
+    OptionSpec.Builder option = OptionSpec.builder(setting.flag()).type(String.class).description(description);
+    // a setting that defaults to false is a switch: the flag alone turns it on
+    return "false".equals(setting.defaultValue())
+        ? option.arity("0..1").fallbackValue("true").paramLabel("true|false").build()
+        : option.paramLabel("<" + setting.key() + ">").build();
   }
 }

@@ -26,6 +26,19 @@ public final class Penultimate implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Valid before or after any command; applied while parsing, before any logger exists. */
+  @CommandLine.Option(names = "--log-level", paramLabel = "LEVEL", scope = CommandLine.ScopeType.INHERIT,
+      defaultValue = "${env:" + LogLevels.ENV + "}",
+      description = "trace, debug, info, warn, error or off, for every library (default: $" + LogLevels.ENV
+          + ", else our warnings and the libraries' errors).")
+  void logLevel(String level) {
+    try {
+      LogLevels.apply(level);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--log-level (or $" + LogLevels.ENV + "): " + e.getMessage());
+    }
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing command; see 'penultimate --help'");

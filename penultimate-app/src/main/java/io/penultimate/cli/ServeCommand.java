@@ -36,6 +36,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MonitorConfig config = config();
+    TopicsAtStartup.prepare(config, spec.commandLine().getErr());
     MonitorWiring wiring = MonitorWiring.load(model, encoders);
     CountDownLatch stopped = new CountDownLatch(1);
     try (RunningMonitor monitor = RunningMonitor.start(wiring, config, (now, before) -> {

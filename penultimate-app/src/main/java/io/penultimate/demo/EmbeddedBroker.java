@@ -1,7 +1,9 @@
 package io.penultimate.demo;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +61,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     Process broker = run(List.of("kafka.Kafka", config.toString()), log);
     Runtime.getRuntime().addShutdownHook(new Thread(broker::destroyForcibly));
     EmbeddedBroker embedded = new EmbeddedBroker(dir, broker, "localhost:" + port);
-    embedded.awaitReady(log);
+    embedded.awaitReady(port, log);
     return embedded;
   }
 
@@ -70,8 +72,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
   }
 
-  private void awaitReady(Path log) throws IOException, InterruptedException {
+  private void awaitReady(int port, Path log) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    // an admin client logs a warning for every refused connection: it waits for the listener instead
+    while (!accepts(port) && System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("the embedded Kafka broker exited with " + process.exitValue() + "; its log: " + log);
+      }
+      Thread.sleep(100);
+    }
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
@@ -87,6 +96,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
     close();
     throw new IOException("the embedded Kafka broker was not ready after " + READY_TIMEOUT.toSeconds() + " s; its log: " + log);
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("localhost", port), 1000);
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
   }
 
   private static int freePort() throws IOException {

@@ -5,9 +5,11 @@ import io.penultimate.math.Stats;
 import io.penultimate.demo.EventReplay;
 import io.penultimate.demo.ReplayPlan;
 import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.TopicCheck;
 import io.penultimate.stream.Topics;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -105,7 +107,9 @@ public final class StreamBench {
 
   private static Topics createTopics(String servers, String prefix) throws Exception {
     Topics topics = Topics.withPrefix(prefix);
-    MonitorTopics.create(servers, topics, 2);
+    try (TopicCheck check = TopicCheck.connect(servers)) {
+      check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty()));
+    }
     return topics;
   }
 

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** Usage errors exit 2, failures exit 1, each with exactly one line on stderr naming the problem. */
@@ -86,6 +88,32 @@ class UsageErrorsTest {
     Result result = run("serve", "--model", "none.zip", "--encoders", "none.json", "--ood-score", "vibes");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("--ood-score").contains("'vibes'").hasLineCount(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"train", "fit", "serve"})
+  void anUnknownOptionIsNamedBeforeTheMissingRequiredOnes(String command) {
+    Result result = run(command, "--bogus", "3");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith("penultimate: Unknown option: '--bogus'")
+        .contains("'penultimate " + command + " --help'")
+        .doesNotContain("Missing required")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void anUnknownOptionIsNamedBeforeABadValueThatFollowsIt() {
+    Result result = run("train", "--bogus", "--seed", "abc");
+    assertThat(result.err()).startsWith("penultimate: Unknown option: '--bogus'").hasLineCount(1);
+    assertThat(result.code()).isEqualTo(2);
+  }
+
+  @Test
+  void aMistypedOptionIsNamedWithTheOneItResembles() {
+    Result result = run("train", "--datset", "mnist", "--out", "x.zip");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("Unknown option: '--datset'").contains("did you mean --dataset").hasLineCount(1);
   }
 
   @Test

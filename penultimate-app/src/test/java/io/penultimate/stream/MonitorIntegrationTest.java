@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import io.penultimate.cli.Penultimate;
 import io.penultimate.data.DataFetcher;
-import io.penultimate.demo.MonitorTopics;
 import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.Trainer;
@@ -36,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -225,7 +225,9 @@ class MonitorIntegrationTest {
   }
 
   private static void createTopics(Topics topics) throws Exception {
-    MonitorTopics.create(cluster.bootstrapServers(), topics, 2);
+    try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
+      check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty()));
+    }
   }
 
   private static void runUntil(Topics topics, Path state, float[][] inputs, int[] truth, int from, int to) throws Exception {
@@ -262,6 +264,42 @@ class MonitorIntegrationTest {
     assertThat(first.get("features")).hasSize(784);
     assertThat(first.get("label").asInt()).isBetween(0, 9);
     assertThat(records).extracting(ConsumerRecord::key).contains("e0", "e39");
+  }
+
+  @Test
+  void serveAgainstABrokerWithoutItsTopicsExitsOneNamingThemOnOneLineBeforeLoadingTheModel() {
+    StringWriter err = new StringWriter();
+    int code = serve(err, "absent");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).hasLineCount(1)
+        .startsWith("penultimate: missing topics absent.events, absent.scores, absent.dlq, absent.labels, absent.outcomes, absent.quality: ")
+        .contains("--create-topics");
+  }
+
+  @Test
+  void serveWithCreateTopicsCreatesTheMissingOnesWithTheGivenPartitions() throws Exception {
+    StringWriter err = new StringWriter();
+    int code = serve(err, "created", "--create-topics", "--partitions", "3", "--replication-factor", "1");
+    assertThat(err.toString()).startsWith("penultimate: created topics created.events, created.scores, created.dlq, created.labels");
+    assertThat(code).as("then stops at the model file, which does not exist").isEqualTo(1);
+    try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+      var described = admin.describeTopics(List.of("created.labels", "created.outcomes")).allTopicNames().get();
+      assertThat(described.get("created.labels").partitions()).hasSize(3);
+      assertThat(described.get("created.outcomes").partitions()).hasSize(1);
+    }
+  }
+
+  /** serve on six topics named prefix.events etc. with a model file that does not exist. */
+  private static int serve(StringWriter err, String prefix, String... more) {
+    CommandLine cli = Penultimate.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+    List<String> args = new ArrayList<>(List.of("serve", "--model", "none.zip", "--encoders", "none.json",
+        "--bootstrap-servers", cluster.bootstrapServers(), "--metrics-port", "0",
+        "--input-topic", prefix + ".events", "--output-topic", prefix + ".scores", "--dlq-topic", prefix + ".dlq",
+        "--labels-topic", prefix + ".labels", "--outcomes-topic", prefix + ".outcomes", "--quality-topic", prefix + ".quality"));
+    args.addAll(List.of(more));
+    return cli.execute(args.toArray(String[]::new));
   }
 
   private static void produce(String topic) {

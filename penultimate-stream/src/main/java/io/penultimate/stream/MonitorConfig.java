@@ -48,7 +48,12 @@ public final class MonitorConfig {
           "how long a label waits for its event (still batched, or not read yet) before it is dead-lettered, ISO-8601"),
       new Setting("time-window", "PT1H", "span of the time-bounded quality window, ISO-8601"),
       new Setting("time-window-capacity", "100000", "most labelled events the time window holds"),
-      new Setting("state-dir", null, "Kafka Streams state directory (default: Kafka's)"),
+      new Setting("state-dir", null,
+          "Kafka Streams state directory (default: $PENULTIMATE_STATE_DIR, else $XDG_STATE_HOME/penultimate, else ~/.local/state/penultimate)"),
+      new Setting("create-topics", "false", "create the missing topics instead of stopping; existing ones are checked, never altered"),
+      new Setting("partitions", "6",
+          "with --create-topics: partitions of the events, labels, scores and dead-letter topics; outcomes and quality get 1"),
+      new Setting("replication-factor", null, "with --create-topics: replicas per partition (default: the brokers' default.replication.factor)"),
       new Setting("metrics-port", "9404", "port of /metrics and /health; 0 picks a free one"),
       new Setting("node-window", "1000", "scored events behind the per-node statistics and the OOD rate"),
       new Setting("node-metrics-cap", "64", "per-node series for at most this many nodes; layer aggregates use all"));
@@ -118,8 +123,8 @@ public final class MonitorConfig {
     List<Supplier<?>> accessors = List.of(
         this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::maxEventBytes, this::oodScore,
         this::nodeEncoder, this::lowestNodes, this::batchSize, this::batchLinger, this::window, this::labelRetention,
-        this::labelGrace, this::timeWindow, this::timeWindowCapacity, this::stateDir, this::metricsPort, this::nodeWindow,
-        this::nodeMetricsCap);
+        this::labelGrace, this::timeWindow, this::timeWindowCapacity, this::stateDir, this::createTopics, this::partitions, this::replicationFactor, this::metricsPort,
+        this::nodeWindow, this::nodeMetricsCap);
     for (Supplier<?> accessor : accessors) {
       try {
         accessor.get();
@@ -223,8 +228,38 @@ public final class MonitorConfig {
     return new QualityWindows(window(), timeWindow(), timeWindowCapacity());
   }
 
-  public Optional<Path> stateDir() {
-    return Optional.ofNullable(value("state-dir")).map(Path::of);
+  public Path stateDir() {
+    String dir = value("state-dir");
+    return dir == null ? StateDirs.serveDefault() : Path.of(dir);
+  }
+
+  public boolean createTopics() {
+    return switch (text("create-topics")) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid("create-topics", "must be true or false");
+    };
+  }
+
+  public int partitions() {
+    return integer("partitions", 1);
+  }
+
+  /** Empty: the brokers' default. */
+  public Optional<Short> replicationFactor() {
+    if (value("replication-factor") == null) {
+      return Optional.empty();
+    }
+    int factor = integer("replication-factor", 1);
+    if (factor > Short.MAX_VALUE) {
+      throw invalid("replication-factor", "must be at most " + Short.MAX_VALUE);
+    }
+    return Optional.of((short) factor);
+  }
+
+  /** How to create the missing topics at start-up, or empty to only check them. */
+  public Optional<TopicCheck.Creation> topicCreation() {
+    return createTopics() ? Optional.of(new TopicCheck.Creation(partitions(), replicationFactor())) : Optional.empty();
   }
 
   public int metricsPort() {
@@ -253,7 +288,12 @@ public final class MonitorConfig {
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    stateDir().ifPresent(dir -> properties.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
+    // the default from Kafka 5.0 on, and 4.x warns until it is set; the topology has no global state
+    // anyway. Once more for the main consumer: its partition assignor builds a StreamsConfig of the
+    // consumer's settings and warns too
+    properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    properties.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), "true");
     values.forEach((key, value) -> {
       if (key.startsWith(KAFKA_PREFIX)) {
         properties.put(key.substring(KAFKA_PREFIX.length()), value);

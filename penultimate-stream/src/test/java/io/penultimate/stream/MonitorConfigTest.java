@@ -23,7 +23,8 @@ class MonitorConfigTest {
     assertThat(config.inputFormat()).isEqualTo(EventParser.InputFormat.JSON);
     assertThat(config.maxEventBytes()).isEqualTo(1 << 20);
     assertThat(config.metricsPort()).isEqualTo(9404);
-    assertThat(config.stateDir()).isEmpty();
+    assertThat(config.stateDir()).isEqualTo(StateDirs.serveDefault());
+    assertThat(config.topicCreation()).isEmpty();
     for (MonitorConfig.Setting setting : MonitorConfig.SETTINGS) {
       assertThat(MonitorConfig.defaultValue(setting.key())).as(setting.key()).isEqualTo(setting.defaultValue());
     }
@@ -71,6 +72,16 @@ class MonitorConfigTest {
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     assertThat(MonitorConfig.DEFAULT.streamsProperties())
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
-        .doesNotContainKey(StreamsConfig.STATE_DIR_CONFIG);
+        .containsEntry(StreamsConfig.STATE_DIR_CONFIG, StateDirs.serveDefault().toString());
+  }
+
+  @Test
+  void createsTopicsOnlyWhenAskedWithTheGivenPartitionsAndReplication() {
+    assertThat(MonitorConfig.DEFAULT.with("create-topics", "true").with("partitions", "3").with("replication-factor", "2").topicCreation())
+        .contains(new TopicCheck.Creation(3, java.util.Optional.of((short) 2)));
+    assertThat(MonitorConfig.DEFAULT.with("create-topics", "true").topicCreation())
+        .contains(new TopicCheck.Creation(6, java.util.Optional.empty()));
+    assertThat(MonitorConfig.DEFAULT.with("partitions", "0").with("create-topics", "maybe").problems()).containsExactly(
+        "--create-topics must be true or false, found 'maybe'", "--partitions must be at least 1, found '0'");
   }
 }

@@ -1,0 +1,31 @@
+package io.penultimate.cli;
+
+import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.TopicCheck;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code serve} does with its topics before the monitor starts: checks them through an admin
+ * client configured as the Streams application's, or, with {@code --create-topics}, creates the
+ * missing ones first. A problem stops it with one line and exit code 1.
+ */
+final class TopicsAtStartup {
+  private TopicsAtStartup() {}
+
+  /** Checks, or creates with --create-topics, the topics of this validated configuration. */
+  static void prepare(MonitorConfig config, PrintWriter err) throws InterruptedException {
+    Optional<TopicCheck.Creation> creation = config.topicCreation();
+    try (TopicCheck check = TopicCheck.forStreams(config.streamsProperties())) {
+      if (creation.isEmpty()) {
+        check.verify(config.topics(), "run serve with --create-topics");
+        return;
+      }
+      List<String> created = check.createMissing(config.topics(), creation.get());
+      if (!created.isEmpty()) {
+        err.println("penultimate: created topics " + String.join(", ", created));
+      }
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.penultimate.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The topic check against a real single-node KRaft broker running in this JVM. */
+@Tag("integration")
+class TopicCheckTest {
+  private static KafkaClusterTestKit cluster;
+  private static Admin admin;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    cluster = new KafkaClusterTestKit.Builder(
+            new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+        .build();
+    cluster.format();
+    cluster.startup();
+    cluster.waitForReadyBrokers();
+    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    admin.close();
+    cluster.close();
+  }
+
+  private static Topics topics(String prefix) {
+    return new Topics(prefix + ".events", prefix + ".scores", prefix + ".dlq", prefix + ".labels", prefix + ".outcomes", prefix + ".quality");
+  }
+
+  /** Creates topics with these partition counts: events, scores, dlq, labels, outcomes, quality. */
+  private static void create(Topics topics, int... counts) throws Exception {
+    List<String> names = List.of(topics.events(), topics.scores(), topics.deadLetters(), topics.labels(), topics.outcomes(), topics.quality());
+    List<NewTopic> created = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        created.add(new NewTopic(names.get(i), counts[i], (short) 1));
+      }
+    }
+    admin.createTopics(created).all().get();
+    // the broker's metadata lags the controller's for a moment: a test must not race it
+    List<String> createdNames = created.stream().map(NewTopic::name).toList();
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!admin.listTopics().names().get().containsAll(createdNames)) {
+      assertThat(System.nanoTime()).as("topics visible within 30 s").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private static void verify(Topics topics) throws Exception {
+    try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
+      check.verify(topics, "run serve with --create-topics");
+    }
+  }
+
+  @Test
+  void passesWhenEveryTopicExistsWithTheNeededPartitioning() throws Exception {
+    Topics topics = topics("ok");
+    create(topics, 3, 2, 1, 3, 1, 4);
+    assertThatCode(() -> verify(topics)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void namesExactlyTheMissingTopicsOnOneLineWithTheFix() throws Exception {
+    Topics topics = topics("some");
+    create(topics, 0, 2, 1, 0, 1, 1);
+    assertThatThrownBy(() -> verify(topics))
+        .isInstanceOf(TopicCheckException.class)
+        .hasMessage("missing topics some.events, some.labels: create them (labels with as many partitions as events, outcomes with 1)"
+            + " or run serve with --create-topics");
+  }
+
+  @Test
+  void refusesLabelsWithAnotherPartitionCountThanEvents() throws Exception {
+    Topics topics = topics("skew");
+    create(topics, 3, 3, 1, 2, 1, 1);
+    assertThatThrownBy(() -> verify(topics))
+        .isInstanceOf(TopicCheckException.class)
+        .hasMessage("topic skew.labels has 2 partitions but skew.events has 3: labels must be co-partitioned with events;"
+            + " recreate skew.labels with 3 partitions")
+        .message().doesNotContain("\n");
+  }
+
+  @Test
+  void refusesAnOutcomesTopicWithTwoPartitions() throws Exception {
+    Topics topics = topics("wide");
+    create(topics, 2, 2, 1, 2, 2, 1);
+    assertThatThrownBy(() -> verify(topics))
+        .isInstanceOf(TopicCheckException.class)
+        .hasMessage("topic wide.outcomes has 2 partitions but the rolling quality window needs exactly 1: recreate it with 1 partition");
+  }
+
+  @Test
+  void createsTheMissingTopicsWithTheNeededCountsAndThenPasses() throws Exception {
+    Topics topics = topics("new");
+    try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
+      check.createMissing(topics, new TopicCheck.Creation(4, Optional.empty()));
+    }
+    assertThat(partitionCounts(topics)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "new.events", 4, "new.scores", 4, "new.dlq", 4, "new.labels", 4, "new.outcomes", 1, "new.quality", 1));
+    assertThat(descriptions(topics)).flatMap(TopicDescription::partitions)
+        .as("every partition has a leader").allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    assertThatCode(() -> verify(topics)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void createsMissingLabelsWithAsManyPartitionsAsTheExistingEvents() throws Exception {
+    Topics topics = topics("half");
+    create(topics, 5, 0, 0, 0, 0, 0);
+    try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
+      assertThat(check.createMissing(topics, new TopicCheck.Creation(2, Optional.of((short) 1))))
+          .containsExactly("half.scores", "half.dlq", "half.labels", "half.outcomes", "half.quality");
+    }
+    assertThat(partitionCounts(topics)).containsEntry("half.events", 5).containsEntry("half.labels", 5).containsEntry("half.scores", 2);
+  }
+
+  @Test
+  void creatingDoesNotRepairAnExistingTopicWithTheWrongPartitioning() throws Exception {
+    Topics topics = topics("bent");
+    create(topics, 0, 0, 0, 0, 3, 0);
+    try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
+      assertThatThrownBy(() -> check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty())))
+          .isInstanceOf(TopicCheckException.class)
+          .hasMessageStartingWith("topic bent.outcomes has 3 partitions");
+    }
+    assertThat(partitionCounts(topics)).containsEntry("bent.events", 2).containsEntry("bent.outcomes", 3);
+  }
+
+  @Test
+  void aReplicationFactorAboveTheBrokerCountIsRefusedOnOneLine() throws Exception {
+    Topics topics = topics("rf");
+    try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
+      assertThatThrownBy(() -> check.createMissing(topics, new TopicCheck.Creation(1, Optional.of((short) 3))))
+          .isInstanceOf(TopicCheckException.class)
+          .hasMessageStartingWith("cannot create topics rf.events, rf.scores, rf.dlq, rf.labels, rf.outcomes, rf.quality: ")
+          .message().doesNotContain("\n");
+    }
+  }
+
+  private static Map<String, Integer> partitionCounts(Topics topics) throws Exception {
+    return descriptions(topics).stream().collect(Collectors.toMap(TopicDescription::name, d -> d.partitions().size()));
+  }
+
+  private static List<TopicDescription> descriptions(Topics topics) throws Exception {
+    List<String> names = List.of(topics.events(), topics.scores(), topics.deadLetters(), topics.labels(), topics.outcomes(), topics.quality());
+    var all = admin.describeTopics(names).allTopicNames().get();
+    return names.stream().filter(all::containsKey).map(all::get).toList();
+  }
+}
