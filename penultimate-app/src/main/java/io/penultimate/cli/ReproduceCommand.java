@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,7 +77,7 @@ final class ReproduceCommand implements Callable<Integer> {
       BundleJson.write(bundle, dir.resolve("encoders.json"));
       err.printf("seed %d: evaluating against %s%n", seed, oodName);
       Evaluator.Evaluation evaluation =
-          probed.evaluate(bundle, data, ood, new Evaluator.Labels(dataset.name, oodName, recipe.id(), seed));
+          probed.evaluate(bundle, data, ood, new Evaluator.Labels(dataset.name, oodName, recipe.id(), OptionalLong.of(seed)));
       runs.add(evaluation.report());
       report.writePlots(evaluation, "seed" + seed + "-");
     }

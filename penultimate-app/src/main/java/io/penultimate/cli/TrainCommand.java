@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
         .getOut()
         .printf(
             "trained %s on %s (seed %d): test accuracy %.4f, best epoch %d; wrote %s%n",
-            recipe.id(), dataset.name, seed, result.metadata().testAccuracy(), result.metadata().epochs(), out);
+            recipe.id(), dataset.name, seed, result.testAccuracy(), result.bestEpoch(), out);
     return ExitCodes.OK;
   }
 

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 public final class ModelTraining {
   private ModelTraining() {}
 
-  /** What {@link #train} wrote. */
-  public record Result(Path file, ModelMetadata metadata) {}
+  /** What {@link #train} wrote, and how the model did on the test part. */
+  public record Result(Path file, double testAccuracy, int bestEpoch) {}
 
   public static Result train(
       DataSplit data, String datasetName, ModelRecipe recipe, TrainingSettings settings, Trainer.Progress progress, Path out)
@@ -35,19 +35,18 @@ public final class ModelTraining {
     HiddenProbe probe = HiddenProbe.of(trained.network(), null);
     LabeledOutputs test = new LabeledOutputs(probe.probe(data.test().pixels()), data.test().labels());
     ModelMetadata metadata =
-        new ModelMetadata(
-            ModelMetadata.FORMAT_VERSION,
+        ModelMetadata.trained(
             datasetName,
             recipe.id(),
             settings.seed(),
             test.accuracy(),
             trained.validationAccuracy(),
             trained.bestEpoch(),
-            recipe.hiddenLayer(),
-            recipe.hiddenWidth(),
+            probe.layer(),
+            probe.width(),
             data.train().inputSize(),
             data.train().classNames());
     ModelFile.write(trained.network(), metadata, out);
-    return new Result(out, metadata);
+    return new Result(out, test.accuracy(), trained.bestEpoch());
   }
 }

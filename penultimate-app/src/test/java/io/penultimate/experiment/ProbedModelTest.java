@@ -12,6 +12,7 @@ import io.penultimate.dl4j.ModelFile;
 import io.penultimate.report.Evaluator;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class ProbedModelTest {
   void shouldEvaluateABundleOnTheLayerItWasFittedOn() {
     Evaluator.Evaluation evaluation =
         ProbedModel.forBundle(model, firstLayer)
-            .evaluate(firstLayer, data, SmallModel.ood(), new Evaluator.Labels("synthetic", "noise", "equal-width", 5));
+            .evaluate(firstLayer, data, SmallModel.ood(), new Evaluator.Labels("synthetic", "noise", "equal-width", OptionalLong.of(5)));
 
     Map<ScoreName, double[]> onLayerZero =
         new ConfidenceScorer(firstLayer).scoreAll(HiddenProbe.of(model.network(), "0").probe(data.test().pixels()));
@@ -51,7 +52,7 @@ class ProbedModelTest {
 
   @Test
   void shouldReportTheHiddenBiasOnlyOfTheLayerTheOutputLayerReads() {
-    Evaluator.Labels labels = new Evaluator.Labels("synthetic", "noise", "equal-width", 5);
+    Evaluator.Labels labels = new Evaluator.Labels("synthetic", "noise", "equal-width", OptionalLong.of(5));
     EncoderBundle lastLayer = new ProbedModel(model, null).fit(data, "synthetic");
 
     Evaluator.Evaluation onLast = ProbedModel.forBundle(model, lastLayer).evaluate(lastLayer, data, SmallModel.ood(), labels);

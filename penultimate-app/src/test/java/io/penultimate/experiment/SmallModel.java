@@ -77,8 +77,8 @@ public final class SmallModel {
     HiddenProbe probe = HiddenProbe.of(network, null);
     double testAccuracy = new LabeledOutputs(probe.probe(data.test().pixels()), data.test().labels()).accuracy();
     double validationAccuracy = new LabeledOutputs(probe.probe(data.validation().pixels()), data.validation().labels()).accuracy();
-    ModelFile.write(network, new ModelMetadata(ModelMetadata.FORMAT_VERSION, "synthetic", "equal-width", 5, testAccuracy,
-        validationAccuracy, epochs, 1, WIDTH, INPUT, CLASSES), file);
+    ModelFile.write(network, ModelMetadata.trained("synthetic", "equal-width", 5, testAccuracy, validationAccuracy, epochs,
+        "1", WIDTH, INPUT, CLASSES), file);
     return ModelFile.read(file);
   }
 

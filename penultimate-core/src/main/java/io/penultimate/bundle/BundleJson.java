@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,10 +21,12 @@ import java.nio.file.Path;
 public final class BundleJson {
   /**
    * Shared mapper: score keys as {@code softmax}, non-finite numbers as strings so output stays
-   * valid JSON, and the encoders' JSON shape from {@link BundleMixIns}.
+   * valid JSON, the encoders' JSON shape from {@link BundleMixIns}, and what is not known (the
+   * seed of a model that {@code penultimate train} did not write) as null.
    */
   public static final ObjectMapper MAPPER =
       BundleMixIns.register(JsonMapper.builder())
+          .addModule(new Jdk8Module())
           .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
           .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
           .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)

@@ -1,22 +1,33 @@
 package io.penultimate.model;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.stream.IntStream;
 
 /**
- * What travels inside a model file beside the network: how it was trained and how to read it.
+ * What is known of a model beside its network: how to read it, and how it was trained. A model
+ * file written by {@code penultimate train} carries all of it; for any other DL4J model it is read
+ * from the network's configuration, and the training fields are empty.
  *
- * @param hiddenLayer index of the last hidden layer, the one {@code fit} reads unless told another
+ * @param dataset the data set the model was trained on
+ * @param arch the architecture: a recipe of {@code train --arch}, or the kind of DL4J network
+ * @param hiddenLayer the last hidden layer, as the probe names it: a layer index ("1") or a graph
+ *     vertex name ("dense_2"); files written before graphs were read hold the index as a number
  * @param hiddenWidth number of nodes in that layer
+ * @param inputSize values per input, as events carry them (a flat row)
  */
 public record ModelMetadata(
     int formatVersion,
-    String dataset,
+    Optional<String> dataset,
     String arch,
-    long seed,
-    double testAccuracy,
-    double validationAccuracy,
-    int epochs,
-    int hiddenLayer,
+    OptionalLong seed,
+    OptionalDouble testAccuracy,
+    OptionalDouble validationAccuracy,
+    OptionalInt epochs,
+    String hiddenLayer,
     int hiddenWidth,
     int inputSize,
     List<String> classNames) {
@@ -29,10 +40,29 @@ public record ModelMetadata(
       throw new IllegalArgumentException(
           "model metadata format version " + formatVersion + " is not supported, expected " + FORMAT_VERSION);
     }
-    if (hiddenWidth <= 0 || inputSize <= 0 || classNames.size() < 2) {
+    if (hiddenLayer == null || hiddenLayer.isBlank() || hiddenWidth <= 0 || inputSize <= 0 || classNames.size() < 2) {
       throw new IllegalArgumentException(
-          "model metadata needs hiddenWidth > 0, inputSize > 0 and at least 2 classes, found "
-              + hiddenWidth + ", " + inputSize + ", " + classNames.size());
+          "model metadata needs a hidden layer, hiddenWidth > 0, inputSize > 0 and at least 2 classes, found "
+              + (hiddenLayer == null ? "none" : "'" + hiddenLayer + "'") + ", " + hiddenWidth + ", " + inputSize + ", "
+              + classNames.size());
     }
+  }
+
+  /** The metadata {@code penultimate train} writes: everything is known. */
+  public static ModelMetadata trained(
+      String dataset, String arch, long seed, double testAccuracy, double validationAccuracy, int epochs,
+      String hiddenLayer, int hiddenWidth, int inputSize, List<String> classNames) {
+    return new ModelMetadata(FORMAT_VERSION, Optional.of(dataset), arch, OptionalLong.of(seed), OptionalDouble.of(testAccuracy),
+        OptionalDouble.of(validationAccuracy), OptionalInt.of(epochs), hiddenLayer, hiddenWidth, inputSize, classNames);
+  }
+
+  /**
+   * The metadata of a network that came without ours, as far as its configuration tells: no data
+   * set, seed or accuracy, and classes named by their index ("0".."K-1"), as the network's output has them.
+   */
+  public static ModelMetadata ofNetwork(String arch, String hiddenLayer, int hiddenWidth, int inputSize, int numClasses) {
+    List<String> classNames = IntStream.range(0, numClasses).mapToObj(Integer::toString).toList();
+    return new ModelMetadata(FORMAT_VERSION, Optional.empty(), arch, OptionalLong.empty(), OptionalDouble.empty(),
+        OptionalDouble.empty(), OptionalInt.empty(), hiddenLayer, hiddenWidth, inputSize, classNames);
   }
 }

@@ -3,12 +3,14 @@ package io.penultimate.report;
 import io.penultimate.evaluation.DeLong;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The numbers of one evaluation (one model, one bundle, one test set and its OOD counterpart),
  * keyed by score name ({@link io.penultimate.bundle.ScoreName#key()}); written as JSON by
  * {@code evaluate --json} and, per seed, by {@code reproduce --json}.
  *
+ * @param seed the model's training seed; empty (null in JSON) for a model not trained by {@code penultimate train}
  * @param auroc misclassification AUROC: correct predictions (positive) vs wrong ones
  * @param aurocCi DeLong 95% interval of each misclassification AUROC
  * @param vsSoftmax paired DeLong difference of each score's AUROC minus max softmax's
@@ -23,7 +25,7 @@ public record EvaluationReport(
     String dataset,
     String oodDataset,
     String arch,
-    long seed,
+    OptionalLong seed,
     double testAccuracy,
     double saturationShare,
     Map<String, Double> pearson,

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** Scores a test set and an OOD set with a bundle and measures every score (see {@link EvaluationReport}). */
 public final class Evaluator {
@@ -35,8 +36,12 @@ public final class Evaluator {
       boolean[] correct,
       double[] primaryConfidence) {}
 
-  /** Names of the data sets and model, carried into the report. */
-  public record Labels(String dataset, String oodDataset, String arch, long seed) {}
+  /**
+   * Names of the data sets and model, carried into the report.
+   *
+   * @param seed the model's training seed, empty when the model file does not say (not trained by {@code penultimate train})
+   */
+  public record Labels(String dataset, String oodDataset, String arch, OptionalLong seed) {}
 
   public static Evaluation evaluate(
       EncoderBundle bundle, LabeledOutputs test, ModelOutputs ood, NodeAnalysis nodes, Labels labels) {

@@ -3,6 +3,7 @@ package io.penultimate.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -14,7 +15,7 @@ public record ReproduceSummary(
     String dataset,
     String oodDataset,
     String arch,
-    List<Long> seeds,
+    List<OptionalLong> seeds,
     double testAccuracy,
     double saturationShare,
     Map<String, Double> pearson,

@@ -87,6 +87,21 @@ class BundleJsonTest {
   }
 
   @Test
+  void writesTheUnknownSeedOfAModelNotTrainedHereAsNullAndReadsItBackEmpty(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("encoders.json");
+    ObjectNode tree = BundleJson.MAPPER.valueToTree(bundle);
+    ((ObjectNode) tree.get("provenance")).putNull("seed");
+    BundleJson.MAPPER.writeValue(file.toFile(), tree);
+
+    EncoderBundle read = BundleJson.read(file);
+    Path written = dir.resolve("written.json");
+    BundleJson.write(read, written);
+
+    assertThat(read.provenance().seed()).isEmpty();
+    assertThat(BundleJson.MAPPER.readTree(written.toFile()).at("/provenance/seed").isNull()).isTrue();
+  }
+
+  @Test
   void refusesAFileThatIsNotJson(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("encoders.json"), "PK\u0003\u0004 zip bytes");
     assertThatThrownBy(() -> BundleJson.read(file)).hasMessageContaining("is not JSON");

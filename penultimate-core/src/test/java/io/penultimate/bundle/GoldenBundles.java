@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Writes a golden bundle file (see {@code src/test/resources/bundles/README.md}): a bundle fitted
@@ -29,7 +30,7 @@ final class GoldenBundles {
         SyntheticOutputs.generate(100, 1, WIDTH, CLASSES),
         SyntheticOutputs.generate(40, 2, WIDTH, CLASSES),
         List.of("a", "b"),
-        new Provenance("0".repeat(64), "synthetic", "golden", 1, "1", "2026-01-01T00:00:00Z", "golden", "none", "17"));
+        new Provenance("0".repeat(64), "synthetic", "golden", OptionalLong.of(1), "1", "2026-01-01T00:00:00Z", "golden", "none", "17"));
   }
 
   static RecordedScores score(EncoderBundle bundle) {

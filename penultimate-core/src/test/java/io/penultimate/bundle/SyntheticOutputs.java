@@ -2,6 +2,7 @@ package io.penultimate.bundle;
 
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.ModelOutputs;
+import java.util.OptionalLong;
 import java.util.Random;
 
 /**
@@ -41,7 +42,7 @@ final class SyntheticOutputs {
   }
 
   static Provenance provenance() {
-    return new Provenance("0".repeat(64), "synthetic", "test", 1, "1", "2026-01-01T00:00:00Z", "dev", "1.0.0-M2.1", "17");
+    return new Provenance("0".repeat(64), "synthetic", "test", OptionalLong.of(1), "1", "2026-01-01T00:00:00Z", "dev", "1.0.0-M2.1", "17");
   }
 
   static EncoderBundle fit() {

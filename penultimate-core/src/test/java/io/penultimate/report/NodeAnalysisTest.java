@@ -11,6 +11,7 @@ import io.penultimate.measure.PearsonTable;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.OutputLayer;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
@@ -147,7 +148,7 @@ class NodeAnalysisTest {
   }
 
   private static EncoderBundle fit(LabeledOutputs train, LabeledOutputs validation) {
-    Provenance provenance = new Provenance("0".repeat(64), "synthetic", "test", 1, "1", "2026-01-01T00:00:00Z", "dev", "none", "17");
+    Provenance provenance = new Provenance("0".repeat(64), "synthetic", "test", OptionalLong.of(1), "1", "2026-01-01T00:00:00Z", "dev", "none", "17");
     return BundleFitter.fit(train, validation, List.of("zero", "one"), provenance);
   }
 

@@ -5,6 +5,7 @@ import io.penultimate.evaluation.DeLong;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -14,7 +15,7 @@ import java.util.function.IntToDoubleFunction;
  * hand.
  */
 final class ReportBuilder {
-  private long seed = 1;
+  private OptionalLong seed = OptionalLong.of(1);
   private double testAccuracy;
   private double saturationShare;
   private double gmmPerClass;
@@ -32,7 +33,7 @@ final class ReportBuilder {
   private List<NodeAnalysis.Row> nodes = List.of();
 
   ReportBuilder seed(long value) {
-    seed = value;
+    seed = OptionalLong.of(value);
     return this;
   }
 

@@ -8,6 +8,7 @@ import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.ScoreName;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ReproduceSummaryTest {
@@ -89,7 +90,7 @@ class ReproduceSummaryTest {
   void nodesComeFromTheFirstRunAndSeedsKeepRunOrder() {
     ReproduceSummary summary = ReproduceSummary.of(THREE_RUNS);
     assertThat(summary.nodes()).containsExactly(FIRST_NODE_0, FIRST_NODE_1);
-    assertThat(summary.seeds()).containsExactly(7L, 3L, 5L);
+    assertThat(summary.seeds()).containsExactly(OptionalLong.of(7), OptionalLong.of(3), OptionalLong.of(5));
     assertThat(summary.runs()).isEqualTo(THREE_RUNS);
     assertThat(summary.dataset()).isEqualTo("mnist");
     assertThat(summary.oodDataset()).isEqualTo("fashion");

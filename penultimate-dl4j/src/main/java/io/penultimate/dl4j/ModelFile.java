@@ -1,6 +1,8 @@
 package io.penultimate.dl4j;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.penultimate.model.ModelMetadata;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +28,8 @@ import org.deeplearning4j.util.ModelSerializer;
 public final class ModelFile {
 
   static final String METADATA_ENTRY = "penultimate-metadata.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads what the metadata does not know (a seed, an accuracy) as empty, and writes it as null. */
+  private static final ObjectMapper JSON = JsonMapper.builder().addModule(new Jdk8Module()).build();
 
   /** A network read from disk, its metadata, and the SHA-256 of the file (the model's identity). */
   public record Loaded(MultiLayerNetwork network, ModelMetadata metadata, String sha256) {}

@@ -41,11 +41,6 @@ public enum ModelRecipe {
     return hiddenWidth;
   }
 
-  /** Index of the last hidden layer in the configuration built below. */
-  public int hiddenLayer() {
-    return 1;
-  }
-
   public static ModelRecipe byId(String id) {
     return Arrays.stream(values())
         .filter(r -> r.id.equals(id))

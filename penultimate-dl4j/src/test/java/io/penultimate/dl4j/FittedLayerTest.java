@@ -14,6 +14,7 @@ import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.ModelOutputs;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -53,7 +54,7 @@ class FittedLayerTest {
             new LabeledOutputs(first.probe(inputs(900, 1)), labels(900)),
             new LabeledOutputs(first.probe(inputs(600, 2)), labels(600)),
             List.of("a", "b", "c"),
-            new Provenance(SHA, "synthetic", "equal-width", 5, first.layer(), "now", "dev", "dev", "17"));
+            new Provenance(SHA, "synthetic", "equal-width", OptionalLong.of(5), first.layer(), "now", "dev", "dev", "17"));
     test = inputs(300, 3);
   }
 

@@ -165,7 +165,7 @@ class HiddenProbeTest {
   @Test
   void modelFileKeepsNetworkAndMetadata(@TempDir Path dir) throws Exception {
     ModelMetadata metadata =
-        new ModelMetadata(ModelMetadata.FORMAT_VERSION, "synthetic", "paper-mlp", 1, 0.9, 0.9, 5, 1, 32, INPUT, List.of("a", "b", "c"));
+        ModelMetadata.trained("synthetic", "paper-mlp", 1, 0.9, 0.9, 5, "1", 32, INPUT, List.of("a", "b", "c"));
     Path file = dir.resolve("model.zip");
     ModelFile.write(trained.network(), metadata, file);
     ModelFile.Loaded loaded = ModelFile.read(file);

@@ -7,6 +7,7 @@ import io.penultimate.model.Inference;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.ModelOutputs;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 
 /**
@@ -40,7 +41,7 @@ final class StreamFixtures {
             new LabeledOutputs(network.run(train), labels(1500)),
             new LabeledOutputs(network.run(validation), labels(900)),
             List.of("a", "b", "c"),
-            new Provenance("0".repeat(64), "synthetic", "paper-mlp", 1, "1", "now", "dev", "dev", "17"));
+            new Provenance("0".repeat(64), "synthetic", "paper-mlp", OptionalLong.of(1), "1", "now", "dev", "dev", "17"));
     return new StreamFixtures(network, bundle);
   }
 
