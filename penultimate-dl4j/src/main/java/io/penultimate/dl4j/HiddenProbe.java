@@ -2,19 +2,25 @@ package io.penultimate.dl4j;
 
 import io.penultimate.model.ModelOutputs;
 import io.penultimate.model.OutputLayer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -24,10 +30,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>The hidden layer defaults to the one feeding the (softmax) output layer; it can be overridden
  * by layer index for a {@link MultiLayerNetwork} or by vertex name for a {@link ComputationGraph}.
  * {@link #layer()} names the layer read either way, in the same form, so that a bundle can record
- * it and the scoring side read the same layer again.
+ * it and the scoring side read the same layer again. A layer whose activations are images (a
+ * convolution) is read flattened, as the output layer's preprocessor flattens it when it feeds the
+ * output, channel after channel otherwise.
  * Logits are recomputed as h·W + b from the output layer's own parameters and the activations that
  * feed it, so they are exactly the pre-softmax values. Inputs go through the network in batches:
- * ND4J's per-call overhead makes one forward pass per sample tens of times slower.
+ * ND4J's per-call overhead makes one forward pass per sample tens of times slower. Inputs are flat
+ * rows of {@link #inputSize()} values; for a network that reads 4D images they are reshaped to its
+ * input type (see {@link InputShape}).
  *
  * <p>Not thread-safe, like the network it wraps: use one probe per thread.
  */
@@ -36,6 +46,7 @@ public final class HiddenProbe {
   public static final int DEFAULT_BATCH = 512;
 
   private final Forward forward;
+  private final InputShape input;
   private final String layer;
   private final int width;
   /** Whether the output layer reads the layer probed, so that its weights say how the nodes vote. */
@@ -46,8 +57,10 @@ public final class HiddenProbe {
   /** Reused for every batch: building an INDArray from float[][] costs ~30 µs per row here. */
   private INDArray inputBuffer;
 
-  private HiddenProbe(Forward forward, String layer, int width, boolean feedsOutput, BaseOutputLayer<?> output, int batchSize) {
+  private HiddenProbe(
+      Forward forward, InputShape input, String layer, int width, boolean feedsOutput, BaseOutputLayer<?> output, int batchSize) {
     this.forward = forward;
+    this.input = input;
     this.layer = layer;
     this.width = width;
     this.feedsOutput = feedsOutput;
@@ -74,17 +87,21 @@ public final class HiddenProbe {
     if (hidden < 0) {
       throw new IllegalArgumentException("the network has no hidden layer: it has " + layers + " layer(s)");
     }
+    BaseOutputLayer<?> output = softmaxOutput(network.getLayer(outputIndex));
+    MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
+    InputPreProcessor toOutput = conf.getInputPreProcess(outputIndex);
+    boolean feedsOutput = hidden == outputIndex - 1;
     // feedForward's list holds the input at 0 and layer k's activations at k + 1.
     Forward forward =
-        input -> {
-          List<INDArray> activations = network.feedForward(input, false);
-          return new INDArray[] {activations.get(hidden + 1), activations.get(outputIndex)};
+        batch -> {
+          List<INDArray> activations = network.feedForward(batch, false);
+          INDArray fed = asRows(activations.get(outputIndex), toOutput);
+          return new INDArray[] {feedsOutput ? fed : asRows(activations.get(hidden + 1), null), fed};
         };
-    BaseOutputLayer<?> output = softmaxOutput(network.getLayer(outputIndex));
-    String layer = Integer.toString(hidden);
-    boolean feedsOutput = hidden == outputIndex - 1;
-    int width = feedsOutput ? inputsOf(output) : nodes(network.layerSize(hidden), layer);
-    return new HiddenProbe(forward, layer, width, feedsOutput, output, DEFAULT_BATCH);
+    InputShape input = InputShape.of(network);
+    // getLayerActivationTypes' list holds layer k's output at k
+    int width = feedsOutput ? inputsOf(output) : values(conf.getLayerActivationTypes(input.type()).get(hidden));
+    return new HiddenProbe(forward, input, Integer.toString(hidden), width, feedsOutput, output, DEFAULT_BATCH);
   }
 
   private static int parseIndex(String value, int outputIndex) {
@@ -114,15 +131,18 @@ public final class HiddenProbe {
       throw new IllegalArgumentException(
           "hidden layer '" + hidden + "' is not a vertex of the graph; vertices are " + conf.getVertices().keySet());
     }
-    Forward forward =
-        input -> {
-          Map<String, INDArray> activations = graph.feedForward(new INDArray[] {input}, false);
-          return new INDArray[] {activations.get(hidden), activations.get(feedingOutput)};
-        };
     BaseOutputLayer<?> outputLayer = softmaxOutput(graph.getLayer(output));
+    InputPreProcessor toOutput = ((LayerVertex) conf.getVertices().get(output)).getPreProcessor();
     boolean feedsOutput = hidden.equals(feedingOutput);
-    int width = feedsOutput ? inputsOf(outputLayer) : nodes(graph.getLayer(hidden) == null ? 0 : graph.layerSize(hidden), hidden);
-    return new HiddenProbe(forward, hidden, width, feedsOutput, outputLayer, DEFAULT_BATCH);
+    Forward forward =
+        batch -> {
+          Map<String, INDArray> activations = graph.feedForward(new INDArray[] {batch}, false);
+          INDArray fed = asRows(activations.get(feedingOutput), toOutput);
+          return new INDArray[] {feedsOutput ? fed : asRows(activations.get(hidden), null), fed};
+        };
+    InputShape input = InputShape.of(graph);
+    int width = feedsOutput ? inputsOf(outputLayer) : values(InputShape.activationTypes(conf, input.type()).get(hidden));
+    return new HiddenProbe(forward, input, hidden, width, feedsOutput, outputLayer, DEFAULT_BATCH);
   }
 
   private static BaseOutputLayer<?> softmaxOutput(Layer output) {
@@ -139,17 +159,21 @@ public final class HiddenProbe {
     return Math.toIntExact(output.getParam("W").rows());
   }
 
+  /** Width of a layer read on its own: every value of its activations per input (an image's channels × height × width). */
+  private static int values(InputType activations) {
+    return Math.toIntExact(activations.arrayElementsPerExample());
+  }
+
   /**
-   * The width DL4J reports for a layer: its nOut, or 0 for a layer without one (an activation or
-   * dropout layer, a graph vertex that is no layer). Such a layer is accepted only where the output
-   * layer's weights say how wide it is, when it feeds the output.
+   * Activations as one row per input: as the output layer's preprocessor hands them to it (a
+   * CNN-to-dense one flattens images), or flattened in their own order where no preprocessor
+   * follows.
    */
-  private static int nodes(long layerSize, String hiddenLayer) {
-    if (layerSize <= 0) {
-      throw new IllegalArgumentException(
-          "hidden layer '" + hiddenLayer + "' has no fixed number of nodes (no nOut); choose a dense layer or the one feeding the output");
+  private static INDArray asRows(INDArray activations, InputPreProcessor preprocessor) {
+    if (preprocessor != null) {
+      return preprocessor.preProcess(activations, Math.toIntExact(activations.size(0)), LayerWorkspaceMgr.noWorkspaces());
     }
-    return Math.toIntExact(layerSize);
+    return activations.rank() == 2 ? activations : activations.reshape('c', activations.size(0), -1);
   }
 
   /**
@@ -162,22 +186,23 @@ public final class HiddenProbe {
     double[][] logits = new double[inputs.length][];
     for (int from = 0; from < inputs.length; from += batchSize) {
       int to = Math.min(inputs.length, from + batchSize);
-      INDArray[] out = forward.apply(input(inputs, from, to));
+      INDArray[] out = forward.apply(input.shape(batch(inputs, from, to)));
       rows(out[0], hidden, from);
       rows(out[1].mmul(weights).addiRowVector(bias), logits, from);
     }
     return new ModelOutputs(hidden, logits);
   }
 
-  private INDArray input(float[][] inputs, int from, int to) {
-    int width = inputs[from].length;
-    if (inputBuffer == null || inputBuffer.columns() != width) {
-      inputBuffer = Nd4j.create(DataType.FLOAT, batchSize, width);
+  private INDArray batch(float[][] inputs, int from, int to) {
+    int size = input.size();
+    if (inputBuffer == null) {
+      inputBuffer = Nd4j.create(DataType.FLOAT, batchSize, size);
     }
     FloatBuffer buffer = inputBuffer.data().asNioFloat();
     for (int i = from; i < to; i++) {
-      if (inputs[i].length != width) {
-        throw new IllegalArgumentException("input rows differ in length: " + width + " and " + inputs[i].length);
+      if (inputs[i].length != size) {
+        throw new IllegalArgumentException(
+            "input row " + i + " has " + inputs[i].length + " values, the network reads " + size + " (" + input.type() + ")");
       }
       buffer.put(inputs[i]);
     }
@@ -189,7 +214,7 @@ public final class HiddenProbe {
     int columns = (int) matrix.columns();
     double[] flat = matrix.ravel().toDoubleVector();
     for (int r = 0; r < matrix.rows(); r++) {
-      into[from + r] = java.util.Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
+      into[from + r] = Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
     }
   }
 
@@ -207,6 +232,16 @@ public final class HiddenProbe {
     return width;
   }
 
+  /** Values per input: the length of every row {@link #probe} takes. */
+  public int inputSize() {
+    return input.size();
+  }
+
+  /** Number of classes: the length of every logit vector {@link #probe} returns. */
+  public int classes() {
+    return Math.toIntExact(bias.length());
+  }
+
   /**
    * The output layer as plain arrays, {@code weights[class][node]}, when it reads the layer probed;
    * empty for an earlier layer, whose nodes reach the logits through other layers.
@@ -217,7 +252,7 @@ public final class HiddenProbe {
 
   @FunctionalInterface
   private interface Forward {
-    /** Returns {hidden activations, activations feeding the output layer}. */
-    INDArray[] apply(INDArray input);
+    /** Returns {hidden activations, what the output layer reads}, one row per input. */
+    INDArray[] apply(INDArray batch);
   }
 }
