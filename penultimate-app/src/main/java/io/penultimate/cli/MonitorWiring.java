@@ -64,7 +64,7 @@ final class MonitorWiring {
     MonitorObserver metrics =
         MonitorObserver.all(new MonitorMetrics(registry, layer), new ProbabilityHistograms(registry, config.applicationId()));
     ScoringModel scoring = new ScoringModel(bundle, model.metadata().inputSize(),
-        () -> HiddenProbe.of(model.network().clone(), bundle.provenance().hiddenLayer())::probe, modelVersion, encoderVersion);
+        () -> HiddenProbe.of(model.copyOfNetwork(), bundle.provenance().hiddenLayer())::probe, modelVersion, encoderVersion);
     return MonitorStreams.create(config, scoring, metrics);
   }
 }
