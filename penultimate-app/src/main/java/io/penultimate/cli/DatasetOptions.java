@@ -3,7 +3,7 @@ package io.penultimate.cli;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -40,7 +40,7 @@ final class DatasetOptions {
   }
 
   /** One part of a split by name, as the {@code --split} flags take it. */
-  static LabeledImages part(DataSplit data, String split) {
+  static LabeledSamples part(DataSplit data, String split) {
     return switch (split) {
       case "train" -> data.train();
       case "validation" -> data.validation();

@@ -1,7 +1,7 @@
 package io.penultimate.cli;
 
 import io.penultimate.data.DataSplit;
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.experiment.CsvExport;
@@ -36,10 +36,10 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DataSplit data = dataset.load();
-    LabeledImages images = DatasetOptions.part(data, split);
+    LabeledSamples images = DatasetOptions.part(data, split);
     ModelFile.Loaded loaded = ModelFile.read(model);
     LabeledOutputs outputs =
-        new LabeledOutputs(HiddenProbe.of(loaded.network(), hiddenLayer).probe(images.pixels()), images.labels());
+        new LabeledOutputs(HiddenProbe.of(loaded.network(), hiddenLayer).probe(images.features()), images.labels());
     CsvExport.write(outputs, out);
     spec.commandLine().getOut().printf("wrote %d rows to %s%n", outputs.size(), out);
     return ExitCodes.OK;

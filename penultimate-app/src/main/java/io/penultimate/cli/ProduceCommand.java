@@ -1,6 +1,6 @@
 package io.penultimate.cli;
 
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import io.penultimate.demo.EventReplay;
 import io.penultimate.demo.ReplayPlan;
 import java.time.Duration;
@@ -62,8 +62,8 @@ final class ProduceCommand implements Callable<Integer> {
     if (oodShare > 0 && oodDataset == null) {
       throw new UsageException("--ood-share " + oodShare + " needs --ood-dataset, e.g. --ood-dataset fashion-mnist");
     }
-    LabeledImages images = DatasetOptions.part(dataset.load(), split);
-    LabeledImages ood = oodDataset == null ? null : DatasetOptions.load(oodDataset, dataset.dataDir()).test();
+    LabeledSamples images = DatasetOptions.part(dataset.load(), split);
+    LabeledSamples ood = oodDataset == null ? null : DatasetOptions.load(oodDataset, dataset.dataDir()).test();
     int count = events == null ? images.size() : events;
     ReplayPlan plan;
     try {

@@ -2,20 +2,21 @@ package io.penultimate.data;
 
 /**
  * A data set divided into train (fit the model), validation (fit encoders, choose settings) and
- * test (report results); all three share class names and image size.
+ * test (report results); all three share class names and input size. A part may be empty, as the
+ * test part of a split cut from one training file is.
  */
-public record DataSplit(LabeledImages train, LabeledImages validation, LabeledImages test) {
+public record DataSplit(LabeledSamples train, LabeledSamples validation, LabeledSamples test) {
 
   public DataSplit {
-    for (LabeledImages part : new LabeledImages[] {validation, test}) {
+    for (LabeledSamples part : new LabeledSamples[] {validation, test}) {
       if (!part.classNames().equals(train.classNames())) {
         throw new IllegalArgumentException(
             "class names differ: " + train.classNames() + " in " + train.source() + ", " + part.classNames() + " in "
                 + part.source());
       }
-      if (part.size() > 0 && train.size() > 0 && part.inputSize() != train.inputSize()) {
+      if (part.inputSize() != train.inputSize()) {
         throw new IllegalArgumentException(
-            "image sizes differ: " + train.inputSize() + " in " + train.source() + ", " + part.inputSize() + " in "
+            "input sizes differ: " + train.inputSize() + " in " + train.source() + ", " + part.inputSize() + " in "
                 + part.source());
       }
     }

@@ -34,19 +34,26 @@ public final class IdxReader {
   private IdxReader() {}
 
   /** Reads an image file and its label file; their counts must match. */
-  public static LabeledImages read(Path images, Path labels, List<String> classNames) {
-    float[][] pixels = readImages(images);
+  public static LabeledSamples read(Path images, Path labels, List<String> classNames) {
+    Images pixels = readImageFile(images);
     int[] classes = readLabels(labels, classNames.size());
-    if (pixels.length != classes.length) {
+    if (pixels.rows().length != classes.length) {
       throw new InvalidDataException(
-          "image/label count mismatch: " + images + " holds " + pixels.length + " images but " + labels + " holds "
-              + classes.length + " labels");
+          "image/label count mismatch: " + images + " holds " + pixels.rows().length + " images but " + labels
+              + " holds " + classes.length + " labels");
     }
-    return new LabeledImages(pixels, classes, classNames, images + " + " + labels);
+    return new LabeledSamples(pixels.rows(), pixels.shape(), classes, classNames, images + " + " + labels);
   }
 
   /** Reads an IDX image file: one row of rows*cols values in [0, 1] per image. */
   public static float[][] readImages(Path file) {
+    return readImageFile(file).rows();
+  }
+
+  /** The images of a file, each {@code shape} (rows, cols) flattened. */
+  private record Images(float[][] rows, List<Integer> shape) {}
+
+  private static Images readImageFile(Path file) {
     return DataFiles.read(file, in -> {
       int[] dims = header(in, file, IMAGES_MAGIC, 3);
       int n = dims[0];
@@ -73,7 +80,7 @@ public final class IdxReader {
         rows.add(row);
       }
       requireEnd(in, file, 16 + promised);
-      return rows.toArray(new float[0][]);
+      return new Images(rows.toArray(new float[0][]), List.of(dims[1], dims[2]));
     });
   }
 
