@@ -57,6 +57,11 @@ final class ClassLabels {
         .orElse("a class index 0.." + (MAX_UNNAMED_CLASSES - 1) + " (to use names, list the classes with --class-names)");
   }
 
+  /** What an index label must be, for messages: "a class index 0..2". */
+  String expectedIndex() {
+    return "a class index 0.." + (names.map(List::size).orElse(MAX_UNNAMED_CLASSES) - 1);
+  }
+
   /** The classes: the known names, else "0" to the largest index seen. */
   List<String> classNames() {
     return names.orElseGet(() -> IntStream.rangeClosed(0, Math.max(largest, 0)).mapToObj(Integer::toString).toList());

@@ -11,17 +11,19 @@ import java.util.Locale;
  * The user's own data, read from a path whose format its name or content tells:
  *
  * <ul>
- *   <li>{@code *.csv} (or {@code *.csv.gz}): a header row, a label column, feature columns ({@link CsvSamples}).
+ *   <li>{@code *.csv} (or {@code *.csv.gz}): a header row, a label column, feature columns ({@link CsvSamples});
+ *   <li>{@code *.npz}: NumPy arrays {@code x} and {@code y} ({@link NpzSamples}).
  * </ul>
  *
  * Unlabelled reading, for out-of-distribution inputs, ignores labels: a CSV label column is left
- * out when present. Such samples belong to one class, {@link #UNLABELLED_CLASSES}.
+ * out when present, {@code y} need not exist. Such samples belong to one class, {@link
+ * #UNLABELLED_CLASSES}.
  */
 public final class SampleFiles {
   /** The one class of unlabelled samples: out-of-distribution inputs have none of the model's. */
   public static final List<String> UNLABELLED_CLASSES = List.of("unlabelled");
 
-  private static final String FORMATS = "expected a .csv file";
+  private static final String FORMATS = "expected a .csv or .npz file";
 
   private SampleFiles() {}
 
@@ -29,6 +31,7 @@ public final class SampleFiles {
   public static LabeledSamples read(Path path, LabelOptions options) {
     return switch (Format.of(path)) {
       case CSV -> CsvSamples.read(path, options);
+      case NPZ -> NpzSamples.read(path, options);
     };
   }
 
@@ -36,11 +39,12 @@ public final class SampleFiles {
   public static LabeledSamples readUnlabelled(Path path, String labelColumn) {
     return switch (Format.of(path)) {
       case CSV -> CsvSamples.readUnlabelled(path, labelColumn);
+      case NPZ -> NpzSamples.readUnlabelled(path);
     };
   }
 
   private enum Format {
-    CSV;
+    CSV, NPZ;
 
     static Format of(Path path) {
       String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -49,6 +53,9 @@ public final class SampleFiles {
       }
       if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
         return CSV;
+      }
+      if (name.endsWith(".npz")) {
+        return NPZ;
       }
       throw new InvalidDataException(path + ": unknown data format; " + FORMATS);
     }
