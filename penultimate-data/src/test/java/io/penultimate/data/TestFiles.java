@@ -1,5 +1,6 @@
 package io.penultimate.data;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +17,9 @@ import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 
-/** Writes small synthetic IDX, npm digit and NumPy files and tarballs for the tests. */
+/** Writes small synthetic IDX, npm digit, NumPy and image files and tarballs for the tests. */
 final class TestFiles {
   private TestFiles() {}
 
@@ -93,6 +95,31 @@ final class TestFiles {
       throw new UncheckedIOException(e);
     }
     return write(file, out.toByteArray());
+  }
+
+  /** Writes {@code image} as PNG or JPEG, by the file's extension. */
+  static Path image(Path file, BufferedImage image) {
+    try {
+      Files.createDirectories(file.getParent());
+      String format = file.toString().endsWith(".png") ? "png" : "jpeg";
+      if (!ImageIO.write(image, format, file.toFile())) {
+        throw new IllegalStateException("no " + format + " writer for " + image);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An 8-bit gray image whose pixel (x, y) is {@code base + 10y + x}. */
+  static BufferedImage gray(int width, int height, int base) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.getRaster().setSample(x, y, 0, base + 10 * y + x);
+      }
+    }
+    return image;
   }
 
   static byte[] idxImages(int n, int rows, int cols, byte[] pixels) {
