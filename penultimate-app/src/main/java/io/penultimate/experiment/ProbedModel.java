@@ -74,9 +74,20 @@ public final class ProbedModel {
 
   /** Scores the test and OOD sets with a bundle fitted on this model's layer (see {@link #forBundle}). */
   public Evaluator.Evaluation evaluate(EncoderBundle bundle, DataSplit data, LabeledSamples ood, Evaluator.Labels labels) {
-    LabeledOutputs trainCorrect = probe(data.train()).correctOnly();
+    return evaluate(bundle, data.train(), data.test(), ood, labels);
+  }
+
+  /**
+   * As above, for a test set without its training data.
+   *
+   * @param analysed whose correct predictions the per-node analysis reads: the training split
+   *     where there is one, else the test set itself
+   */
+  public Evaluator.Evaluation evaluate(
+      EncoderBundle bundle, LabeledSamples analysed, LabeledSamples test, LabeledSamples ood, Evaluator.Labels labels) {
+    LabeledOutputs correct = probe(analysed).correctOnly();
     NodeAnalysis nodes =
-        probe.outputLayer().map(output -> NodeAnalysis.of(trainCorrect, bundle, output)).orElseGet(() -> NodeAnalysis.withoutBias(trainCorrect, bundle));
-    return Evaluator.evaluate(bundle, probe(data.test()), probe.probe(ood.features()), nodes, labels);
+        probe.outputLayer().map(output -> NodeAnalysis.of(correct, bundle, output)).orElseGet(() -> NodeAnalysis.withoutBias(correct, bundle));
+    return Evaluator.evaluate(bundle, probe(test), probe.probe(ood.features()), nodes, labels);
   }
 }
