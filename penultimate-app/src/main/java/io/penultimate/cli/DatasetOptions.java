@@ -33,10 +33,19 @@ final class DatasetOptions {
   }
 
   static DataSplit load(String name, Path dataDir) throws IOException {
-    if (!name.startsWith(Datasets.IDX_PREFIX) && !Datasets.NAMES.contains(name)) {
+    requireKnown(name);
+    return name.startsWith(Datasets.IDX_PREFIX) ? Datasets.load(name, dataDir) : DataFetcher.ensure(name, dataDir);
+  }
+
+  /** Whether {@code data} names a data set rather than a file: mnist, fashion-mnist or idx:DIR. */
+  static boolean isName(String data) {
+    return Datasets.NAMES.contains(data) || data.startsWith(Datasets.IDX_PREFIX);
+  }
+
+  static void requireKnown(String name) {
+    if (!isName(name)) {
       throw new UsageException("unknown data set '" + name + "', expected one of " + Datasets.NAMES + " or idx:<dir>");
     }
-    return name.startsWith(Datasets.IDX_PREFIX) ? Datasets.load(name, dataDir) : DataFetcher.ensure(name, dataDir);
   }
 
   /** One part of a split by name, as the {@code --split} flags take it. */
