@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
  * Train, reproduce and bench keep {@link DatasetOptions}, for named data sets only.
  */
 final class DataOptions {
-  static final String DATA = "a .csv or .npz file, an IDX images file, or a folder of IDX files or of class sub-folders of images";
+  static final String DATA =
+      "a CSV or NumPy file (.csv, .npz), an IDX images file, or a folder of IDX files or of class sub-folders of images";
 
   @Option(
       names = "--dataset",

@@ -42,7 +42,7 @@ class DataOptionsTest {
     Result result = run("fit", "--model", "none.zip", "--out", "e.json");
 
     assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).startsWith("penultimate: fit needs --dataset NAME or --train DATA (a .csv or .npz file").hasLineCount(1);
+    assertThat(result.err()).startsWith("penultimate: fit needs --dataset NAME or --train DATA (a CSV or NumPy file (.csv, .npz)").hasLineCount(1);
   }
 
   @Test
