@@ -62,7 +62,7 @@ class OwnModelEndToEndTest {
     for (int i = 0; i < targets.length; i++) {
       targets[i][mnist.train().labels()[i]] = 1;
     }
-    DataSet train = new DataSet(Nd4j.create(mnist.train().pixels()), Nd4j.create(targets));
+    DataSet train = new DataSet(Nd4j.create(mnist.train().features()), Nd4j.create(targets));
     for (int epoch = 0; epoch < 3; epoch++) {
       train.shuffle(epoch);
       train.batchBy(128).forEach(network::fit);
