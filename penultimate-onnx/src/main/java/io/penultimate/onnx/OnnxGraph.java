@@ -92,6 +92,11 @@ public record OnnxGraph(
       return OnnxGraph.elementTypeName(elementType);
     }
 
+    /** Values per sample: the product of the dimensions after the first (the batch); 0 when one is not fixed. */
+    public int valuesPerRow() {
+      return Candidate.width(shape);
+    }
+
     /** The shape as ONNX tools print it: [batch, 8]; [] when undeclared. */
     public String shapeText() {
       return shape.toString();

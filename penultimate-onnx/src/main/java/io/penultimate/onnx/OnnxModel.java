@@ -52,7 +52,7 @@ public final class OnnxModel implements Inference, AutoCloseable {
     this.session = session;
     this.choice = choice;
     this.inputShape = choice.input().shape().stream().mapToLong(OnnxGraph.Dim::value).toArray();
-    this.inputSize = Candidate.width(choice.input().shape());
+    this.inputSize = choice.input().valuesPerRow();
     Map<String, long[]> shapes = Sessions.floatShapes(session);
     long[] hiddenShape = batchFirst(shapes, choice.hidden(), "hidden layer");
     long[] logitsShape = batchFirst(shapes, choice.logits(), "logits");
