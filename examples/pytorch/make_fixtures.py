@@ -80,6 +80,24 @@ class Cnn(nn.Module):
         return self.layers(x)[2]
 
 
+class ReshapingCnn(nn.Module):
+    """The same CNN flattening with x.reshape(batch, -1): a Reshape to a computed shape, whose output
+    ONNX Runtime's shape inference leaves without a shape."""
+
+    def __init__(self, cnn):
+        super().__init__()
+        self.cnn = cnn
+
+    def layers(self, x):
+        c = self.cnn
+        h1 = c.pool(c.act1(c.conv(x))).reshape(x.shape[0], -1)
+        h2 = c.act2(c.fc(h1))
+        return h1, h2, c.out(h2)
+
+    def forward(self, x):
+        return self.layers(x)[2]
+
+
 def tabular(n, generator):
     """Three overlapping Gaussian classes in 8 dimensions (some inputs are misclassified)."""
     y = torch.randint(0, CLASSES, (n,), generator=generator)
@@ -178,6 +196,10 @@ def main(out_dir):
     graph = export(cnn, probe, os.path.join(out_dir, "cnn.onnx"), "logits", True).graph
     flat, relu = outputs_of(graph, "Flatten")[0], outputs_of(graph, "Relu")[1]
     fixture(os.path.join(out_dir, "cnn.json"), graph, probe, {flat: h1, relu: h2}, z, relu)
+
+    graph = export(ReshapingCnn(cnn), probe, os.path.join(out_dir, "cnn-reshape.onnx"), "logits", True).graph
+    reshape, relu = outputs_of(graph, "Reshape")[0], outputs_of(graph, "Relu")[1]
+    fixture(os.path.join(out_dir, "cnn-reshape.json"), graph, probe, {reshape: h1, relu: h2}, z, relu)
 
 
 if __name__ == "__main__":

@@ -56,12 +56,13 @@ public final class OnnxModel implements Inference, AutoCloseable {
     Map<String, long[]> shapes = Sessions.floatShapes(session);
     long[] hiddenShape = batchFirst(shapes, choice.hidden(), "hidden layer");
     long[] logitsShape = batchFirst(shapes, choice.logits(), "logits");
-    if (logitsShape.length != 2) {
+    if (logitsShape.length > 2) {
       throw new IllegalArgumentException("the logits '" + choice.logits() + "' have shape " + Arrays.toString(logitsShape)
           + " (ONNX Runtime's inference), expected [batch, classes]");
     }
     int hiddenWidth = Sessions.width(hiddenShape);
     int logitsWidth = Sessions.width(logitsShape);
+    // a shape ONNX Runtime could not infer (a Reshape to a computed shape has none) is measured on two rows of zeros
     if (hiddenWidth == 0 || logitsWidth == 0) {
       Outputs measured = forward(new float[2][inputSize], 0, 2);
       hiddenWidth = measured.hidden().length / 2;
@@ -90,12 +91,13 @@ public final class OnnxModel implements Inference, AutoCloseable {
     }
   }
 
+  /** The inferred shape, when ONNX Runtime inferred one: the batch must come first and stay open. */
   private static long[] batchFirst(Map<String, long[]> shapes, String tensor, String role) {
     long[] shape = shapes.get(tensor);
     if (shape == null) {
       throw new IllegalArgumentException(role + " '" + tensor + "' does not hold float values, expected a float tensor");
     }
-    if (shape.length < 2 || shape[0] >= 0) {
+    if (shape.length == 1 || shape.length > 1 && shape[0] >= 0) {
       throw new IllegalArgumentException(role + " '" + tensor + "' has shape " + Arrays.toString(shape)
           + " (ONNX Runtime's inference), expected the batch first and dynamic: [batch, ...]");
     }

@@ -34,7 +34,8 @@ final class Sessions {
 
   /**
    * The shape ONNX Runtime infers for each tensor output, -1 for a dimension it leaves open (the
-   * batch). Tensors of element types other than float are not listed.
+   * batch), empty when it cannot tell the rank. Tensors of element types other than float are not
+   * listed.
    */
   static Map<String, long[]> floatShapes(OrtSession session) {
     Map<String, long[]> shapes = new LinkedHashMap<>();

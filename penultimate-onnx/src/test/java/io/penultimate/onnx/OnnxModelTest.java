@@ -20,7 +20,7 @@ class OnnxModelTest {
   private static final double TOLERANCE = 1e-4;
 
   @ParameterizedTest
-  @ValueSource(strings = {"mlp", "cnn", "mlp-matmul", "mlp-softmax"})
+  @ValueSource(strings = {"mlp", "cnn", "mlp-matmul", "mlp-softmax", "cnn-reshape"})
   void returnsTheHiddenActivationsAndLogitsPyTorchComputed(String name) throws Exception {
     Fixture fixture = Fixture.load(name);
     try (OnnxModel model = OnnxModel.open(fixture.modelPath(), OnnxSettings.DEFAULT)) {
@@ -69,6 +69,15 @@ class OnnxModelTest {
     }
     try (OnnxModel model = OnnxModel.open(fixture.modelPath(), OnnxSettings.DEFAULT.withHiddenLayer("/act1/Relu_output_0"))) {
       assertThat(model.width()).isEqualTo(4 * 8 * 8);
+    }
+  }
+
+  @Test
+  void measuresTheWidthOfAHiddenLayerWhoseShapeOnnxRuntimeCannotInfer() throws Exception {
+    Fixture fixture = Fixture.load("cnn-reshape");
+    try (OnnxModel model = OnnxModel.open(fixture.modelPath(), OnnxSettings.DEFAULT.withHiddenLayer("/Reshape_output_0"))) {
+      assertThat(model.width()).isEqualTo(64);
+      assertClose(model.run(fixture.inputs()).hidden(), fixture.activations().get("/Reshape_output_0"));
     }
   }
 
