@@ -38,6 +38,7 @@ COPY pom.xml ./
 COPY penultimate-core/pom.xml penultimate-core/
 COPY penultimate-data/pom.xml penultimate-data/
 COPY penultimate-dl4j/pom.xml penultimate-dl4j/
+COPY penultimate-onnx/pom.xml penultimate-onnx/
 COPY penultimate-stream/pom.xml penultimate-stream/
 COPY penultimate-metrics/pom.xml penultimate-metrics/
 COPY penultimate-app/pom.xml penultimate-app/
@@ -47,6 +48,7 @@ RUN --mount=type=cache,target=/root/.m2 \
 COPY penultimate-core/src penultimate-core/src
 COPY penultimate-data/src penultimate-data/src
 COPY penultimate-dl4j/src penultimate-dl4j/src
+COPY penultimate-onnx/src penultimate-onnx/src
 COPY penultimate-stream/src penultimate-stream/src
 COPY penultimate-metrics/src penultimate-metrics/src
 COPY penultimate-app/src penultimate-app/src
