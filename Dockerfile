@@ -102,9 +102,11 @@ COPY --from=build /src/penultimate-app/target/penultimate.jar /opt/penultimate/p
 COPY --from=build /src/penultimate-app/target/lib /opt/penultimate/lib
 COPY --from=model /opt/penultimate/model /opt/penultimate/model
 COPY --from=model /opt/penultimate/data /opt/penultimate/data
-# OMP_NUM_THREADS=1: ND4J's OpenMP threads would spin against Kafka's (README, Performance)
+# OMP_NUM_THREADS=1: ND4J's OpenMP threads would spin against Kafka's (README, Performance).
+# ORT_DISABLE_TELEMETRY=1: ONNX Runtime 1.29 sends usage telemetry from Linux unless told not to.
 ENV PENULTIMATE_DATA_DIR=/opt/penultimate/data \
     OMP_NUM_THREADS=1 \
+    ORT_DISABLE_TELEMETRY=1 \
     PENULTIMATE_JAVA_OPTS="-Xmx1g -Dorg.bytedeco.javacpp.maxbytes=1g -Dorg.bytedeco.javacpp.maxphysicalbytes=2560m"
 WORKDIR /opt/penultimate
 USER 10001:10001
