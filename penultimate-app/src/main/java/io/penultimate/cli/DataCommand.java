@@ -3,7 +3,7 @@ package io.penultimate.cli;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +81,7 @@ final class DataCommand implements Runnable {
 
     private static String sources(DataSplit split) {
       return Stream.of(split.train(), split.validation(), split.test())
-          .map(LabeledImages::source)
+          .map(LabeledSamples::source)
           .distinct()
           .collect(Collectors.joining("; "));
     }

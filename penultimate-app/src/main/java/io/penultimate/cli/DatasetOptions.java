@@ -3,7 +3,7 @@ package io.penultimate.cli;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -33,14 +33,23 @@ final class DatasetOptions {
   }
 
   static DataSplit load(String name, Path dataDir) throws IOException {
-    if (!name.startsWith(Datasets.IDX_PREFIX) && !Datasets.NAMES.contains(name)) {
-      throw new UsageException("unknown data set '" + name + "', expected one of " + Datasets.NAMES + " or idx:<dir>");
-    }
+    requireKnown(name);
     return name.startsWith(Datasets.IDX_PREFIX) ? Datasets.load(name, dataDir) : DataFetcher.ensure(name, dataDir);
   }
 
+  /** Whether {@code data} names a data set rather than a file: mnist, fashion-mnist or idx:DIR. */
+  static boolean isName(String data) {
+    return Datasets.NAMES.contains(data) || data.startsWith(Datasets.IDX_PREFIX);
+  }
+
+  static void requireKnown(String name) {
+    if (!isName(name)) {
+      throw new UsageException("unknown data set '" + name + "', expected one of " + Datasets.NAMES + " or idx:<dir>");
+    }
+  }
+
   /** One part of a split by name, as the {@code --split} flags take it. */
-  static LabeledImages part(DataSplit data, String split) {
+  static LabeledSamples part(DataSplit data, String split) {
     return switch (split) {
       case "train" -> data.train();
       case "validation" -> data.validation();

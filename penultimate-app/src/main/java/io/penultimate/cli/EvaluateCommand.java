@@ -3,8 +3,10 @@ package io.penultimate.cli;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.DataSplit;
+import io.penultimate.data.LabeledSamples;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.experiment.CsvExport;
+import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
 import io.penultimate.report.Evaluator;
 import io.penultimate.report.PaperTables;
@@ -22,8 +24,13 @@ import picocli.CommandLine.Option;
     description = "Measure every score of a bundle on the test split and against an out-of-distribution data set.")
 final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin DatasetOptions dataset;
+  @Mixin DataOptions data;
   @Mixin ReportOptions report;
+
+  @Option(names = "--test", paramLabel = "DATA",
+      description = "Your own test data instead of --dataset: " + DataOptions.DATA
+          + "; the per-node analysis (Table 2) then reads its correct predictions, as there is no training data.")
+  Path test;
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file from 'penultimate train'.")
   Path model;
@@ -31,8 +38,10 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--encoders", required = true, paramLabel = "FILE", description = "Encoder bundle from 'penultimate fit'.")
   Path encoders;
 
-  @Option(names = "--ood-dataset", paramLabel = "NAME", description = "Out-of-distribution data set (default: the other of mnist / fashion-mnist).")
-  String oodDataset;
+  @Option(names = {"--ood", "--ood-dataset"}, paramLabel = "DATA",
+      description = "Out-of-distribution inputs: a data set name (its test split) or your own data, whose labels are not read"
+          + " (default with --dataset: the other of mnist / fashion-mnist; needed with --test).")
+  String ood;
 
   @Option(names = "--scores-csv", paramLabel = "FILE",
       description = "Also write every test and OOD sample's scores, one row each (set,correct,<score>...), for analysis elsewhere.")
@@ -44,6 +53,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    data.requireOneSource("evaluate", "--test", test, ood);
+    if (test != null && ood == null) {
+      throw new UsageException("evaluate --test needs --ood DATA: out-of-distribution inputs, as a file, a folder or a data"
+          + " set name (only the named data sets have a default)");
+    }
     ModelFile.Loaded loaded = ModelFile.read(model);
     EncoderBundle bundle = BundleJson.read(encoders);
     String fittedLayer = bundle.provenance().hiddenLayer();
@@ -53,11 +67,16 @@ final class EvaluateCommand implements Callable<Integer> {
           + hiddenLayer + "')");
     }
     ProbedModel probed = ProbedModel.forBundle(loaded, bundle);
-    DataSplit data = dataset.load();
-    String ood = oodDataset == null ? DatasetOptions.counterpart(dataset.name) : oodDataset;
+    String oodData = ood == null ? DatasetOptions.counterpart(data.name) : ood;
+    DataSplit named = test == null ? data.loadNamed() : null;
+    LabeledSamples testSet = named == null ? data.read(test, bundle.classNames()) : named.test();
+    LabeledSamples oodSet = data.ood(oodData);
+    InputCheck.requireInputSize(testSet, loaded.metadata().inputSize());
+    InputCheck.requireClasses(testSet, bundle.classNames());
+    InputCheck.requireInputSize(oodSet, loaded.metadata().inputSize());
     Evaluator.Evaluation evaluation =
-        probed.evaluate(bundle, data, DatasetOptions.load(ood, dataset.dataDir()).test(),
-            new Evaluator.Labels(dataset.name, ood, loaded.metadata().arch(), loaded.metadata().seed()));
+        probed.evaluate(bundle, named == null ? testSet : named.train(), testSet, oodSet,
+            new Evaluator.Labels(data.describe(test), oodData, loaded.metadata().arch(), loaded.metadata().seed()));
     PaperTables.print(List.of(evaluation.report()), spec.commandLine().getOut());
     report.writeJson(evaluation.report());
     if (scoresCsv != null) {

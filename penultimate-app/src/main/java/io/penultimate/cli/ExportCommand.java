@@ -1,10 +1,10 @@
 package io.penultimate.cli;
 
-import io.penultimate.data.DataSplit;
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.experiment.CsvExport;
+import io.penultimate.experiment.InputCheck;
 import io.penultimate.model.LabeledOutputs;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,12 +19,15 @@ import picocli.CommandLine.Option;
     description = "Write one CSV row per sample: label, predicted, logits and last-hidden activations.")
 final class ExportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin DatasetOptions dataset;
+  @Mixin DataOptions data;
+
+  @Option(names = "--data", paramLabel = "DATA", description = "Your own data instead of --dataset, exported whole: " + DataOptions.DATA + ".")
+  Path file;
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file from 'penultimate train'.")
   Path model;
 
-  @Option(names = "--split", required = true, paramLabel = "SPLIT", description = "train, validation or test.")
+  @Option(names = "--split", paramLabel = "SPLIT", description = "train, validation or test: the part of --dataset to export.")
   String split;
 
   @Option(names = "--hidden-layer", paramLabel = "LAYER", description = "Layer index to read instead of the last hidden layer.")
@@ -35,11 +38,20 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DataSplit data = dataset.load();
-    LabeledImages images = DatasetOptions.part(data, split);
+    data.requireOneSource("export", "--data", file, null);
+    if (file == null && split == null) {
+      throw new UsageException("export --dataset needs --split train, validation or test");
+    }
+    if (file != null && split != null) {
+      throw new UsageException("--split applies to --dataset; --data " + file + " is exported whole");
+    }
     ModelFile.Loaded loaded = ModelFile.read(model);
+    LabeledSamples samples =
+        file == null ? DatasetOptions.part(data.loadNamed(), split) : data.read(file, loaded.metadata().classNames());
+    InputCheck.requireInputSize(samples, loaded.metadata().inputSize());
+    InputCheck.requireClasses(samples, loaded.metadata().classNames());
     LabeledOutputs outputs =
-        new LabeledOutputs(HiddenProbe.of(loaded.network(), hiddenLayer).probe(images.pixels()), images.labels());
+        new LabeledOutputs(HiddenProbe.of(loaded.network(), hiddenLayer).probe(samples.features()), samples.labels());
     CsvExport.write(outputs, out);
     spec.commandLine().getOut().printf("wrote %d rows to %s%n", outputs.size(), out);
     return ExitCodes.OK;

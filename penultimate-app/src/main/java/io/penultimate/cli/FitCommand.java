@@ -2,9 +2,14 @@ package io.penultimate.cli;
 
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.data.DataSplit;
+import io.penultimate.data.LabeledSamples;
 import io.penultimate.dl4j.ModelFile;
+import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,8 +22,22 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Fit every encoder family, OOD thresholds, calibration and the primary score; write the bundle.")
 final class FitCommand implements Callable<Integer> {
+  static final double DEFAULT_SHARE = 0.2;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin DatasetOptions dataset;
+  @Mixin DataOptions data;
+
+  @Option(names = "--train", paramLabel = "DATA",
+      description = "Your own training data instead of --dataset: " + DataOptions.DATA + ".")
+  Path train;
+
+  @Option(names = "--validation", paramLabel = "DATA",
+      description = "Your own validation data (fits calibration, thresholds and the primary score); default: a share of --train.")
+  Path validation;
+
+  @Option(names = "--validation-share", paramLabel = "S",
+      description = "Share of --train cut off as validation, stratified by class and seeded (default: " + FitCommand.DEFAULT_SHARE + ").")
+  Double validationShare;
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file from 'penultimate train'.")
   Path model;
@@ -39,9 +58,15 @@ final class FitCommand implements Callable<Integer> {
     if (primaryAlpha != null && !(primaryAlpha >= 0 && primaryAlpha <= 1)) {
       throw new UsageException("--primary-alpha must be in [0, 1], found " + primaryAlpha);
     }
+    checkDataOptions();
     ModelFile.Loaded loaded = ModelFile.read(model);
+    DataSplit split = load(loaded.metadata().classNames());
+    for (LabeledSamples part : List.of(split.train(), split.validation())) {
+      InputCheck.requireInputSize(part, loaded.metadata().inputSize());
+      InputCheck.requireClasses(part, loaded.metadata().classNames());
+    }
     EncoderBundle bundle = new ProbedModel(loaded, hiddenLayer)
-        .fit(dataset.load(), dataset.name, primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha));
+        .fit(split, data.describe(train), primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha));
     BundleJson.write(bundle, out);
     spec.commandLine()
         .getOut()
@@ -49,5 +74,32 @@ final class FitCommand implements Callable<Integer> {
             bundle.width(), bundle.numClasses(), bundle.settings().smoothing(), bundle.settings().betaEpsilon(),
             bundle.settings().gmmComponents(), bundle.primary().alpha(), out);
     return ExitCodes.OK;
+  }
+
+  private void checkDataOptions() {
+    data.requireOneSource("fit", "--train", train, null);
+    if (validation != null && validationShare != null) {
+      throw new UsageException("--validation and --validation-share are mutually exclusive: give a validation file or"
+          + " the share of --train to cut off, not both");
+    }
+    if (train == null && (validation != null || validationShare != null)) {
+      throw new UsageException((validation != null ? "--validation" : "--validation-share") + " applies to --train;"
+          + " --dataset " + data.name + " has its own validation split");
+    }
+    if (validationShare != null && !(validationShare > 0 && validationShare < 1)) {
+      throw new UsageException("--validation-share must be in (0, 1), found " + validationShare);
+    }
+  }
+
+  /** The named data set's split, or --train with --validation or a share of it cut off. */
+  private DataSplit load(List<String> modelClasses) throws IOException {
+    if (train == null) {
+      return data.loadNamed();
+    }
+    LabeledSamples trainFile = data.read(train, modelClasses);
+    if (validation != null) {
+      return DataSplit.withoutTest(trainFile, data.read(validation, trainFile.classNames()));
+    }
+    return DataSplit.cutValidation(trainFile, validationShare == null ? DEFAULT_SHARE : validationShare);
   }
 }

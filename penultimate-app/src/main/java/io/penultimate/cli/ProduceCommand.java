@@ -1,8 +1,9 @@
 package io.penultimate.cli;
 
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import io.penultimate.demo.EventReplay;
 import io.penultimate.demo.ReplayPlan;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,12 +17,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "produce",
     mixinStandardHelpOptions = true,
-    description = "Replay a data set split into the input topic as event JSON, at a chosen rate.")
+    description = "Replay a data set split, or your own data, into the input topic as event JSON, at a chosen rate.")
 final class ProduceCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin DatasetOptions dataset;
+  @Mixin DataOptions data;
 
-  @Option(names = "--split", defaultValue = "test", description = "train, validation or test (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--data", paramLabel = "DATA", description = "Your own data instead of --dataset, replayed whole: " + DataOptions.DATA + ".")
+  Path file;
+
+  @Option(names = "--split", paramLabel = "SPLIT", description = "train, validation or test: the part of --dataset to replay (default: test).")
   String split;
 
   @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", paramLabel = "HOST:PORT", description = "(default: ${DEFAULT-VALUE})")
@@ -42,10 +46,12 @@ final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--id-prefix", defaultValue = "e", description = "Event ids are this prefix plus a counter (default: ${DEFAULT-VALUE}).")
   String idPrefix;
 
-  @Option(names = "--ood-dataset", paramLabel = "NAME", description = "Mix in test images of this data set as out-of-distribution events (ids ood-N, never labelled).")
-  String oodDataset;
+  @Option(names = {"--ood", "--ood-dataset"}, paramLabel = "DATA",
+      description = "Mix in these inputs as out-of-distribution events (ids ood-N, never labelled): a data set name (its test"
+          + " split) or your own data, whose labels are not read.")
+  String ood;
 
-  @Option(names = "--ood-share", defaultValue = "0", description = "Share of events drawn from --ood-dataset (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--ood-share", defaultValue = "0", description = "Share of events drawn from --ood (default: ${DEFAULT-VALUE}).")
   double oodShare;
 
   @Option(names = "--labels-topic", description = "Publish each in-distribution event's label here, --label-delay after the event.")
@@ -59,15 +65,24 @@ final class ProduceCommand implements Callable<Integer> {
     if (events != null && events < 0) {
       throw new UsageException("--events must not be negative (0 sends until stopped), found " + events);
     }
-    if (oodShare > 0 && oodDataset == null) {
-      throw new UsageException("--ood-share " + oodShare + " needs --ood-dataset, e.g. --ood-dataset fashion-mnist");
+    if (oodShare > 0 && ood == null) {
+      throw new UsageException("--ood-share " + oodShare + " needs --ood, e.g. --ood fashion-mnist");
     }
-    LabeledImages images = DatasetOptions.part(dataset.load(), split);
-    LabeledImages ood = oodDataset == null ? null : DatasetOptions.load(oodDataset, dataset.dataDir()).test();
-    int count = events == null ? images.size() : events;
+    data.requireOneSource("produce", "--data", file, ood);
+    if (file != null && split != null) {
+      throw new UsageException("--split applies to --dataset; --data " + file + " is replayed whole");
+    }
+    LabeledSamples samples =
+        file == null ? DatasetOptions.part(data.loadNamed(), split == null ? "test" : split) : data.read(file, null);
+    LabeledSamples oodSamples = ood == null ? null : data.ood(ood);
+    if (oodSamples != null && oodSamples.inputSize() != samples.inputSize()) {
+      throw new IllegalArgumentException(oodSamples.source() + ": its samples have " + oodSamples.inputSize()
+          + " values, but those of " + samples.source() + " have " + samples.inputSize());
+    }
+    int count = events == null ? samples.size() : events;
     ReplayPlan plan;
     try {
-      plan = new ReplayPlan(images, ood, oodShare, count, rate, withLabels, labelsTopic, labelDelay, idPrefix);
+      plan = new ReplayPlan(samples, oodSamples, oodShare, count, rate, withLabels, labelsTopic, labelDelay, idPrefix);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--ood-share, --events, --rate, --label-delay: " + e.getMessage());
     }

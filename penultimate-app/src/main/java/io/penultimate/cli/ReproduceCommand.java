@@ -3,7 +3,7 @@ package io.penultimate.cli;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.DataSplit;
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.TrainingSettings;
@@ -57,7 +57,7 @@ final class ReproduceCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DataSplit data = dataset.load();
     String oodName = DatasetOptions.counterpart(dataset.name);
-    LabeledImages ood = DatasetOptions.load(oodName, dataset.dataDir()).test();
+    LabeledSamples ood = DatasetOptions.load(oodName, dataset.dataDir()).test();
     List<EvaluationReport> runs = new ArrayList<>();
     for (long seed : seeds) {
       Path dir = workDir.resolve(dataset.name.replace(':', '_').replace('/', '_') + "-" + recipe.id() + "-seed" + seed);

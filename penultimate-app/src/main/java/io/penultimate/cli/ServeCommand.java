@@ -36,8 +36,9 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MonitorConfig config = config();
-    TopicsAtStartup.prepare(config, spec.commandLine().getErr());
+    // the local files first: a bundle of another model fails at once, not after a broker timeout
     MonitorWiring wiring = MonitorWiring.load(model, encoders);
+    TopicsAtStartup.prepare(config, spec.commandLine().getErr());
     CountDownLatch stopped = new CountDownLatch(1);
     try (RunningMonitor monitor = RunningMonitor.start(wiring, config, (now, before) -> {
       spec.commandLine().getErr().println("penultimate: streams " + before + " -> " + now);

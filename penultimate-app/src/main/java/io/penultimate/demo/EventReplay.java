@@ -1,6 +1,6 @@
 package io.penultimate.demo;
 
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import io.penultimate.stream.EventJson;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -65,14 +65,14 @@ public final class EventReplay {
         labels += sendDue(producer, plan.labelsTopic(), due, System.nanoTime());
         long now = System.currentTimeMillis();
         if (coin.nextDouble() < plan.oodShare()) {
-          LabeledImages images = plan.outOfDistribution();
+          LabeledSamples images = plan.outOfDistribution();
           String id = ReplayPlan.OOD_PREFIX + i;
-          producer.send(new ProducerRecord<>(topic, id, EventJson.event(id, images.pixels()[ood++ % images.size()], null, now)));
+          producer.send(new ProducerRecord<>(topic, id, EventJson.event(id, images.features()[ood++ % images.size()], null, now)));
         } else {
           int k = (i - ood) % plan.inDistribution().size();
           String id = plan.idPrefix() + i;
           int label = plan.inDistribution().labels()[k];
-          producer.send(new ProducerRecord<>(topic, id, EventJson.event(id, plan.inDistribution().pixels()[k], plan.labelsInEvents() ? label : null, now)));
+          producer.send(new ProducerRecord<>(topic, id, EventJson.event(id, plan.inDistribution().features()[k], plan.labelsInEvents() ? label : null, now)));
           if (plan.labelsTopic() != null) {
             due.addLast(new DueLabel(System.nanoTime() + plan.labelDelay().toNanos(), id, label));
           }

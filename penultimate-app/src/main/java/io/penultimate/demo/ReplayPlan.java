@@ -1,6 +1,6 @@
 package io.penultimate.demo;
 
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import java.time.Duration;
 
 /**
@@ -14,8 +14,8 @@ import java.time.Duration;
  * @param labelsTopic where delayed labels go, or null for none
  */
 public record ReplayPlan(
-    LabeledImages inDistribution,
-    LabeledImages outOfDistribution,
+    LabeledSamples inDistribution,
+    LabeledSamples outOfDistribution,
     double oodShare,
     int count,
     double ratePerSecond,

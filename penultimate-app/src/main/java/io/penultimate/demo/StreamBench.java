@@ -1,6 +1,6 @@
 package io.penultimate.demo;
 
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import io.penultimate.math.Stats;
 import io.penultimate.demo.EventReplay;
 import io.penultimate.demo.ReplayPlan;
@@ -60,7 +60,7 @@ public final class StreamBench {
   }
 
   public static Figures run(
-      String name, App app, MonitorConfig config, LabeledImages images, int warmUp, int events, int latencyEvents,
+      String name, App app, MonitorConfig config, LabeledSamples images, int warmUp, int events, int latencyEvents,
       double rate) throws Exception {
     String servers = config.bootstrapServers();
     if (warmUp > 0) {
@@ -117,7 +117,7 @@ public final class StreamBench {
    * Replays images as unlabelled event JSON, each followed by its label on {@code labelsTopic}
    * unless that is null; rate 0 sends as fast as possible.
    */
-  private static void send(String servers, String topic, String labelsTopic, LabeledImages images, int count, double rate) {
+  private static void send(String servers, String topic, String labelsTopic, LabeledSamples images, int count, double rate) {
     ReplayPlan plan = new ReplayPlan(images, null, 0, count, rate, false, labelsTopic, Duration.ZERO, "b");
     try {
       EventReplay.replay(plan, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topic, n -> {});

@@ -26,14 +26,14 @@ public final class ModelTraining {
         new Trainer(settings)
             .train(
                 recipe,
-                data.train().pixels(),
+                data.train().features(),
                 data.train().labels(),
-                data.validation().pixels(),
+                data.validation().features(),
                 data.validation().labels(),
                 numClasses,
                 progress);
     HiddenProbe probe = HiddenProbe.of(trained.network(), null);
-    LabeledOutputs test = new LabeledOutputs(probe.probe(data.test().pixels()), data.test().labels());
+    LabeledOutputs test = new LabeledOutputs(probe.probe(data.test().features()), data.test().labels());
     ModelMetadata metadata =
         new ModelMetadata(
             ModelMetadata.FORMAT_VERSION,

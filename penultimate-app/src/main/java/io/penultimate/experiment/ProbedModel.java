@@ -5,7 +5,7 @@ import io.penultimate.bundle.BundleFitter;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.Provenance;
 import io.penultimate.data.DataSplit;
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.model.LabeledOutputs;
@@ -18,14 +18,14 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * A loaded model and the outputs of every image set probed through it so far: the DL4J side of
+ * A loaded model and the outputs of every sample set probed through it so far: the DL4J side of
  * the offline pipeline, which fits and evaluates bundles on those outputs.
  */
 public final class ProbedModel {
   private final ModelFile.Loaded model;
   private final HiddenProbe probe;
   // keyed by identity: the same split is probed for fitting, node analysis and evaluation
-  private final Map<LabeledImages, LabeledOutputs> outputs = new IdentityHashMap<>();
+  private final Map<LabeledSamples, LabeledOutputs> outputs = new IdentityHashMap<>();
 
   /** @param hiddenLayer the layer to read (an index), or null for the one feeding the output */
   public ProbedModel(ModelFile.Loaded model, String hiddenLayer) {
@@ -46,9 +46,9 @@ public final class ProbedModel {
     return probed;
   }
 
-  /** Outputs for a set of images; each set goes through the network once. */
-  public LabeledOutputs probe(LabeledImages images) {
-    return outputs.computeIfAbsent(images, i -> new LabeledOutputs(probe.probe(i.pixels()), i.labels()));
+  /** Outputs for a set of samples; each set goes through the network once. */
+  public LabeledOutputs probe(LabeledSamples samples) {
+    return outputs.computeIfAbsent(samples, i -> new LabeledOutputs(probe.probe(i.features()), i.labels()));
   }
 
   public EncoderBundle fit(DataSplit data, String datasetName) {
@@ -73,10 +73,21 @@ public final class ProbedModel {
   }
 
   /** Scores the test and OOD sets with a bundle fitted on this model's layer (see {@link #forBundle}). */
-  public Evaluator.Evaluation evaluate(EncoderBundle bundle, DataSplit data, LabeledImages ood, Evaluator.Labels labels) {
-    LabeledOutputs trainCorrect = probe(data.train()).correctOnly();
+  public Evaluator.Evaluation evaluate(EncoderBundle bundle, DataSplit data, LabeledSamples ood, Evaluator.Labels labels) {
+    return evaluate(bundle, data.train(), data.test(), ood, labels);
+  }
+
+  /**
+   * As above, for a test set without its training data.
+   *
+   * @param analysed whose correct predictions the per-node analysis reads: the training split
+   *     where there is one, else the test set itself
+   */
+  public Evaluator.Evaluation evaluate(
+      EncoderBundle bundle, LabeledSamples analysed, LabeledSamples test, LabeledSamples ood, Evaluator.Labels labels) {
+    LabeledOutputs correct = probe(analysed).correctOnly();
     NodeAnalysis nodes =
-        probe.outputLayer().map(output -> NodeAnalysis.of(trainCorrect, bundle, output)).orElseGet(() -> NodeAnalysis.withoutBias(trainCorrect, bundle));
-    return Evaluator.evaluate(bundle, probe(data.test()), probe.probe(ood.pixels()), nodes, labels);
+        probe.outputLayer().map(output -> NodeAnalysis.of(correct, bundle, output)).orElseGet(() -> NodeAnalysis.withoutBias(correct, bundle));
+    return Evaluator.evaluate(bundle, probe(test), probe.probe(ood.features()), nodes, labels);
   }
 }

@@ -43,7 +43,7 @@ class ProbedModelTest {
             .evaluate(firstLayer, data, SmallModel.ood(), new Evaluator.Labels("synthetic", "noise", "equal-width", 5));
 
     Map<ScoreName, double[]> onLayerZero =
-        new ConfidenceScorer(firstLayer).scoreAll(HiddenProbe.of(model.network(), "0").probe(data.test().pixels()));
+        new ConfidenceScorer(firstLayer).scoreAll(HiddenProbe.of(model.network(), "0").probe(data.test().features()));
     for (ScoreName score : ScoreName.values()) {
       assertThat(evaluation.testScores().get(score)).as(score.key()).containsExactly(onLayerZero.get(score));
     }

@@ -1,7 +1,7 @@
 package io.penultimate.experiment;
 
 import io.penultimate.data.DataSplit;
-import io.penultimate.data.LabeledImages;
+import io.penultimate.data.LabeledSamples;
 import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.model.LabeledOutputs;
@@ -38,7 +38,7 @@ public final class SmallModel {
   }
 
   /** Uniform noise: out of distribution for the images above. */
-  public static LabeledImages ood() {
+  public static LabeledSamples ood() {
     Random random = new Random(4);
     float[][] pixels = new float[200][INPUT];
     for (float[] row : pixels) {
@@ -46,7 +46,7 @@ public final class SmallModel {
         row[j] = random.nextFloat();
       }
     }
-    return new LabeledImages(pixels, new int[pixels.length], CLASSES, "uniform noise");
+    return new LabeledSamples(pixels, List.of(INPUT), new int[pixels.length], CLASSES, "uniform noise");
   }
 
   /** Trains the network on {@code data}'s training part, writes it to {@code file} and reads it back. */
@@ -69,20 +69,20 @@ public final class SmallModel {
     for (int i = 0; i < labels.length; i++) {
       targets[i][labels[i]] = 1;
     }
-    DataSet train = new DataSet(Nd4j.create(data.train().pixels()), Nd4j.create(targets));
+    DataSet train = new DataSet(Nd4j.create(data.train().features()), Nd4j.create(targets));
     int epochs = 30;
     for (int epoch = 0; epoch < epochs; epoch++) {
       network.fit(train);
     }
     HiddenProbe probe = HiddenProbe.of(network, null);
-    double testAccuracy = new LabeledOutputs(probe.probe(data.test().pixels()), data.test().labels()).accuracy();
-    double validationAccuracy = new LabeledOutputs(probe.probe(data.validation().pixels()), data.validation().labels()).accuracy();
+    double testAccuracy = new LabeledOutputs(probe.probe(data.test().features()), data.test().labels()).accuracy();
+    double validationAccuracy = new LabeledOutputs(probe.probe(data.validation().features()), data.validation().labels()).accuracy();
     ModelFile.write(network, new ModelMetadata(ModelMetadata.FORMAT_VERSION, "synthetic", "equal-width", 5, testAccuracy,
         validationAccuracy, epochs, 1, WIDTH, INPUT, CLASSES), file);
     return ModelFile.read(file);
   }
 
-  private static LabeledImages images(int n, long seed) {
+  private static LabeledSamples images(int n, long seed) {
     Random random = new Random(seed);
     float[][] pixels = new float[n][INPUT];
     int[] labels = new int[n];
@@ -93,6 +93,6 @@ public final class SmallModel {
         pixels[i][j] = (float) Math.min(1, Math.max(0, 0.5 + 0.3 * random.nextGaussian() + shift));
       }
     }
-    return new LabeledImages(pixels, labels, CLASSES, "synthetic seed " + seed);
+    return new LabeledSamples(pixels, List.of(INPUT), labels, CLASSES, "synthetic seed " + seed);
   }
 }

@@ -5,31 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.penultimate.bundle.BundleJson;
+import io.penultimate.cli.Penultimate;
+import io.penultimate.data.DataFetcher;
 import io.penultimate.demo.EventReplay;
+import io.penultimate.dl4j.HiddenProbe;
+import io.penultimate.dl4j.ModelFile;
+import io.penultimate.dl4j.ModelRecipe;
+import io.penultimate.dl4j.Trainer;
+import io.penultimate.dl4j.TrainingSettings;
 import io.penultimate.metrics.LayerMetrics;
 import io.penultimate.metrics.MetricsServer;
 import io.penultimate.metrics.MonitorMetrics;
 import io.penultimate.metrics.ProbabilityHistograms;
 import io.penultimate.metrics.ProcessMetrics;
 import io.penultimate.metrics.PrometheusText;
+import io.penultimate.model.ModelMetadata;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import io.penultimate.cli.Penultimate;
-import io.penultimate.data.DataFetcher;
-import io.penultimate.dl4j.HiddenProbe;
-import io.penultimate.dl4j.ModelRecipe;
-import io.penultimate.dl4j.Trainer;
-import io.penultimate.dl4j.TrainingSettings;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import picocli.CommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,11 +50,13 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The monitor against a real single-node KRaft broker running in this JVM: plain producers and
@@ -69,6 +72,8 @@ class MonitorIntegrationTest {
   private static KafkaClusterTestKit cluster;
   private static MultiLayerNetwork network;
   private static StreamFixtures fixtures;
+  private static Path modelFile;
+  private static Path bundleFile;
 
   @BeforeAll
   static void startBroker() throws Exception {
@@ -86,6 +91,12 @@ class MonitorIntegrationTest {
     cluster.waitForReadyBrokers();
     network = trainNetwork();
     fixtures = StreamFixtures.fit(HiddenProbe.of(network, null)::probe);
+    // serve reads files: the same network and a bundle fitted on it, naming the file's hash
+    modelFile = stateDir.resolve("model.zip");
+    ModelFile.write(network, new ModelMetadata(ModelMetadata.FORMAT_VERSION, "synthetic", "paper-mlp", 1, 0, 0, 3, 1,
+        network.getLayer(1).getParam("W").columns(), StreamFixtures.INPUT, List.of("a", "b", "c")), modelFile);
+    bundleFile = stateDir.resolve("encoders.json");
+    BundleJson.write(StreamFixtures.fit(HiddenProbe.of(network, null)::probe, ModelFile.sha256(modelFile)).bundle, bundleFile);
   }
 
   /** The monitor on these topics, ranking lowest nodes by the trinomial likelihood, reading from the start. */
@@ -267,7 +278,7 @@ class MonitorIntegrationTest {
   }
 
   @Test
-  void serveAgainstABrokerWithoutItsTopicsExitsOneNamingThemOnOneLineBeforeLoadingTheModel() {
+  void serveAgainstABrokerWithoutItsTopicsExitsOneNamingThemOnOneLine() {
     StringWriter err = new StringWriter();
     int code = serve(err, "absent");
     assertThat(code).isEqualTo(1);
@@ -279,22 +290,33 @@ class MonitorIntegrationTest {
   @Test
   void serveWithCreateTopicsCreatesTheMissingOnesWithTheGivenPartitions() throws Exception {
     StringWriter err = new StringWriter();
-    int code = serve(err, "created", "--create-topics", "--partitions", "3", "--replication-factor", "1");
-    assertThat(err.toString()).startsWith("penultimate: created topics created.events, created.scores, created.dlq, created.labels");
-    assertThat(code).as("then stops at the model file, which does not exist").isEqualTo(1);
+    Thread serving = new Thread(() -> serve(err, "created", "--create-topics", "--partitions", "3", "--replication-factor", "1",
+        "--state-dir", stateDir.resolve("created").toString()), "serve-under-test");
+    serving.start();
     try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
-      var described = admin.describeTopics(List.of("created.labels", "created.outcomes")).allTopicNames().get();
+      // serve prints where its metrics are once the topics are ready and the monitor has started
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!err.toString().contains("metrics on http") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      var described = admin.describeTopics(List.of("created.events", "created.labels", "created.outcomes")).allTopicNames().get();
+      assertThat(described.get("created.events").partitions()).hasSize(3);
       assertThat(described.get("created.labels").partitions()).hasSize(3);
       assertThat(described.get("created.outcomes").partitions()).hasSize(1);
+    } finally {
+      // serve waits until it is stopped; an interrupt ends the wait and closes the monitor
+      serving.interrupt();
+      serving.join(Duration.ofSeconds(60).toMillis());
     }
+    assertThat(err.toString()).startsWith("penultimate: created topics created.events, created.scores, created.dlq, created.labels");
   }
 
-  /** serve on six topics named prefix.events etc. with a model file that does not exist. */
+  /** serve on six topics named prefix.events etc., with the fixtures' model and bundle files. */
   private static int serve(StringWriter err, String prefix, String... more) {
     CommandLine cli = Penultimate.commandLine();
     cli.setOut(new PrintWriter(new StringWriter()));
-    cli.setErr(new PrintWriter(err));
-    List<String> args = new ArrayList<>(List.of("serve", "--model", "none.zip", "--encoders", "none.json",
+    cli.setErr(new PrintWriter(err, true));
+    List<String> args = new ArrayList<>(List.of("serve", "--model", modelFile.toString(), "--encoders", bundleFile.toString(),
         "--bootstrap-servers", cluster.bootstrapServers(), "--metrics-port", "0",
         "--input-topic", prefix + ".events", "--output-topic", prefix + ".scores", "--dlq-topic", prefix + ".dlq",
         "--labels-topic", prefix + ".labels", "--outcomes-topic", prefix + ".outcomes", "--quality-topic", prefix + ".quality"));

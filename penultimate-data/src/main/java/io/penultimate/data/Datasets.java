@@ -71,7 +71,7 @@ public final class Datasets {
     Path source = findMnist(dataDir).orElseThrow(() -> new IllegalStateException(
         "no MNIST digits in " + dataDir.resolve(MNIST) + ": expected " + NpmMnistDigits.TARBALL
             + " there (run 'penultimate data fetch --dataset mnist')"));
-    LabeledImages digits = NpmMnistDigits.load(source);
+    LabeledSamples digits = NpmMnistDigits.load(source);
     int part = Math.round(digits.size() / (float) MNIST_PART_DIVISOR);
     StratifiedSplit.Indices parts =
         StratifiedSplit.split(digits.labels(), digits.classNames().size(), part, part, SPLIT_SEED);
@@ -93,8 +93,8 @@ public final class Datasets {
     if (!missing.isEmpty()) {
       throw new IllegalStateException("IDX directory " + dir + " lacks " + String.join(", ", missing));
     }
-    LabeledImages trainFile = IdxReader.read(files.get(0), files.get(1), classNames);
-    LabeledImages test = IdxReader.read(files.get(2), files.get(3), classNames);
+    LabeledSamples trainFile = IdxReader.read(files.get(0), files.get(1), classNames);
+    LabeledSamples test = IdxReader.read(files.get(2), files.get(3), classNames);
     int validationSize = Math.round(trainFile.size() / (float) IDX_VALIDATION_DIVISOR);
     StratifiedSplit.Indices parts =
         StratifiedSplit.split(trainFile.labels(), classNames.size(), validationSize, 0, SPLIT_SEED);

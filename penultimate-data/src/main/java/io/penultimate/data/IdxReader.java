@@ -34,19 +34,46 @@ public final class IdxReader {
   private IdxReader() {}
 
   /** Reads an image file and its label file; their counts must match. */
-  public static LabeledImages read(Path images, Path labels, List<String> classNames) {
-    float[][] pixels = readImages(images);
-    int[] classes = readLabels(labels, classNames.size());
-    if (pixels.length != classes.length) {
+  public static LabeledSamples read(Path images, Path labels, List<String> classNames) {
+    return read(images, labels, LabelOptions.DEFAULT.withClassNames(classNames));
+  }
+
+  /** Reads an image file and its label file, whose labels are class indices under {@code options}. */
+  static LabeledSamples read(Path images, Path labels, LabelOptions options) {
+    Images pixels = readImageFile(images);
+    int[] classes = readLabels(labels, 256);
+    if (pixels.rows().length != classes.length) {
       throw new InvalidDataException(
-          "image/label count mismatch: " + images + " holds " + pixels.length + " images but " + labels + " holds "
-              + classes.length + " labels");
+          "image/label count mismatch: " + images + " holds " + pixels.rows().length + " images but " + labels
+              + " holds " + classes.length + " labels");
     }
-    return new LabeledImages(pixels, classes, classNames, images + " + " + labels);
+    ClassLabels classLabels = new ClassLabels(options);
+    for (int i = 0; i < classes.length; i++) {
+      if (classLabels.index(classes[i]) < 0) {
+        throw new InvalidDataException(
+            labels + ": label " + classes[i] + " of item " + i + " is out of range, expected " + classLabels.expectedIndex());
+      }
+    }
+    return new LabeledSamples(
+        pixels.rows(), pixels.shape(), classes, classLabels.classNames(), images + " + " + labels);
+  }
+
+  /** The images of a file as samples of one class, {@link SampleFiles#UNLABELLED_CLASSES}. */
+  static LabeledSamples readUnlabelled(Path images) {
+    Images pixels = readImageFile(images);
+    return new LabeledSamples(
+        pixels.rows(), pixels.shape(), new int[pixels.rows().length], SampleFiles.UNLABELLED_CLASSES, images.toString());
   }
 
   /** Reads an IDX image file: one row of rows*cols values in [0, 1] per image. */
   public static float[][] readImages(Path file) {
+    return readImageFile(file).rows();
+  }
+
+  /** The images of a file, each {@code shape} (rows, cols) flattened. */
+  private record Images(float[][] rows, List<Integer> shape) {}
+
+  private static Images readImageFile(Path file) {
     return DataFiles.read(file, in -> {
       int[] dims = header(in, file, IMAGES_MAGIC, 3);
       int n = dims[0];
@@ -73,7 +100,7 @@ public final class IdxReader {
         rows.add(row);
       }
       requireEnd(in, file, 16 + promised);
-      return rows.toArray(new float[0][]);
+      return new Images(rows.toArray(new float[0][]), List.of(dims[1], dims[2]));
     });
   }
 

@@ -39,7 +39,7 @@ public final class NpmMnistDigits {
   private NpmMnistDigits() {}
 
   /** Reads all ten digit files from the tarball or the extracted directory at {@code path}. */
-  public static LabeledImages load(Path path) {
+  public static LabeledSamples load(Path path) {
     float[][] valuesPerDigit = new float[10][];
     if (Files.isDirectory(path)) {
       for (int digit = 0; digit < 10; digit++) {
@@ -62,7 +62,7 @@ public final class NpmMnistDigits {
     return assemble(valuesPerDigit, path);
   }
 
-  private static LabeledImages assemble(float[][] valuesPerDigit, Path path) {
+  private static LabeledSamples assemble(float[][] valuesPerDigit, Path path) {
     List<Integer> missing = new ArrayList<>();
     int total = 0;
     for (int digit = 0; digit < 10; digit++) {
@@ -86,7 +86,7 @@ public final class NpmMnistDigits {
         labels[i] = digit;
       }
     }
-    return new LabeledImages(pixels, labels, CLASS_NAMES, path.toString());
+    return new LabeledSamples(pixels, List.of(28, 28), labels, CLASS_NAMES, path.toString());
   }
 
   /** Parses {@code {"data": [v, v, ...]}}; other top-level fields are ignored. */

@@ -26,11 +26,11 @@ class IdxReaderTest {
     Path images = write(dir.resolve("images"), idxImages(3, 2, 2, pixels));
     Path labels = write(dir.resolve("labels"), idxLabels(7, 0, 9));
 
-    LabeledImages read = IdxReader.read(images, labels, TEN);
+    LabeledSamples read = IdxReader.read(images, labels, TEN);
 
     assertThat(read.size()).isEqualTo(3);
     assertThat(read.inputSize()).isEqualTo(4);
-    assertThat(read.pixels()[0]).containsExactly(new float[] {0f, 0.2f, 1f, 0.4f}, within(1e-7f));
+    assertThat(read.features()[0]).containsExactly(new float[] {0f, 0.2f, 1f, 0.4f}, within(1e-7f));
     assertThat(read.labels()).containsExactly(7, 0, 9);
     assertThat(read.source()).contains(images.toString(), labels.toString());
   }

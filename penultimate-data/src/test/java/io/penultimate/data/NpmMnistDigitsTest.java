@@ -22,15 +22,15 @@ class NpmMnistDigitsTest {
 
   @Test
   void shouldReadTheExtractedPackageDigitByDigit() {
-    LabeledImages digits = NpmMnistDigits.load(extract(dir, npmPackage(2)));
+    LabeledSamples digits = NpmMnistDigits.load(extract(dir, npmPackage(2)));
 
     assertThat(digits.size()).isEqualTo(20);
     assertThat(digits.inputSize()).isEqualTo(784);
     assertThat(digits.labels()).containsExactly(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9);
     assertThat(digits.classNames()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     // Image 7 is the second image of digit 3.
-    assertThat(digits.pixels()[7][0]).isCloseTo(digitValue(3, 1, 0), within(1e-6f));
-    assertThat(digits.pixels()[7][783]).isCloseTo(digitValue(3, 1, 783), within(1e-6f));
+    assertThat(digits.features()[7][0]).isCloseTo(digitValue(3, 1, 0), within(1e-6f));
+    assertThat(digits.features()[7][783]).isCloseTo(digitValue(3, 1, 783), within(1e-6f));
   }
 
   @Test
@@ -38,11 +38,11 @@ class NpmMnistDigitsTest {
     Map<String, byte[]> files = npmPackage(2);
     Path tarball = write(dir.resolve(NpmMnistDigits.TARBALL), gzip(tar(files)));
 
-    LabeledImages fromTarball = NpmMnistDigits.load(tarball);
-    LabeledImages fromDirectory = NpmMnistDigits.load(extract(dir.resolve("x"), files));
+    LabeledSamples fromTarball = NpmMnistDigits.load(tarball);
+    LabeledSamples fromDirectory = NpmMnistDigits.load(extract(dir.resolve("x"), files));
 
     assertThat(fromTarball.labels()).containsExactly(fromDirectory.labels());
-    assertThat(Arrays.deepEquals(fromTarball.pixels(), fromDirectory.pixels())).isTrue();
+    assertThat(Arrays.deepEquals(fromTarball.features(), fromDirectory.features())).isTrue();
     assertThat(fromTarball.source()).isEqualTo(tarball.toString());
   }
 

@@ -1,9 +1,11 @@
 package io.penultimate.data;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +13,114 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 
-/** Writes small synthetic IDX files, npm digit files and tarballs for the tests. */
+/** Writes small synthetic IDX, npm digit, NumPy and image files and tarballs for the tests. */
 final class TestFiles {
   private TestFiles() {}
+
+  /**
+   * A .npy array as numpy.lib.format writes it: magic, version, header length, the dict padded
+   * with spaces and a newline to a multiple of 64 bytes, then {@code data}.
+   */
+  static byte[] npy(int major, String descr, boolean fortranOrder, String shape, byte[] data) {
+    String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortranOrder ? "True" : "False") + ", 'shape': " + shape + ", }";
+    int prefix = 6 + 2 + (major == 1 ? 2 : 4);
+    int padded = (prefix + dict.length() + 1 + 63) / 64 * 64;
+    String header = dict + " ".repeat(padded - prefix - dict.length() - 1) + "\n";
+    ByteBuffer b = ByteBuffer.allocate(padded + data.length).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', (byte) major, 0});
+    if (major == 1) {
+      b.putShort((short) header.length());
+    } else {
+      b.putInt(header.length());
+    }
+    return b.put(header.getBytes(StandardCharsets.US_ASCII)).put(data).array();
+  }
+
+  static byte[] float32(float... values) {
+    ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (float v : values) {
+      b.putFloat(v);
+    }
+    return b.array();
+  }
+
+  static byte[] float64(double... values) {
+    ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (double v : values) {
+      b.putDouble(v);
+    }
+    return b.array();
+  }
+
+  static byte[] int64(long... values) {
+    ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (long v : values) {
+      b.putLong(v);
+    }
+    return b.array();
+  }
+
+  static byte[] int32(int... values) {
+    ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (int v : values) {
+      b.putInt(v);
+    }
+    return b.array();
+  }
+
+  /** A zip of {@code entries}, deflated (as np.savez_compressed writes) or stored. */
+  static Path npz(Path file, Map<String, byte[]> entries, boolean deflate) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        ZipEntry entry = new ZipEntry(e.getKey());
+        if (!deflate) {
+          CRC32 crc = new CRC32();
+          crc.update(e.getValue());
+          entry.setMethod(ZipEntry.STORED);
+          entry.setSize(e.getValue().length);
+          entry.setCrc(crc.getValue());
+        }
+        zip.putNextEntry(entry);
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return write(file, out.toByteArray());
+  }
+
+  /** Writes {@code image} as PNG or JPEG, by the file's extension. */
+  static Path image(Path file, BufferedImage image) {
+    try {
+      Files.createDirectories(file.getParent());
+      String format = file.toString().endsWith(".png") ? "png" : "jpeg";
+      if (!ImageIO.write(image, format, file.toFile())) {
+        throw new IllegalStateException("no " + format + " writer for " + image);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An 8-bit gray image whose pixel (x, y) is {@code base + 10y + x}. */
+  static BufferedImage gray(int width, int height, int base) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.getRaster().setSample(x, y, 0, base + 10 * y + x);
+      }
+    }
+    return image;
+  }
 
   static byte[] idxImages(int n, int rows, int cols, byte[] pixels) {
     ByteBuffer b = ByteBuffer.allocate(16 + pixels.length);

@@ -12,6 +12,7 @@ import io.penultimate.model.Inference;
 import io.penultimate.model.ModelOutputs;
 import io.penultimate.evaluation.Auroc;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The production topology, driven by TopologyTestDriver, scoring with a small plain-Java network and its bundle. */
 class MonitorTopologyTest {
@@ -49,6 +51,7 @@ class MonitorTopologyTest {
   private TestOutputTopic<String, byte[]> outcomes;
   private TestOutputTopic<String, byte[]> quality;
   private static final int WINDOW = 25;
+  @TempDir Path stateDir;
 
   @BeforeAll
   static void fitBundle() {
@@ -83,6 +86,8 @@ class MonitorTopologyTest {
             observer);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "penultimate-test");
+    // its own state directory: under Kafka's default, two builds running at once share RocksDB files
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(topology, props);
     events = driver.createInputTopic(topics.events(), new StringSerializer(), new ByteArraySerializer());

@@ -33,6 +33,11 @@ final class StreamFixtures {
 
   /** The bundle of any network over these inputs. */
   static StreamFixtures fit(Inference network) {
+    return fit(network, "0".repeat(64));
+  }
+
+  /** The bundle of a network over these inputs, naming the model file by its SHA-256. */
+  static StreamFixtures fit(Inference network, String modelSha256) {
     float[][] train = inputs(1500, 1);
     float[][] validation = inputs(900, 2);
     EncoderBundle bundle =
@@ -40,7 +45,7 @@ final class StreamFixtures {
             new LabeledOutputs(network.run(train), labels(1500)),
             new LabeledOutputs(network.run(validation), labels(900)),
             List.of("a", "b", "c"),
-            new Provenance("0".repeat(64), "synthetic", "paper-mlp", 1, "1", "now", "dev", "dev", "17"));
+            new Provenance(modelSha256, "synthetic", "paper-mlp", 1, "1", "now", "dev", "dev", "17"));
     return new StreamFixtures(network, bundle);
   }
 

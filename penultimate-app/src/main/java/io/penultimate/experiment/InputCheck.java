@@ -1,0 +1,43 @@
+package io.penultimate.experiment;
+
+import io.penultimate.data.LabeledSamples;
+import java.util.List;
+
+/**
+ * Whether data suits a model, checked before anything goes through the network: a mismatch is
+ * then one line naming the data, where DL4J would fail deep inside a matrix product.
+ */
+public final class InputCheck {
+  private static final int NAMES_SHOWN = 10;
+
+  private InputCheck() {}
+
+  /**
+   * @param inputSize the values the model reads per input
+   * @throws IllegalArgumentException naming the data, its shape and the model's input size
+   */
+  public static void requireInputSize(LabeledSamples data, int inputSize) {
+    if (data.inputSize() != inputSize) {
+      String shape = data.inputShape().size() == 1 ? "" : " (shape " + data.inputShape() + ")";
+      throw new IllegalArgumentException(data.source() + ": its samples have " + data.inputSize() + " values" + shape
+          + ", but the model reads " + inputSize + " per input");
+    }
+  }
+
+  /**
+   * @param classNames the model's (or bundle's) classes, one per output
+   * @throws IllegalArgumentException naming the data's classes and the model's
+   */
+  public static void requireClasses(LabeledSamples data, List<String> classNames) {
+    if (data.classNames().size() != classNames.size()) {
+      throw new IllegalArgumentException(data.source() + " has " + data.classNames().size() + " classes ("
+          + shown(data.classNames()) + "), but the model has " + classNames.size() + " outputs (" + shown(classNames)
+          + "); list the model's classes in the order of its outputs with --class-names");
+    }
+  }
+
+  private static String shown(List<String> names) {
+    String head = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())));
+    return names.size() > NAMES_SHOWN ? head + ", …" : head;
+  }
+}
