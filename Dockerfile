@@ -38,6 +38,7 @@ COPY pom.xml ./
 COPY penultimate-core/pom.xml penultimate-core/
 COPY penultimate-data/pom.xml penultimate-data/
 COPY penultimate-dl4j/pom.xml penultimate-dl4j/
+COPY penultimate-onnx/pom.xml penultimate-onnx/
 COPY penultimate-stream/pom.xml penultimate-stream/
 COPY penultimate-metrics/pom.xml penultimate-metrics/
 COPY penultimate-app/pom.xml penultimate-app/
@@ -47,6 +48,7 @@ RUN --mount=type=cache,target=/root/.m2 \
 COPY penultimate-core/src penultimate-core/src
 COPY penultimate-data/src penultimate-data/src
 COPY penultimate-dl4j/src penultimate-dl4j/src
+COPY penultimate-onnx/src penultimate-onnx/src
 COPY penultimate-stream/src penultimate-stream/src
 COPY penultimate-metrics/src penultimate-metrics/src
 COPY penultimate-app/src penultimate-app/src
@@ -100,9 +102,11 @@ COPY --from=build /src/penultimate-app/target/penultimate.jar /opt/penultimate/p
 COPY --from=build /src/penultimate-app/target/lib /opt/penultimate/lib
 COPY --from=model /opt/penultimate/model /opt/penultimate/model
 COPY --from=model /opt/penultimate/data /opt/penultimate/data
-# OMP_NUM_THREADS=1: ND4J's OpenMP threads would spin against Kafka's (README, Performance)
+# OMP_NUM_THREADS=1: ND4J's OpenMP threads would spin against Kafka's (README, Performance).
+# ORT_DISABLE_TELEMETRY=1: ONNX Runtime 1.29 sends usage telemetry from Linux unless told not to.
 ENV PENULTIMATE_DATA_DIR=/opt/penultimate/data \
     OMP_NUM_THREADS=1 \
+    ORT_DISABLE_TELEMETRY=1 \
     PENULTIMATE_JAVA_OPTS="-Xmx1g -Dorg.bytedeco.javacpp.maxbytes=1g -Dorg.bytedeco.javacpp.maxphysicalbytes=2560m"
 WORKDIR /opt/penultimate
 USER 10001:10001

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ReproduceCommand.class,
       ExportCommand.class,
+      InspectCommand.class,
       BenchCommand.class,
       DemoCommand.class,
       ServeCommand.class,

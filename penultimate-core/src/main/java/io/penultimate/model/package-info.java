@@ -1,7 +1,7 @@
 /**
  * What a classifier produced, as plain values: hidden activations and logits per sample
  * (ModelOutputs, LabeledOutputs), the metadata of a model file, and the model port Inference that
- * a runtime (DL4J today) implements. Depends on nothing but the JDK, so every runtime and every
- * consumer can share it.
+ * a runtime implements (penultimate-dl4j, penultimate-onnx). Depends on nothing but the JDK, so
+ * every runtime and every consumer can share it.
  */
 package io.penultimate.model;
