@@ -47,8 +47,9 @@ final class ServeCommand implements Callable<Integer> {
       }
     })) {
       spec.commandLine().getErr().println("penultimate: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
+      Runnable close = monitor::close;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        monitor.close();
+        close.run();
         stopped.countDown();
       }, "penultimate-shutdown"));
       stopped.await();

@@ -117,11 +117,17 @@ public final class EmbeddedBroker implements AutoCloseable {
     return bootstrapServers;
   }
 
+  /** Stops the broker (killed if it takes over 30 s, or if this thread is interrupted) and deletes its files. */
   @Override
-  public void close() throws InterruptedException, IOException {
+  public void close() throws IOException {
     process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
