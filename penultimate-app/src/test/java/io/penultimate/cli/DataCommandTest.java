@@ -21,7 +21,7 @@ class DataCommandTest {
   }
 
   @Test
-  void shouldExitWith2AndNameTheValueForAnUnknownDataset() {
+  void exitsWith2AndNameTheValueForAnUnknownDataset() {
     int exit = run("data", "fetch", "--dataset", "cifar-100");
 
     assertThat(exit).isEqualTo(2);
@@ -32,7 +32,7 @@ class DataCommandTest {
   }
 
   @Test
-  void shouldExitWith2WithoutASubcommand() {
+  void exitsWith2WithoutASubcommand() {
     assertThat(run("data")).isEqualTo(2);
     assertThat(err.toString()).contains("missing subcommand");
   }
@@ -40,7 +40,7 @@ class DataCommandTest {
   /** Uses the real npm digits in the default data directory (fetched once, like RealDataTest). */
   @Test
   @Tag("integration")
-  void shouldPrintTheSplitSizesTheirSourceAndHowToUseOwnIdxFiles() {
+  void printsTheSplitSizesTheirSourceAndHowToUseOwnIdxFiles() {
     String dataDir = DataFetcher.defaultDataDir().toString();
 
     int exit = run("data", "fetch", "--dataset", "mnist", "--data-dir", dataDir);

@@ -31,7 +31,7 @@ class EvaluateCommandTest {
   }
 
   @Test
-  void shouldExitTwoNamingBothLayersWhenHiddenLayerDisagreesWithTheBundle() {
+  void exitsTwoNamingBothLayersWhenHiddenLayerDisagreesWithTheBundle() {
     StringWriter err = new StringWriter();
     CommandLine cli = Penultimate.commandLine();
     cli.setOut(new PrintWriter(new StringWriter()));

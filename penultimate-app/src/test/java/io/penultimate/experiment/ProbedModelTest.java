@@ -32,13 +32,13 @@ class ProbedModelTest {
   }
 
   @Test
-  void shouldRecordTheLayerItFittedOnAndTheDefaultOneByItsIndex() {
+  void recordsTheLayerItFittedOnAndTheDefaultOneByItsIndex() {
     assertThat(firstLayer.provenance().hiddenLayer()).isEqualTo("0");
     assertThat(new ProbedModel(model, null).fit(data, "synthetic").provenance().hiddenLayer()).isEqualTo("1");
   }
 
   @Test
-  void shouldEvaluateABundleOnTheLayerItWasFittedOn() {
+  void evaluatesABundleOnTheLayerItWasFittedOn() {
     Evaluator.Evaluation evaluation =
         ProbedModel.forBundle(model, firstLayer)
             .evaluate(firstLayer, data, SmallModel.ood(), new Evaluator.Labels("synthetic", "noise", "equal-width", OptionalLong.of(5)));
@@ -51,7 +51,7 @@ class ProbedModelTest {
   }
 
   @Test
-  void shouldReportTheHiddenBiasOnlyOfTheLayerTheOutputLayerReads() {
+  void reportsTheHiddenBiasOnlyOfTheLayerTheOutputLayerReads() {
     Evaluator.Labels labels = new Evaluator.Labels("synthetic", "noise", "equal-width", OptionalLong.of(5));
     EncoderBundle lastLayer = new ProbedModel(model, null).fit(data, "synthetic");
 
@@ -64,7 +64,7 @@ class ProbedModelTest {
   }
 
   @Test
-  void shouldRefuseABundleFittedOnAnotherModelBeforeReadingAnyData() {
+  void refusesABundleFittedOnAnotherModelBeforeReadingAnyData() {
     ModelFile.Loaded another = new ModelFile.Loaded(model.network(), model.metadata(), "f".repeat(64));
 
     assertThatThrownBy(() -> ProbedModel.forBundle(another, firstLayer))

@@ -17,34 +17,34 @@ class BundleCompatibilityTest {
   }
 
   @Test
-  void shouldAcceptTheLayerAndModelTheBundleWasFittedOn() {
+  void acceptsTheLayerAndModelTheBundleWasFittedOn() {
     assertThatCode(() -> BundleCompatibility.check(bundle, SHA, "1", SyntheticOutputs.WIDTH, SyntheticOutputs.CLASSES))
         .doesNotThrowAnyException();
   }
 
   @Test
-  void shouldRefuseAnotherLayerOfTheSameWidthNamingBoth() {
+  void refusesAnotherLayerOfTheSameWidthNamingBoth() {
     assertThatThrownBy(() -> BundleCompatibility.check(bundle, SHA, "0", SyntheticOutputs.WIDTH, SyntheticOutputs.CLASSES))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the bundle was fitted on hidden layer '1', the model is read at layer '0'; refit with 'penultimate fit' on this model");
   }
 
   @Test
-  void shouldRefuseALayerOfAnotherWidthNamingFoundAndExpected() {
+  void refusesALayerOfAnotherWidthNamingFoundAndExpected() {
     assertThatThrownBy(() -> BundleCompatibility.check(bundle, SHA, "1", 32, SyntheticOutputs.CLASSES))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the bundle encodes 8 hidden nodes and 3 classes, the model's layer '1' has 32 and 3; refit with 'penultimate fit' on this model");
   }
 
   @Test
-  void shouldRefuseAnotherModelNamingBothHashes() {
+  void refusesAnotherModelNamingBothHashes() {
     assertThatThrownBy(() -> BundleCompatibility.check(bundle, "ab".repeat(32), "1", SyntheticOutputs.WIDTH, SyntheticOutputs.CLASSES))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the bundle was fitted on model 000000000000, this model is abababababab; refit with 'penultimate fit' on this model");
   }
 
   @Test
-  void shouldNameEveryDifferenceAtOnce() {
+  void namesEveryDifferenceAtOnce() {
     assertThatThrownBy(() -> BundleCompatibility.check(bundle, "ab".repeat(32), "dense_2", 16, 10))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("fitted on hidden layer '1', the model is read at layer 'dense_2'")

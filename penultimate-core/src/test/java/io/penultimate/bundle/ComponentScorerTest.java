@@ -22,7 +22,7 @@ class ComponentScorerTest {
   }
 
   @Test
-  void shouldGiveEveryScoreButThePrimaryAsTheBundleDoesFromTheFittedPartsAlone() {
+  void givesEveryScoreButThePrimaryAsTheBundleDoesFromTheFittedPartsAlone() {
     ComponentScorer parts =
         fromParts(Map.of(ScoreName.BINOMIAL, bundle.binomial(), ScoreName.TRINOMIAL, bundle.trinomial(), ScoreName.BETA, bundle.beta(),
             ScoreName.BETA_GENERAL, bundle.betaGeneral(), ScoreName.GMM, bundle.gmm()));
@@ -40,7 +40,7 @@ class ComponentScorerTest {
   }
 
   @Test
-  void shouldRefuseToScoreWithoutAnEncoderForEveryLikelihood() {
+  void refusesToScoreWithoutAnEncoderForEveryLikelihood() {
     assertThatThrownBy(() -> fromParts(Map.of(ScoreName.BINOMIAL, bundle.binomial())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no encoder for trinomial")

@@ -28,7 +28,7 @@ class GoldenBundleTest {
   }
 
   @Test
-  void shouldLoadAVersionTwoBundleWithItsProvenance() throws IOException {
+  void loadsAVersionTwoBundleWithItsProvenance() throws IOException {
     EncoderBundle bundle = BundleJson.read(golden("v2.json"));
 
     assertThat(bundle.formatVersion()).isEqualTo(2);
@@ -38,7 +38,7 @@ class GoldenBundleTest {
   }
 
   @Test
-  void shouldScoreAVersionTwoBundleAsTheBundleItWasWrittenFrom() throws IOException {
+  void scoresAVersionTwoBundleAsTheBundleItWasWrittenFrom() throws IOException {
     Path file = golden("v2.json");
     GoldenBundles.RecordedScores recorded =
         BundleJson.MAPPER.readValue(GoldenBundles.scoresBeside(file).toFile(), GoldenBundles.RecordedScores.class);
@@ -54,7 +54,7 @@ class GoldenBundleTest {
   }
 
   @Test
-  void shouldWriteTheCurrentGoldenBundleBackByteForByte(@TempDir Path dir) throws IOException {
+  void writesTheCurrentGoldenBundleBackByteForByte(@TempDir Path dir) throws IOException {
     Path file = golden("v" + EncoderBundle.FORMAT_VERSION + ".json");
     Path written = dir.resolve("written.json");
 
@@ -64,7 +64,7 @@ class GoldenBundleTest {
   }
 
   @Test
-  void shouldRefuseAVersionOneBundleNamingBothVersionsAndHowToRefit() {
+  void refusesAVersionOneBundleNamingBothVersionsAndHowToRefit() {
     Path file = golden("v1.json");
 
     assertThatThrownBy(() -> BundleJson.read(file))

@@ -14,7 +14,7 @@ class ClassGaussianScoreTest {
   private static final double[][] COVARIANCE = {{1.0, 0.5, -0.2}, {0.5, 2.0, 0.3}, {-0.2, 0.3, 0.5}};
 
   @Test
-  void shouldMatchLogOfCommonsMathNormalDensity() {
+  void matchesLogOfCommonsMathNormalDensity() {
     Samples.Labelled data = Samples.gaussian(5, MEANS, COVARIANCE, 100);
     ClassGaussianScore score = new ClassGaussianScore(new ClassGaussianFitter().fit(data.hidden(), data.labels(), 2));
 
@@ -31,7 +31,7 @@ class ClassGaussianScoreTest {
   }
 
   @Test
-  void shouldScoreThePredictedClass() {
+  void scoresThePredictedClass() {
     Samples.Labelled data = Samples.gaussian(5, MEANS, COVARIANCE, 100);
     ClassGaussianScore score = new ClassGaussianScore(new ClassGaussianFitter().fit(data.hidden(), data.labels(), 2));
     double[] h = {1, 0, 0};
@@ -40,7 +40,7 @@ class ClassGaussianScoreTest {
   }
 
   @Test
-  void shouldUseTiedCovarianceForClassWithOneSampleAndLowestScoreForClassWithNone() {
+  void usesTiedCovarianceForClassWithOneSampleAndLowestScoreForClassWithNone() {
     Samples.Labelled data = Samples.gaussian(9, MEANS, COVARIANCE, 40);
     double[][] hidden = append(data.hidden(), new double[] {4, 4, 4});
     int[] labels = append(data.labels(), 3);
@@ -56,7 +56,7 @@ class ClassGaussianScoreTest {
   }
 
   @Test
-  void shouldStayFiniteWithConstantNodeAndFewerSamplesThanDimensions() {
+  void staysFiniteWithConstantNodeAndFewerSamplesThanDimensions() {
     double[][] hidden = Samples.uniform(3, 6, 20);
     for (double[] h : hidden) {
       h[7] = 0.0; // a saturated sigmoid node
@@ -71,7 +71,7 @@ class ClassGaussianScoreTest {
   }
 
   @Test
-  void shouldStayFiniteWhenEverySampleIsIdenticalOrInputIsHuge() {
+  void staysFiniteWhenEverySampleIsIdenticalOrInputIsHuge() {
     double[][] hidden = {{1, 0}, {1, 0}, {1, 0}};
     ClassGaussianScore score = new ClassGaussianScore(new ClassGaussianFitter().fit(hidden, new int[] {0, 0, 0}, 1));
 
@@ -81,7 +81,7 @@ class ClassGaussianScoreTest {
   }
 
   @Test
-  void shouldRejectNonFiniteInputAndUnknownClass() {
+  void rejectsNonFiniteInputAndUnknownClass() {
     ClassGaussianScore score = new ClassGaussianScore(new ClassGaussianFitter().fit(new double[][] {{0}, {1}}, new int[] {0, 0}, 1));
 
     assertThatThrownBy(() -> score.score(new double[] {Double.NaN}, 0))
@@ -92,7 +92,7 @@ class ClassGaussianScoreTest {
   }
 
   @Test
-  void shouldRejectModelWithMissingClassFactor() {
+  void rejectsModelWithMissingClassFactor() {
     assertThatThrownBy(
             () -> new ClassGaussianModel(new int[] {1, 1}, new double[][] {{0}, {1}}, new double[][][] {{{1}}}))
         .isInstanceOf(IllegalArgumentException.class)

@@ -14,7 +14,7 @@ class MahalanobisScoreTest {
   private static final double[][] COVARIANCE = {{1.0, 0.5, -0.2}, {0.5, 2.0, 0.3}, {-0.2, 0.3, 0.5}};
 
   @Test
-  void shouldMatchDirectComputationWithExplicitInverse() {
+  void matchesDirectComputationWithExplicitInverse() {
     Samples.Labelled data = Samples.gaussian(7, MEANS, COVARIANCE, 60);
     MahalanobisScore score = new MahalanobisScore(new MahalanobisFitter().fit(data.hidden(), data.labels(), 3));
 
@@ -33,7 +33,7 @@ class MahalanobisScoreTest {
   }
 
   @Test
-  void shouldReduceToSquaredEuclideanDistanceForIdentityCovariance() {
+  void reducesToSquaredEuclideanDistanceForIdentityCovariance() {
     MahalanobisScore score =
         new MahalanobisScore(new MahalanobisModel(new int[] {1, 1}, new double[][] {{0, 0}, {3, 4}}, Samples.identityFactor(2)));
 
@@ -43,7 +43,7 @@ class MahalanobisScoreTest {
   }
 
   @Test
-  void shouldRecoverSharedCovarianceAndMeansFromSeededSample() {
+  void recoversSharedCovarianceAndMeansFromSeededSample() {
     Samples.Labelled data = Samples.gaussian(11, MEANS, COVARIANCE, 30_000);
     MahalanobisModel model = new MahalanobisFitter().fit(data.hidden(), data.labels(), 3);
 
@@ -58,7 +58,7 @@ class MahalanobisScoreTest {
   }
 
   @Test
-  void shouldStayFiniteWithConstantNodeAndFewerSamplesThanDimensions() {
+  void staysFiniteWithConstantNodeAndFewerSamplesThanDimensions() {
     double[][] hidden = Samples.uniform(3, 5, 20);
     for (double[] h : hidden) {
       h[4] = 1.0; // a saturated sigmoid node
@@ -76,7 +76,7 @@ class MahalanobisScoreTest {
   }
 
   @Test
-  void shouldTreatClassWithoutSamplesAsInfinitelyFarAndClassWithOneSampleAsItsPoint() {
+  void treatsClassWithoutSamplesAsInfinitelyFarAndClassWithOneSampleAsItsPoint() {
     double[][] hidden = {{0, 0}, {1, 0}, {0, 1}, {5, 5}};
     MahalanobisScore score = new MahalanobisScore(new MahalanobisFitter().fit(hidden, new int[] {0, 0, 0, 2}, 3));
 
@@ -87,7 +87,7 @@ class MahalanobisScoreTest {
   }
 
   @Test
-  void shouldStayFiniteWhenEverySampleIsIdentical() {
+  void staysFiniteWhenEverySampleIsIdentical() {
     double[][] hidden = {{1, 0, 1}, {1, 0, 1}};
     MahalanobisScore score = new MahalanobisScore(new MahalanobisFitter().fit(hidden, new int[] {0, 0}, 1));
 
@@ -96,7 +96,7 @@ class MahalanobisScoreTest {
   }
 
   @Test
-  void shouldClampOverflowingDistanceToLargestFiniteValue() {
+  void clampsOverflowingDistanceToLargestFiniteValue() {
     MahalanobisScore score =
         new MahalanobisScore(new MahalanobisModel(new int[] {1}, new double[][] {{0, 0}}, Samples.identityFactor(2)));
 
@@ -104,7 +104,7 @@ class MahalanobisScoreTest {
   }
 
   @Test
-  void shouldRejectMalformedInputsNamingWhatWasFound() {
+  void rejectsMalformedInputsNamingWhatWasFound() {
     MahalanobisScore score =
         new MahalanobisScore(new MahalanobisModel(new int[] {1}, new double[][] {{0, 0}}, Samples.identityFactor(2)));
 
@@ -116,7 +116,7 @@ class MahalanobisScoreTest {
   }
 
   @Test
-  void shouldRejectInvalidSettingsAndTrainingData() {
+  void rejectsInvalidSettingsAndTrainingData() {
     assertThatThrownBy(() -> new MahalanobisFitter(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("ridge must be finite and >= 1.0E-10, found 0.0");
@@ -133,7 +133,7 @@ class MahalanobisScoreTest {
   }
 
   @Test
-  void shouldRejectModelsThatBreakAnInvariant() {
+  void rejectsModelsThatBreakAnInvariant() {
     double[][] means = {{0, 0, 0}};
     double[][] shortRow = {{1}, {0}, {0, 0, 1}};
     double[][] zeroDiagonal = {{1}, {0, 0}, {0, 0, 1}};
@@ -151,7 +151,7 @@ class MahalanobisScoreTest {
   }
 
   @Test
-  void shouldNotShareArraysWithCallers() {
+  void doesNotShareArraysWithCallers() {
     double[][] means = {{0, 0}};
     MahalanobisModel model = new MahalanobisModel(new int[] {1}, means, Samples.identityFactor(2));
     means[0][0] = 9;

@@ -20,7 +20,7 @@ class ModelJsonTest {
   private final double[][] inputs = Samples.uniform(22, 10, 4);
 
   @Test
-  void shouldRoundTripMahalanobisModelWithIdenticalScores() throws Exception {
+  void roundsTripMahalanobisModelWithIdenticalScores() throws Exception {
     MahalanobisModel model = new MahalanobisFitter().fit(data.hidden(), data.labels(), 4);
     MahalanobisModel back = mapper.readValue(mapper.writeValueAsString(model), MahalanobisModel.class);
 
@@ -33,7 +33,7 @@ class ModelJsonTest {
   }
 
   @Test
-  void shouldRoundTripClassGaussianModelWithIdenticalScores() throws Exception {
+  void roundsTripClassGaussianModelWithIdenticalScores() throws Exception {
     ClassGaussianModel model = new ClassGaussianFitter().fit(data.hidden(), data.labels(), 4);
     ClassGaussianModel back = mapper.readValue(mapper.writeValueAsString(model), ClassGaussianModel.class);
 
@@ -48,7 +48,7 @@ class ModelJsonTest {
   }
 
   @Test
-  void shouldRefuseToLoadModelThatBreaksAnInvariant() {
+  void refusesToLoadModelThatBreaksAnInvariant() {
     String json = "{\"counts\":[1],\"means\":[[0,0]],\"whitening\":[[1],[0]]}";
 
     assertThatThrownBy(() -> mapper.readValue(json, MahalanobisModel.class))

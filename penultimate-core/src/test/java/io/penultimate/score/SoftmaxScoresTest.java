@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SoftmaxScoresTest {
 
   @Test
-  void shouldMatchHandComputedSoftmax() {
+  void matchesHandComputedSoftmax() {
     // e^1, e^2, e^3 normalised by their sum 30.19287485057736
     assertThat(SoftmaxScores.softmax(new double[] {1, 2, 3}))
         .containsExactly(
@@ -19,12 +19,12 @@ class SoftmaxScoresTest {
   }
 
   @Test
-  void shouldGiveOneOverClassCountForEqualLogits() {
+  void givesOneOverClassCountForEqualLogits() {
     assertThat(SoftmaxScores.maxSoftmax(new double[] {5, 5, 5, 5})).isEqualTo(0.25);
   }
 
   @Test
-  void shouldStayFiniteForHugeLogits() {
+  void staysFiniteForHugeLogits() {
     // softmax(1000, 1001) = (1, e) / (1 + e); exp(1001) alone would overflow
     double[] p = SoftmaxScores.softmax(new double[] {1000, 1001});
     assertThat(p).containsExactly(new double[] {0.2689414213699951, 0.7310585786300049}, within(1e-15));
@@ -33,13 +33,13 @@ class SoftmaxScoresTest {
   }
 
   @Test
-  void shouldPredictLowestIndexOnTies() {
+  void predictsLowestIndexOnTies() {
     assertThat(SoftmaxScores.predicted(new double[] {1, 3, 3})).isEqualTo(1);
     assertThat(SoftmaxScores.predicted(new double[] {2, 2})).isZero();
   }
 
   @Test
-  void shouldScoreBatchesRowByRow() {
+  void scoresBatchesRowByRow() {
     double[][] batch = {{1, 2, 3}, {1000, 1001}, {0}};
     assertThat(SoftmaxScores.softmax(batch)[1]).isEqualTo(SoftmaxScores.softmax(batch[1]));
     assertThat(SoftmaxScores.maxSoftmax(batch))
@@ -49,7 +49,7 @@ class SoftmaxScoresTest {
   }
 
   @Test
-  void shouldRejectNonFiniteLogitsNamingTheEntry() {
+  void rejectsNonFiniteLogitsNamingTheEntry() {
     assertThatThrownBy(() -> SoftmaxScores.maxSoftmax(new double[] {0, Double.NaN}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("logits[1] must be finite, found NaN");

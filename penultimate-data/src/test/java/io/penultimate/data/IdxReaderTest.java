@@ -21,7 +21,7 @@ class IdxReaderTest {
   @TempDir Path dir;
 
   @Test
-  void shouldReadPlainImagesScaledTo01AndTheirLabels() {
+  void readsPlainImagesScaledTo01AndTheirLabels() {
     byte[] pixels = {0, 51, (byte) 255, 102, 1, 2, 3, 4, 5, 6, 7, 8};
     Path images = write(dir.resolve("images"), idxImages(3, 2, 2, pixels));
     Path labels = write(dir.resolve("labels"), idxLabels(7, 0, 9));
@@ -36,7 +36,7 @@ class IdxReaderTest {
   }
 
   @Test
-  void shouldDetectGzipByContentNotByFileName() {
+  void detectsGzipByContentNotByFileName() {
     byte[] plain = idxImages(2, 28, 28, rampPixels(2, 784));
     Path gzippedWithoutSuffix = write(dir.resolve("train-images-idx3-ubyte"), gzip(plain));
     Path plainWithGzSuffix = write(dir.resolve("plain.gz"), plain);
@@ -50,7 +50,7 @@ class IdxReaderTest {
   }
 
   @Test
-  void shouldNameExpectedAndFoundMagicWhenLabelsAreReadAsImages() {
+  void namesExpectedAndFoundMagicWhenLabelsAreReadAsImages() {
     Path labels = write(dir.resolve("labels.idx"), idxLabels(1, 2));
 
     assertThatThrownBy(() -> IdxReader.readImages(labels))
@@ -61,7 +61,7 @@ class IdxReaderTest {
   }
 
   @Test
-  void shouldReportHowManyBytesATruncatedImageFileLacks() {
+  void reportsHowManyBytesATruncatedImageFileLacks() {
     byte[] whole = idxImages(3, 2, 2, rampPixels(3, 4));
     Path truncated = write(dir.resolve("images"), Arrays.copyOf(whole, whole.length - 2));
 
@@ -73,7 +73,7 @@ class IdxReaderTest {
   }
 
   @Test
-  void shouldReportATruncatedLabelFile() {
+  void reportsATruncatedLabelFile() {
     byte[] whole = idxLabels(1, 2, 3);
     Path truncated = write(dir.resolve("labels"), Arrays.copyOf(whole, whole.length - 1));
 
@@ -84,7 +84,7 @@ class IdxReaderTest {
   }
 
   @Test
-  void shouldRejectBytesAfterThePromisedContent() {
+  void rejectsBytesAfterThePromisedContent() {
     byte[] whole = idxLabels(1, 2);
     Path longer = write(dir.resolve("labels"), Arrays.copyOf(whole, whole.length + 1));
 
@@ -95,7 +95,7 @@ class IdxReaderTest {
   }
 
   @Test
-  void shouldNameBothFilesWhenImageAndLabelCountsDiffer() {
+  void namesBothFilesWhenImageAndLabelCountsDiffer() {
     Path images = write(dir.resolve("imgs.gz"), gzip(idxImages(2, 2, 2, rampPixels(2, 4))));
     Path labels = write(dir.resolve("lbls.gz"), gzip(idxLabels(1, 2, 3)));
 
@@ -106,7 +106,7 @@ class IdxReaderTest {
   }
 
   @Test
-  void shouldRejectCorruptGzipData() {
+  void rejectsCorruptGzipData() {
     byte[] gz = gzip(idxImages(4, 28, 28, rampPixels(4, 784)));
     for (int i = 20; i < 60; i++) {
       gz[i] ^= (byte) 0x5a;
@@ -119,7 +119,7 @@ class IdxReaderTest {
   }
 
   @Test
-  void shouldRejectACutOffGzipStream() {
+  void rejectsACutOffGzipStream() {
     byte[] gz = gzip(idxImages(4, 28, 28, rampPixels(4, 784)));
     Path cut = write(dir.resolve("cut.gz"), Arrays.copyOf(gz, gz.length / 2));
 
@@ -129,7 +129,7 @@ class IdxReaderTest {
   }
 
   @Test
-  void shouldNameTheItemWhoseLabelIsOutOfRange() {
+  void namesTheItemWhoseLabelIsOutOfRange() {
     Path labels = write(dir.resolve("labels"), idxLabels(3, 10, 4));
 
     assertThatThrownBy(() -> IdxReader.readLabels(labels, 10))
@@ -138,7 +138,7 @@ class IdxReaderTest {
   }
 
   @Test
-  void shouldRejectAHeaderPromisingImpossiblyLargeImages() {
+  void rejectsAHeaderPromisingImpossiblyLargeImages() {
     Path huge = write(dir.resolve("huge"), idxImages(1, 65_536, 65_536, new byte[0]));
 
     assertThatThrownBy(() -> IdxReader.readImages(huge))

@@ -10,7 +10,7 @@ class LabeledSamplesTest {
   private static final List<String> TWO = List.of("a", "b");
 
   @Test
-  void shouldSubsetInTheGivenOrderAndCountClasses() {
+  void subsetsInTheGivenOrderAndCountClasses() {
     float[][] features = {{0f, 0.1f}, {0.2f, 0.3f}, {0.4f, 1f}};
     LabeledSamples samples = new LabeledSamples(features, List.of(2), new int[] {1, 0, 1}, TWO, "s");
 
@@ -39,7 +39,7 @@ class LabeledSamplesTest {
   }
 
   @Test
-  void shouldRejectDifferentSampleAndLabelCounts() {
+  void rejectsDifferentSampleAndLabelCounts() {
     assertThatThrownBy(() -> new LabeledSamples(new float[][] {{0f}}, List.of(1), new int[] {0, 1}, TWO, "s"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("1 samples but 2 labels (s)");
@@ -61,7 +61,7 @@ class LabeledSamplesTest {
   }
 
   @Test
-  void shouldRejectLabelsWithoutAClassName() {
+  void rejectsLabelsWithoutAClassName() {
     assertThatThrownBy(() -> new LabeledSamples(new float[][] {{0f}}, List.of(1), new int[] {2}, TWO, "s"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("label 2 of sample 0 is outside [0, 2)");

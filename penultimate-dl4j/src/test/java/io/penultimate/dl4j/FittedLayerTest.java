@@ -59,13 +59,13 @@ class FittedLayerTest {
   }
 
   @Test
-  void shouldRecordTheLayerTheBundleWasFittedOn() {
+  void recordsTheLayerTheBundleWasFittedOn() {
     assertThat(bundle.provenance().hiddenLayer()).isEqualTo("0");
     assertThat(bundle.width()).isEqualTo(WIDTH);
   }
 
   @Test
-  void shouldScoreOnTheRecordedLayerAfterTheBundleIsWrittenAndRead(@TempDir Path dir) throws Exception {
+  void scoresOnTheRecordedLayerAfterTheBundleIsWrittenAndRead(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("encoders.json");
     BundleJson.write(bundle, file);
     EncoderBundle read = BundleJson.read(file);
@@ -84,7 +84,7 @@ class FittedLayerTest {
   }
 
   @Test
-  void shouldRefuseTheDefaultLayerThoughItIsAsWideNamingBothLayers() {
+  void refusesTheDefaultLayerThoughItIsAsWideNamingBothLayers() {
     HiddenProbe byDefault = HiddenProbe.of(network, null);
 
     assertThat(byDefault.width()).isEqualTo(bundle.width());

@@ -55,14 +55,14 @@ class LayerMetricsTest {
   }
 
   @Test
-  void shouldReportEveryGaugeAsNaNBeforeAnyEvent() {
+  void reportsEveryGaugeAsNaNBeforeAnyEvent() {
     List<Meter> gauges = registry.getMeters();
     assertThat(gauges).hasSize(5 * 2 + 4 + 1);
     assertThat(gauges).allSatisfy(m -> assertThat(((Gauge) m).value()).as(m.getId().toString()).isNaN());
   }
 
   @Test
-  void shouldComputeEachNodesStatisticsOverTheLastEventsOnly() {
+  void computesEachNodesStatisticsOverTheLastEventsOnly() {
     addTheThreeEvents();
 
     assertThat(perNode("penultimate.node.activation.mean", 0)).isEqualTo(0.5);
@@ -78,7 +78,7 @@ class LayerMetricsTest {
   }
 
   @Test
-  void shouldAggregateTheWholeLayerIncludingNodesBeyondTheCap() {
+  void aggregatesTheWholeLayerIncludingNodesBeyondTheCap() {
     addTheThreeEvents();
 
     assertThat(gauge("penultimate.layer.saturation")).isCloseTo(1.0 / 3, within(1e-12));
@@ -88,7 +88,7 @@ class LayerMetricsTest {
   }
 
   @Test
-  void shouldExportPerNodeSeriesForTheFirstNodeCapNodesOnly() {
+  void exportsPerNodeSeriesForTheFirstNodeCapNodesOnly() {
     for (String name : List.of("penultimate.node.activation.mean", "penultimate.node.task.variance", "penultimate.node.saturation",
         "penultimate.node.log.likelihood", "penultimate.node.drift")) {
       assertThat(registry.find(name).gauges()).as(name).extracting(g -> g.getId().getTag("node")).containsExactlyInAnyOrder("0", "1");
@@ -100,7 +100,7 @@ class LayerMetricsTest {
   }
 
   @Test
-  void shouldReportTheShareOfOodFlaggedEventsInTheWindow() {
+  void reportsTheShareOfOodFlaggedEventsInTheWindow() {
     addTheThreeEvents();
 
     assertThat(gauge("penultimate.ood.rate")).as("e2 flagged, e3 not; e1 left the window").isEqualTo(0.5);

@@ -43,7 +43,7 @@ class MonitorMetricsTest {
   }
 
   @Test
-  void shouldCountScoredEventsByOutcome() {
+  void countsScoredEventsByOutcome() {
     long now = clock.wallTime();
     metrics.batchScored(batch(event("a", false, 0.9, now), event("b", true, 0.2, now), event("c", false, 0.8, now)), 1);
     metrics.batchScored(batch(event("d", true, 0.1, now)), 1);
@@ -56,7 +56,7 @@ class MonitorMetricsTest {
   }
 
   @Test
-  void shouldCountDeadLettersByCause() {
+  void countsDeadLettersByCause() {
     assertThat(registry.find("penultimate.dead.letters").counters()).as("every cause exported from the start").hasSize(Cause.values().length);
     for (Cause cause : Cause.values()) {
       for (int i = 0; i <= cause.ordinal(); i++) {
@@ -70,7 +70,7 @@ class MonitorMetricsTest {
   }
 
   @Test
-  void shouldCountLabelsByHowTheyEnded() {
+  void countsLabelsByHowTheyEnded() {
     for (int i = 0; i < 3; i++) {
       metrics.label(LabelOutcome.JOINED);
     }
@@ -87,7 +87,7 @@ class MonitorMetricsTest {
   }
 
   @Test
-  void shouldTimeEachForwardPassWithTheNanosItWasGiven() {
+  void timesEachForwardPassWithTheNanosItWasGiven() {
     long now = clock.wallTime();
     metrics.batchScored(batch(event("a", false, 0.9, now)), 2_500_000);
     metrics.batchScored(batch(event("b", false, 0.9, now)), 500_000);
@@ -99,7 +99,7 @@ class MonitorMetricsTest {
   }
 
   @Test
-  void shouldMeasureEndToEndLatencyOnTheRegistryClock() {
+  void measuresEndToEndLatencyOnTheRegistryClock() {
     clock.add(Duration.ofSeconds(100));
     long then = clock.wallTime();
     // a timestamp ahead of the clock (producer clock skew) counts as no latency, not a negative one
@@ -114,7 +114,7 @@ class MonitorMetricsTest {
   }
 
   @Test
-  void shouldRecordTheSizeOfEachBatchOnPowerOfTwoBuckets() {
+  void recordsTheSizeOfEachBatchOnPowerOfTwoBuckets() {
     long now = clock.wallTime();
     metrics.batchScored(batch(event("a", false, 0.9, now), event("b", false, 0.9, now), event("c", false, 0.9, now)), 1);
     metrics.batchScored(batch(event("d", false, 0.9, now)), 1);
@@ -131,7 +131,7 @@ class MonitorMetricsTest {
   }
 
   @Test
-  void shouldReportTheRollingQualityAsNaNBeforeAnyOutcome() {
+  void reportsTheRollingQualityAsNaNBeforeAnyOutcome() {
     List<Gauge> quality = new java.util.ArrayList<>();
     for (String name : List.of("penultimate.rolling.auroc", "penultimate.rolling.ece", "penultimate.rolling.accuracy", "penultimate.rolling.labelled")) {
       quality.addAll(registry.find(name).gauges());
@@ -141,7 +141,7 @@ class MonitorMetricsTest {
   }
 
   @Test
-  void shouldReadEachScoreAndWindowFromTheLatestSnapshot() {
+  void readsEachScoreAndWindowFromTheLatestSnapshot() {
     Map<String, Double> countAuroc = new LinkedHashMap<>();
     Map<String, Double> countEce = new LinkedHashMap<>();
     Map<String, Double> timeAuroc = new LinkedHashMap<>();
@@ -181,7 +181,7 @@ class MonitorMetricsTest {
    * time window keeps only the last: accuracy 0, one class so AUROC undefined, ECE = 0.25.
    */
   @Test
-  void shouldShowTheRollingQualityOfAKnownSequenceOfOutcomes() {
+  void showsTheRollingQualityOfAKnownSequenceOfOutcomes() {
     int scores = ScoreName.values().length;
     QualityWindow count = new QualityWindow(scores, 10, null);
     QualityWindow time = new QualityWindow(scores, 10, Duration.ofSeconds(10));

@@ -40,7 +40,7 @@ class ProbabilityHistogramsTest {
   }
 
   @Test
-  void shouldBucketEachScoredEventsConfidenceByItsValueNotRoundedUpToOne() {
+  void bucketsEachScoredEventsConfidenceByItsValueNotRoundedUpToOne() {
     histograms.batchScored(batch(event("a", false, 0.02, 0), event("b", false, 0.32, 0), event("c", true, 0.32, 0)), 1);
     histograms.batchScored(batch(event("d", false, 0.97, 0)), 1);
 
@@ -55,7 +55,7 @@ class ProbabilityHistogramsTest {
   }
 
   @Test
-  void shouldBucketEachScoresCalibratedValueByWhetherThePredictionWasRight() {
+  void bucketsEachScoresCalibratedValueByWhetherThePredictionWasRight() {
     Map<ScoreName, Double> right = new EnumMap<>(ScoreName.class);
     Map<ScoreName, Double> wrong = new EnumMap<>(ScoreName.class);
     for (ScoreName score : ScoreName.values()) {

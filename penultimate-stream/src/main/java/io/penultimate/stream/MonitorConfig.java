@@ -59,6 +59,7 @@ public final class MonitorConfig {
       new Setting("node-metrics-cap", "64", "per-node series for at most this many nodes; layer aggregates use all"));
 
   private static final Map<String, Setting> BY_KEY = byKey();
+  private static final String GLOBAL_HANDLER_ENABLED = "processing.exception.handler.global.enabled";
 
   /** Every setting at its default. */
   public static final MonitorConfig DEFAULT = new MonitorConfig(Map.of());
@@ -289,11 +290,11 @@ public final class MonitorConfig {
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
-    // the default from Kafka 5.0 on, and 4.x warns until it is set; the topology has no global state
-    // anyway. Once more for the main consumer: its partition assignor builds a StreamsConfig of the
-    // consumer's settings and warns too
-    properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
-    properties.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), "true");
+    // the default from Kafka 5.0 on, and 4.x warns until it is set (its constant is deprecated for
+    // that reason, hence the literal); the topology has no global state anyway. Once more for the
+    // main consumer: its partition assignor builds a StreamsConfig of the consumer's settings and warns too
+    properties.put(GLOBAL_HANDLER_ENABLED, "true");
+    properties.put(StreamsConfig.mainConsumerPrefix(GLOBAL_HANDLER_ENABLED), "true");
     values.forEach((key, value) -> {
       if (key.startsWith(KAFKA_PREFIX)) {
         properties.put(key.substring(KAFKA_PREFIX.length()), value);

@@ -42,7 +42,7 @@ class CompositeObserverTest {
   }
 
   @Test
-  void shouldPassEveryCallToEachObserverInOrder() {
+  void passesEveryCallToEachObserverInOrder() {
     List<String> log = new ArrayList<>();
     MonitorObserver both = MonitorObserver.all(recording("a", log), recording("b", log));
     both.batchScored(new ScoredBatch(List.of(), new double[0][], new double[0][]), 42);

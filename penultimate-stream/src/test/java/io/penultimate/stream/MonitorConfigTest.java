@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MonitorConfigTest {
 
   @Test
-  void shouldUseTheDocumentedDefaultsForEverySettingNotGiven() {
+  void usesTheDocumentedDefaultsForEverySettingNotGiven() {
     MonitorConfig config = MonitorConfig.DEFAULT.validate();
     assertThat(config.topics()).isEqualTo(Topics.withPrefix("penultimate"));
     assertThat(config.batch()).isEqualTo(new BatchSettings(256, Duration.ofMillis(50)));
@@ -31,7 +31,7 @@ class MonitorConfigTest {
   }
 
   @Test
-  void shouldReportEveryInvalidSettingAtOnceEachByItsFlag() {
+  void reportsEveryInvalidSettingAtOnceEachByItsFlag() {
     MonitorConfig config = MonitorConfig.of(Map.of("batch-size", "0", "window", "many", "label-grace", "PT0S", "input-format", "xml"));
     assertThat(config.problems()).containsExactlyInAnyOrder(
         "--batch-size must be at least 1, found '0'",
@@ -45,7 +45,7 @@ class MonitorConfigTest {
   }
 
   @Test
-  void shouldNameAnUnknownSettingAndAScoreThatIsNotAnEncoder() {
+  void namesAnUnknownSettingAndAScoreThatIsNotAnEncoder() {
     MonitorConfig config = MonitorConfig.of(Map.of("batch-sise", "10", "node-encoder", "softmax", "ood-score", "bogus"));
     assertThat(config.problems()).hasSize(3);
     assertThat(config.problems().get(0)).isEqualTo("unknown setting --batch-sise");
@@ -54,13 +54,13 @@ class MonitorConfigTest {
   }
 
   @Test
-  void shouldRefuseOneTopicInTwoRoles() {
+  void refusesOneTopicInTwoRoles() {
     MonitorConfig config = MonitorConfig.DEFAULT.with("labels-topic", "penultimate.events");
     assertThat(config.problems()).singleElement().asString().contains("six different topics");
   }
 
   @Test
-  void shouldDeriveStreamsPropertiesAndLetKafkaSettingsWin() {
+  void derivesStreamsPropertiesAndLetKafkaSettingsWin() {
     Properties properties = MonitorConfig.DEFAULT
         .with("application-id", "app").with("bootstrap-servers", "b:1").with("state-dir", "/var/lib/x")
         .with("kafka.linger.ms", "5").with("kafka.processing.guarantee", StreamsConfig.AT_LEAST_ONCE)

@@ -158,7 +158,7 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldEmitTheSameScoresAsTheOfflineScorer() throws Exception {
+  void emitsTheSameScoresAsTheOfflineScorer() throws Exception {
     for (int i = 0; i < probes.length; i++) {
       events.pipeInput("e" + i, event("e" + i, probes[i], ""));
     }
@@ -189,7 +189,7 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldListTheLeastLikelyNodesLowestFirst() throws Exception {
+  void listsTheLeastLikelyNodesLowestFirst() throws Exception {
     events.pipeInput("e", event("e", probes[0], ""));
     JsonNode nodes = JSON.readTree(scores.readValue()).get("lowestNodes");
     assertThat(nodes.get(0).get("logDensity").asDouble()).isLessThanOrEqualTo(nodes.get(1).get("logDensity").asDouble());
@@ -197,7 +197,7 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldEchoTheLabelWhenTheEventCarriesOne() throws Exception {
+  void echoesTheLabelWhenTheEventCarriesOne() throws Exception {
     events.pipeInput("e", event("e", probes[0], ",\"label\":2,\"timestamp\":1700000000000"));
     JsonNode json = JSON.readTree(scores.readValue());
     assertThat(json.get("label").asInt()).isEqualTo(2);
@@ -205,7 +205,7 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldRouteMalformedJsonToTheDeadLetterTopicAndKeepGoing() {
+  void routesMalformedJsonToTheDeadLetterTopicAndKeepGoing() {
     byte[] poison = "{\"id\": \"x\", \"features\": [1, 2".getBytes(StandardCharsets.UTF_8);
     events.pipeInput("x", poison);
     events.pipeInput("ok", event("ok", probes[1], ""));
@@ -219,39 +219,39 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldRouteAVectorOfTheWrongLengthToTheDeadLetterTopic() {
+  void routesAVectorOfTheWrongLengthToTheDeadLetterTopic() {
     events.pipeInput("short", event("short", new float[5], ""));
     assertThat(reason(deadLetters.readRecord())).contains("has 5 values").contains("expects 20");
     assertThat(scores.isEmpty()).isTrue();
   }
 
   @Test
-  void shouldRouteNonFiniteValuesToTheDeadLetterTopic() {
+  void routesNonFiniteValuesToTheDeadLetterTopic() {
     String json = new String(event("inf", probes[0], ""), StandardCharsets.UTF_8).replaceFirst("\\[[^,]+,", "[1e400,");
     events.pipeInput("inf", json.getBytes(StandardCharsets.UTF_8));
     assertThat(reason(deadLetters.readRecord())).contains("features[0]").contains("not finite");
   }
 
   @Test
-  void shouldRouteAMissingIdToTheDeadLetterTopic() {
+  void routesAMissingIdToTheDeadLetterTopic() {
     events.pipeInput("k", "{\"features\":[]}".getBytes(StandardCharsets.UTF_8));
     assertThat(reason(deadLetters.readRecord())).contains("'id'");
   }
 
   @Test
-  void shouldRouteAnOversizedPayloadToTheDeadLetterTopic() {
+  void routesAnOversizedPayloadToTheDeadLetterTopic() {
     events.pipeInput("big", new byte[64 * 1024 + 1]);
     assertThat(reason(deadLetters.readRecord())).contains("exceeds the limit");
   }
 
   @Test
-  void shouldRouteALabelOutOfRangeToTheDeadLetterTopic() {
+  void routesALabelOutOfRangeToTheDeadLetterTopic() {
     events.pipeInput("e", event("e", probes[0], ",\"label\":7"));
     assertThat(reason(deadLetters.readRecord())).contains("'label'").contains("0..2");
   }
 
   @Test
-  void shouldRouteANullValueToTheDeadLetterTopic() {
+  void routesANullValueToTheDeadLetterTopic() {
     events.pipeInput("tombstone", (byte[]) null);
     assertThat(reason(deadLetters.readRecord())).contains("null value");
   }
@@ -261,7 +261,7 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldJoinALateLabelToItsScoredEvent() throws Exception {
+  void joinsALateLabelToItsScoredEvent() throws Exception {
     events.pipeInput("e", event("e", probes[0], ""));
     int predicted = JSON.readTree(scores.readValue()).get("predicted").asInt();
     assertThat(outcomes.isEmpty()).isTrue();
@@ -277,7 +277,7 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldDeadLetterALabelForAnUnknownIdOnceTheGraceHasPassed() {
+  void deadLettersALabelForAnUnknownIdOnceTheGraceHasPassed() {
     labels.pipeInput("nobody", label("nobody", 1));
     assertThat(deadLetters.isEmpty()).as("the event may still come").isTrue();
     driver.advanceWallClockTime(LABEL_GRACE.plusSeconds(1));
@@ -288,7 +288,7 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldJoinALabelThatArrivesBeforeItsEvent() throws Exception {
+  void joinsALabelThatArrivesBeforeItsEvent() throws Exception {
     labels.pipeInput("early", label("early", 1));
     events.pipeInput("early", event("early", probes[0], ""));
     JsonNode scored = JSON.readTree(scores.readValue());
@@ -301,7 +301,7 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldDeadLetterADuplicateLabel() {
+  void deadLettersADuplicateLabel() {
     events.pipeInput("e", event("e", probes[0], ""));
     labels.pipeInput("e", label("e", 1));
     labels.pipeInput("e", label("e", 1));
@@ -311,7 +311,7 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldDeadLetterALabelForAnEventThatCarriedItsOwn() {
+  void deadLettersALabelForAnEventThatCarriedItsOwn() {
     labels.pipeInput("own", label("own", 1));
     events.pipeInput("own", event("own", probes[0], ", \"label\": 2"));
     assertThat(outcomes.readRecordsToList()).hasSize(1);
@@ -319,13 +319,13 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldDeadLetterAMalformedLabel() {
+  void deadLettersAMalformedLabel() {
     labels.pipeInput("e", "{\"id\":\"e\"}".getBytes(StandardCharsets.UTF_8));
     assertThat(reason(deadLetters.readRecord())).contains("missing field 'label'");
   }
 
   @Test
-  void shouldTrackTheExactAurocOfTheLastLabelledEvents() throws Exception {
+  void tracksTheExactAurocOfTheLastLabelledEvents() throws Exception {
     float[][] stream = StreamFixtures.inputs(60, 11);
     int[] truth = StreamFixtures.labels(60);
     for (int i = 0; i < stream.length; i++) {
@@ -357,7 +357,7 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldHandTheObserverTheCalibratedScoresTheRollingEceWasComputedFrom() {
+  void handsTheObserverTheCalibratedScoresTheRollingEceWasComputedFrom() {
     List<Outcome> seen = new java.util.ArrayList<>();
     List<Map<ScoreName, Double>> calibrations = new java.util.ArrayList<>();
     List<QualitySnapshot> snapshots = new java.util.ArrayList<>();
@@ -393,7 +393,7 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldScoreAFullBatchAtOnceAndAPartialOneAfterTheLinger() throws Exception {
+  void scoresAFullBatchAtOnceAndAPartialOneAfterTheLinger() throws Exception {
     driver.close();
     startDriver(new BatchSettings(4, Duration.ofMillis(50)));
     for (int i = 0; i < 3; i++) {
@@ -416,7 +416,7 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void shouldJoinALabelWhoseEventIsStillInTheBatchBuffer() throws Exception {
+  void joinsALabelWhoseEventIsStillInTheBatchBuffer() throws Exception {
     driver.close();
     startDriver(new BatchSettings(4, Duration.ofMillis(50)));
     events.pipeInput("b0", event("b0", probes[0], ""));
