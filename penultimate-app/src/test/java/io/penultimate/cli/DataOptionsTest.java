@@ -2,44 +2,31 @@ package io.penultimate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Named data sets and the user's files exclude each other; each conflict is one usage line (exit 2) before anything loads. */
 class DataOptionsTest {
 
-  private record Result(int code, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter err = new StringWriter();
-    CommandLine cli = Penultimate.commandLine();
-    cli.setOut(new PrintWriter(new StringWriter()));
-    cli.setErr(new PrintWriter(err));
-    return new Result(cli.execute(args), err.toString());
-  }
-
-  private static void assertUsage(Result result, String message) {
+  private static void assertUsage(CliRun result, String message) {
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).isEqualTo("penultimate: " + message + System.lineSeparator());
   }
 
   @Test
   void refusesADataSetNameAndAFileTogetherNamingBothOptions() {
-    assertUsage(run("fit", "--dataset", "mnist", "--train", "own.csv", "--model", "none.zip", "--out", "e.json"),
+    assertUsage(CliRun.of("fit", "--dataset", "mnist", "--train", "own.csv", "--model", "none.zip", "--out", "e.json"),
         "--dataset and --train are mutually exclusive: name a data set or give your own data, not both");
-    assertUsage(run("evaluate", "--dataset", "mnist", "--test", "own.csv", "--model", "none.zip", "--encoders", "e.json"),
+    assertUsage(CliRun.of("evaluate", "--dataset", "mnist", "--test", "own.csv", "--model", "none.zip", "--encoders", "e.json"),
         "--dataset and --test are mutually exclusive: name a data set or give your own data, not both");
-    assertUsage(run("export", "--dataset", "mnist", "--data", "own.csv", "--model", "none.zip", "--out", "x.csv"),
+    assertUsage(CliRun.of("export", "--dataset", "mnist", "--data", "own.csv", "--model", "none.zip", "--out", "x.csv"),
         "--dataset and --data are mutually exclusive: name a data set or give your own data, not both");
-    assertUsage(run("produce", "--dataset", "mnist", "--data", "own.csv"),
+    assertUsage(CliRun.of("produce", "--dataset", "mnist", "--data", "own.csv"),
         "--dataset and --data are mutually exclusive: name a data set or give your own data, not both");
   }
 
   @Test
   void asksForADataSetOrAFileWhenThereIsNeither() {
-    Result result = run("fit", "--model", "none.zip", "--out", "e.json");
+    CliRun result = CliRun.of("fit", "--model", "none.zip", "--out", "e.json");
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).startsWith("penultimate: fit needs --dataset NAME or --train DATA (a CSV or NumPy file (.csv, .npz)").hasLineCount(1);
@@ -47,59 +34,59 @@ class DataOptionsTest {
 
   @Test
   void refusesAValidationFileAndAShareTogether() {
-    assertUsage(run("fit", "--train", "own.csv", "--validation", "val.csv", "--validation-share", "0.3", "--model", "none.zip",
+    assertUsage(CliRun.of("fit", "--train", "own.csv", "--validation", "val.csv", "--validation-share", "0.3", "--model", "none.zip",
         "--out", "e.json"),
         "--validation and --validation-share are mutually exclusive: give a validation file or the share of --train to cut off, not both");
   }
 
   @Test
   void refusesValidationOptionsForANamedDataSet() {
-    assertUsage(run("fit", "--dataset", "mnist", "--validation-share", "0.3", "--model", "none.zip", "--out", "e.json"),
+    assertUsage(CliRun.of("fit", "--dataset", "mnist", "--validation-share", "0.3", "--model", "none.zip", "--out", "e.json"),
         "--validation-share applies to --train; --dataset mnist has its own validation split");
   }
 
   @Test
   void refusesAValidationShareOutsideZeroToOne() {
-    assertUsage(run("fit", "--train", "own.csv", "--validation-share", "1", "--model", "none.zip", "--out", "e.json"),
+    assertUsage(CliRun.of("fit", "--train", "own.csv", "--validation-share", "1", "--model", "none.zip", "--out", "e.json"),
         "--validation-share must be in (0, 1), found 1.0");
   }
 
   @Test
   void refusesClassNamesAndALabelColumnForANamedDataSet() {
-    assertUsage(run("fit", "--dataset", "mnist", "--class-names", "a,b", "--model", "none.zip", "--out", "e.json"),
+    assertUsage(CliRun.of("fit", "--dataset", "mnist", "--class-names", "a,b", "--model", "none.zip", "--out", "e.json"),
         "--class-names applies to --train DATA, not to --dataset mnist, whose classes are named already");
-    assertUsage(run("export", "--dataset", "mnist", "--split", "test", "--label-column", "y", "--model", "none.zip", "--out", "x.csv"),
+    assertUsage(CliRun.of("export", "--dataset", "mnist", "--split", "test", "--label-column", "y", "--model", "none.zip", "--out", "x.csv"),
         "--label-column applies to CSV files (--data, --ood), not to --dataset mnist");
   }
 
   @Test
   void refusesRepeatedClassNames() {
-    assertUsage(run("fit", "--train", "own.csv", "--class-names", "a,b,a", "--model", "none.zip", "--out", "e.json"),
+    assertUsage(CliRun.of("fit", "--train", "own.csv", "--class-names", "a,b,a", "--model", "none.zip", "--out", "e.json"),
         "--label-column, --class-names: class names must be distinct and not blank, found [a, b, a]");
   }
 
   @Test
   void asksForOodDataWhenTestingOnAFile() {
-    assertUsage(run("evaluate", "--test", "own.csv", "--model", "none.zip", "--encoders", "e.json"),
+    assertUsage(CliRun.of("evaluate", "--test", "own.csv", "--model", "none.zip", "--encoders", "e.json"),
         "evaluate --test needs --ood DATA: out-of-distribution inputs, as a file, a folder or a data set name (only the named"
             + " data sets have a default)");
   }
 
   @Test
   void refusesASplitForAWholeFileAndAsksForOneForADataSet() {
-    assertUsage(run("export", "--data", "own.csv", "--split", "test", "--model", "none.zip", "--out", "x.csv"),
+    assertUsage(CliRun.of("export", "--data", "own.csv", "--split", "test", "--model", "none.zip", "--out", "x.csv"),
         "--split applies to --dataset; --data own.csv is exported whole");
-    assertUsage(run("export", "--dataset", "mnist", "--model", "none.zip", "--out", "x.csv"),
+    assertUsage(CliRun.of("export", "--dataset", "mnist", "--model", "none.zip", "--out", "x.csv"),
         "export --dataset needs --split train, validation or test");
-    assertUsage(run("produce", "--data", "own.csv", "--split", "train"),
+    assertUsage(CliRun.of("produce", "--data", "own.csv", "--split", "train"),
         "--split applies to --dataset; --data own.csv is replayed whole");
   }
 
   @Test
   void keepsOodDatasetAsAnotherNameForOod() {
-    assertUsage(run("produce", "--dataset", "mnist", "--ood-share", "0.2"),
+    assertUsage(CliRun.of("produce", "--dataset", "mnist", "--ood-share", "0.2"),
         "--ood-share 0.2 needs --ood, e.g. --ood fashion-mnist");
-    Result both = run("produce", "--dataset", "mnist", "--ood", "mnist", "--ood-dataset", "fashion-mnist");
+    CliRun both = CliRun.of("produce", "--dataset", "mnist", "--ood", "mnist", "--ood-dataset", "fashion-mnist");
     assertThat(both.code()).isEqualTo(2);
     assertThat(both.err()).contains("--ood").hasLineCount(1);
   }

@@ -3,25 +3,19 @@ package io.penultimate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.penultimate.experiment.SmallModel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** inspect on the ONNX fixtures of penultimate-onnx (tests run from the repository root) and on a small DL4J model file. */
 class InspectCommandTest {
   private static final String FIXTURES = "penultimate-onnx/src/test/resources/onnx/";
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private CliRun last;
 
   private int run(String... args) {
-    CommandLine cli = Penultimate.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    last = CliRun.of(args);
+    return last.code();
   }
 
   @Test
@@ -29,7 +23,7 @@ class InspectCommandTest {
     int exit = run("inspect", "--model", FIXTURES + "cnn.onnx");
 
     assertThat(exit).isZero();
-    assertThat(out.toString().lines()).containsExactly(
+    assertThat(last.out().lines()).containsExactly(
         "model        " + FIXTURES + "cnn.onnx: ONNX, IR version 7, opset 13, produced by pytorch 1.13.0",
         "input        'input': float [batch, 1, 8, 8], 64 values per row",
         "output       'logits': logits, 3 classes",
@@ -38,7 +32,7 @@ class InspectCommandTest {
         "             /Flatten_output_0       64  Flatten      Gemm",
         "             /act2/Relu_output_0     16  Relu         Gemm",
         "penultimate  /act2/Relu_output_0, 16 values: the input of the Gemm that computes the logits 'logits'");
-    assertThat(err.toString()).isEmpty();
+    assertThat(last.err()).isEmpty();
   }
 
   @Test
@@ -46,7 +40,7 @@ class InspectCommandTest {
     int exit = run("inspect", "--model", FIXTURES + "mlp-softmax.onnx");
 
     assertThat(exit).isZero();
-    assertThat(out.toString())
+    assertThat(last.out())
         .contains("output       'probabilities': probabilities, the Softmax of the logits '/mlp/out/Gemm_output_0' (read instead), 3 classes")
         .contains("penultimate  /mlp/act2/Sigmoid_output_0, 12 values: the input of the Gemm that computes the logits"
             + " '/mlp/out/Gemm_output_0', the input of the final Softmax");
@@ -57,7 +51,7 @@ class InspectCommandTest {
     int exit = run("inspect", "--model", FIXTURES + "mlp.onnx", "--hidden-layer", "/act1/Relu_output_0");
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).contains("penultimate  /act1/Relu_output_0, 16 values: named by the hidden-layer setting");
+    assertThat(last.out()).contains("penultimate  /act1/Relu_output_0, 16 values: named by the hidden-layer setting");
   }
 
   @Test
@@ -65,9 +59,9 @@ class InspectCommandTest {
     int exit = run("inspect", "--model", FIXTURES + "mlp-fixed-batch.onnx");
 
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString()).contains("input        'input': float [6, 8], 8 values per row").contains("/act2/Sigmoid_output_0")
+    assertThat(last.out()).contains("input        'input': float [6, 8], 8 values per row").contains("/act2/Sigmoid_output_0")
         .doesNotContain("penultimate  ");
-    assertThat(err.toString()).hasLineCount(1)
+    assertThat(last.err()).hasLineCount(1)
         .startsWith("penultimate: " + FIXTURES + "mlp-fixed-batch.onnx: input 'input' has a fixed batch dimension, shape [6, 8]");
   }
 
@@ -76,15 +70,15 @@ class InspectCommandTest {
     int exit = run("inspect", "--model", "model.h5");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("penultimate: --model model.h5 has an unknown format, expected .onnx (ONNX)"
+    assertThat(last.err()).isEqualTo("penultimate: --model model.h5 has an unknown format, expected .onnx (ONNX)"
         + " or .zip (a model file from 'penultimate train')" + System.lineSeparator());
-    assertThat(out.toString()).isEmpty();
+    assertThat(last.out()).isEmpty();
   }
 
   @Test
   void exitsOneInOneLineForAnOnnxFileThatDoesNotExist() {
     assertThat(run("inspect", "--model", "missing.onnx")).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("penultimate: missing.onnx (ONNX model file not found)" + System.lineSeparator());
+    assertThat(last.err()).isEqualTo("penultimate: missing.onnx (ONNX model file not found)" + System.lineSeparator());
   }
 
   @Test
@@ -95,7 +89,7 @@ class InspectCommandTest {
     int exit = run("inspect", "--model", model.toString());
 
     assertThat(exit).isZero();
-    assertThat(out.toString().lines()).containsExactly(
+    assertThat(last.out().lines()).containsExactly(
         "model        " + model + ": DL4J model file, architecture equal-width, trained on synthetic with seed 5",
         "input        20 values per row",
         "output       softmax probabilities, 3 classes; logits recomputed from the output layer's weights",

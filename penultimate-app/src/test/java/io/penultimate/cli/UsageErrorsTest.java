@@ -2,32 +2,19 @@ package io.penultimate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** Usage errors exit 2, failures exit 1, each with exactly one line on stderr naming the problem. */
 class UsageErrorsTest {
 
-  private record Result(int code, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter err = new StringWriter();
-    CommandLine cli = Penultimate.commandLine();
-    cli.setOut(new PrintWriter(new StringWriter()));
-    cli.setErr(new PrintWriter(err));
-    return new Result(cli.execute(args), err.toString());
-  }
-
   @Test
   void unknownArchitectureExitsTwoNamingTheValue() {
-    Result result = run("train", "--dataset", "mnist", "--arch", "resnet", "--out", "x.zip");
+    CliRun result = CliRun.of("train", "--dataset", "mnist", "--arch", "resnet", "--out", "x.zip");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("'resnet'").contains("paper-mlp").hasLineCount(1);
   }
@@ -35,28 +22,28 @@ class UsageErrorsTest {
   @Test
   void unknownDatasetExitsTwoNamingTheValue(@TempDir Path dir) throws Exception {
     Path model = Files.writeString(dir.resolve("m.zip"), "x");
-    Result result = run("export", "--dataset", "cifar", "--model", model.toString(), "--split", "test", "--out", "x.csv");
+    CliRun result = CliRun.of("export", "--dataset", "cifar", "--model", model.toString(), "--split", "test", "--out", "x.csv");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("'cifar'").hasLineCount(1);
   }
 
   @Test
   void nonNumericSeedExitsTwo() {
-    Result result = run("train", "--dataset", "mnist", "--seed", "abc", "--out", "x.zip");
+    CliRun result = CliRun.of("train", "--dataset", "mnist", "--seed", "abc", "--out", "x.zip");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("abc").hasLineCount(1);
   }
 
   @Test
   void zeroEpochsExitsTwo() {
-    Result result = run("reproduce", "--dataset", "mnist", "--max-epochs", "0");
+    CliRun result = CliRun.of("reproduce", "--dataset", "mnist", "--max-epochs", "0");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("--max-epochs").hasLineCount(1);
   }
 
   @Test
   void missingModelFileExitsOneSayingHowToCreateIt(@TempDir Path dir) {
-    Result result = run("fit", "--dataset", "mnist", "--model", dir.resolve("none.zip").toString(), "--out", "e.json");
+    CliRun result = CliRun.of("fit", "--dataset", "mnist", "--model", dir.resolve("none.zip").toString(), "--out", "e.json");
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.err()).contains("none.zip").contains("penultimate train").hasLineCount(1);
   }
@@ -64,28 +51,28 @@ class UsageErrorsTest {
   @Test
   void aFileThatIsNotAModelExitsOne(@TempDir Path dir) throws Exception {
     Path model = Files.writeString(dir.resolve("model.zip"), "not a zip");
-    Result result = run("fit", "--dataset", "mnist", "--model", model.toString(), "--out", "e.json");
+    CliRun result = CliRun.of("fit", "--dataset", "mnist", "--model", model.toString(), "--out", "e.json");
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.err()).contains("is not a model file").hasLineCount(1);
   }
 
   @Test
   void benchmarkWithZeroRepeatsExitsTwo() {
-    Result result = run("bench", "fit", "--dataset", "mnist", "--model", "m.zip", "--repeats", "0");
+    CliRun result = CliRun.of("bench", "fit", "--dataset", "mnist", "--model", "m.zip", "--repeats", "0");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("--repeats").hasLineCount(1);
   }
 
   @Test
   void fitWithAPrimaryAlphaOutsideZeroToOneExitsTwoBeforeLoadingAnything() {
-    Result result = run("fit", "--dataset", "mnist", "--model", "none.zip", "--out", "e.json", "--primary-alpha", "1.5");
+    CliRun result = CliRun.of("fit", "--dataset", "mnist", "--model", "none.zip", "--out", "e.json", "--primary-alpha", "1.5");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("--primary-alpha must be in [0, 1], found 1.5").hasLineCount(1);
   }
 
   @Test
   void serveWithAnUnknownOodScoreExitsTwoBeforeLoadingAnything() {
-    Result result = run("serve", "--model", "none.zip", "--encoders", "none.json", "--ood-score", "vibes");
+    CliRun result = CliRun.of("serve", "--model", "none.zip", "--encoders", "none.json", "--ood-score", "vibes");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("--ood-score").contains("'vibes'").hasLineCount(1);
   }
@@ -93,7 +80,7 @@ class UsageErrorsTest {
   @ParameterizedTest
   @ValueSource(strings = {"train", "fit", "serve"})
   void anUnknownOptionIsNamedBeforeTheMissingRequiredOnes(String command) {
-    Result result = run(command, "--bogus", "3");
+    CliRun result = CliRun.of(command, "--bogus", "3");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err())
         .startsWith("penultimate: Unknown option: '--bogus'")
@@ -104,20 +91,20 @@ class UsageErrorsTest {
 
   @Test
   void anUnknownOptionIsNamedBeforeABadValueThatFollowsIt() {
-    Result result = run("train", "--bogus", "--seed", "abc");
+    CliRun result = CliRun.of("train", "--bogus", "--seed", "abc");
     assertThat(result.err()).startsWith("penultimate: Unknown option: '--bogus'").hasLineCount(1);
     assertThat(result.code()).isEqualTo(2);
   }
 
   @Test
   void aMistypedOptionIsNamedWithTheOneItResembles() {
-    Result result = run("train", "--datset", "mnist", "--out", "x.zip");
+    CliRun result = CliRun.of("train", "--datset", "mnist", "--out", "x.zip");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("Unknown option: '--datset'").contains("did you mean --dataset").hasLineCount(1);
   }
 
   @Test
   void missingCommandExitsTwo() {
-    assertThat(run().code()).isEqualTo(2);
+    assertThat(CliRun.of().code()).isEqualTo(2);
   }
 }
