@@ -114,7 +114,7 @@ class MonitorTopologyTest {
 
   @Test
   void everyRecordInAndOutConformsToTheJsonSchemasInDocs() throws Exception {
-    Schemas schemas = new Schemas();
+    DocSchemas schemas = new DocSchemas();
     for (int i = 0; i < probes.length; i++) {
       String extra = i % 3 == 0 ? ",\"label\":" + (i % CLASSES) : "";
       String json = EventJson.event("e" + i, probes[i], i % 3 == 0 ? i % CLASSES : null, 1_700_000_000_000L + i);
@@ -136,25 +136,6 @@ class MonitorTopologyTest {
     joined.forEach(r -> schemas.assertValid("outcome", new String(r.value(), StandardCharsets.UTF_8)));
     snapshots.forEach(r -> schemas.assertValid("quality", new String(r.value(), StandardCharsets.UTF_8)));
     assertThat(schemas.errors("scored-event", "{\"id\":\"x\"}")).as("the schema does reject").isNotEmpty();
-  }
-
-  /** The JSON Schemas under docs/schemas, validated with a standard 2020-12 validator. */
-  private static final class Schemas {
-    private final com.networknt.schema.SchemaRegistry registry =
-        com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
-
-    List<com.networknt.schema.Error> errors(String name, String json) throws java.io.IOException {
-      String schema = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "schemas", name + ".schema.json"));
-      return registry.getSchema(schema).validate(json, com.networknt.schema.InputFormat.JSON);
-    }
-
-    void assertValid(String name, String json) {
-      try {
-        assertThat(errors(name, json)).as(name + ": " + json).isEmpty();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
   }
 
   @Test
