@@ -37,7 +37,7 @@ class MonitorConfigTest {
         "--batch-size must be at least 1, found '0'",
         "--window must be a whole number, found 'many'",
         "--label-grace must be positive, found 'PT0S'",
-        "--input-format must be json or binary, found 'xml'");
+        "--input-format must be json, binary or oip, found 'xml'");
     assertThatThrownBy(config::validate)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--batch-size").hasMessageContaining("--window").hasMessageContaining("--label-grace")
