@@ -45,6 +45,15 @@ class MonitorConfigTest {
   }
 
   @Test
+  void readsTheOipInputFormatAndTheInputToScore() {
+    MonitorConfig config = MonitorConfig.DEFAULT.with("input-format", "oip").with("oip-input", "pixels").validate();
+    assertThat(config.inputFormat()).isEqualTo(EventParser.InputFormat.OIP);
+    assertThat(config.oipInput()).contains("pixels");
+    assertThat(MonitorConfig.DEFAULT.oipInput()).as("the only input").isEmpty();
+    assertThat(MonitorConfig.DEFAULT.with("oip-input", "").oipInput()).isEmpty();
+  }
+
+  @Test
   void namesAnUnknownSettingAndAScoreThatIsNotAnEncoder() {
     MonitorConfig config = MonitorConfig.of(Map.of("batch-sise", "10", "node-encoder", "softmax", "ood-score", "bogus"));
     assertThat(config.problems()).hasSize(3);

@@ -71,13 +71,17 @@ class MonitorTopologyTest {
   }
 
   private void startDriver(BatchSettings batch, MonitorObserver observer) {
+    startDriver(batch, observer, new EventParser(INPUT, CLASSES, 64 * 1024));
+  }
+
+  private void startDriver(BatchSettings batch, MonitorObserver observer, EventParser parser) {
     Topics topics = MonitorConfig.DEFAULT.topics();
     ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "model-1", "bundle-1");
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
     var topology =
         MonitorTopology.build(
             topics,
-            new EventParser(INPUT, CLASSES, 64 * 1024),
+            parser,
             scorer,
             () -> new EventScorer(network, scorer, settings),
             batch,
@@ -105,6 +109,17 @@ class MonitorTopologyTest {
 
   private static byte[] event(String id, float[] features, String extra) {
     return StreamFixtures.eventJson(id, features, extra).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** An Open Inference Protocol request of one event, shape [batch, INPUT], data nested per row. */
+  private static String oipRequest(String id, float[][] rows, String extra) {
+    StringBuilder data = new StringBuilder();
+    for (float[] row : rows) {
+      String features = StreamFixtures.eventJson(id, row, "");
+      data.append(data.length() == 0 ? "" : ",").append(features, features.indexOf('['), features.lastIndexOf(']') + 1);
+    }
+    return "{\"id\":\"" + id + "\"" + extra + ",\"inputs\":[{\"name\":\"pixels\",\"shape\":[" + rows.length + "," + INPUT
+        + "],\"datatype\":\"FP32\",\"data\":[" + data + "]}]}";
   }
 
   private static String reason(TestRecord<String, byte[]> record) {
@@ -197,6 +212,31 @@ class MonitorTopologyTest {
     assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8))
         .isEqualTo("penultimate.events");
     assertThat(scores.readRecord().key()).isEqualTo("ok");
+  }
+
+  @Test
+  void scoresAnOipRequestAndDeadLettersABatchWithInputFormatOip() throws Exception {
+    driver.close();
+    startDriver(new BatchSettings(1, Duration.ofMillis(50)), MonitorObserver.NONE,
+        new EventParser(INPUT, CLASSES, 64 * 1024, EventParser.InputFormat.OIP, ""));
+    String request = oipRequest("r1", new float[][] {probes[0]}, ",\"parameters\":{\"label\":2}");
+    new DocSchemas().assertValid("oip-request", request);
+    events.pipeInput("r1", request.getBytes(StandardCharsets.UTF_8));
+    String batch = oipRequest("r2", new float[][] {probes[1], probes[2]}, "");
+    events.pipeInput("r2", batch.getBytes(StandardCharsets.UTF_8));
+
+    JsonNode json = JSON.readTree(scores.readValue());
+    ModelOutputs offline = network.run(new float[][] {probes[0]});
+    double[] expected = new ConfidenceScorer(bundle).scores(offline.hidden()[0], offline.logits()[0]);
+    assertThat(json.get("id").asText()).isEqualTo("r1");
+    assertThat(json.get("predicted").asInt()).isEqualTo(offline.predicted()[0]);
+    assertThat(json.get("scores").get("primary").asDouble()).isCloseTo(expected[ScoreName.PRIMARY.ordinal()], within(1e-9));
+    assertThat(json.get("label").asInt()).isEqualTo(2);
+    assertThat(outcomes.readRecordsToList()).as("a labelled request is an outcome at once").hasSize(1);
+    TestRecord<String, byte[]> dead = deadLetters.readRecord();
+    assertThat(dead.key()).isEqualTo("r2");
+    assertThat(reason(dead)).isEqualTo("one event per request: 'inputs[0]' has shape [2, 20], a batch of 2");
+    assertThat(scores.isEmpty()).isTrue();
   }
 
   @Test
