@@ -252,6 +252,7 @@ final class OipRequest {
 
   private static void shape(JsonParser parser, JsonToken token, Tensor tensor) throws IOException {
     tensor.shape = new ArrayList<>();
+    tensor.shapeBroken = false;
     if (token != JsonToken.START_ARRAY) {
       parser.skipChildren();
       tensor.shapeBroken = true;
@@ -269,6 +270,10 @@ final class OipRequest {
   }
 
   private void data(JsonParser parser, JsonToken token, Tensor tensor) throws IOException {
+    // a repeated "data" field replaces the first, as a repeated "shape" does
+    tensor.count = 0;
+    tensor.dataProblem = null;
+    tensor.firstFraction = null;
     tensor.hasData = token == JsonToken.START_ARRAY;
     if (!tensor.hasData) {
       parser.skipChildren();

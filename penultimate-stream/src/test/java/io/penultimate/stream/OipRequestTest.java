@@ -180,6 +180,13 @@ class OipRequestTest {
   }
 
   @Test
+  void readsARepeatedDataOrShapeFieldAsItsLastValueAsJacksonTreesDo() throws InvalidEventException {
+    String json = request("r1", "[4]", "FP32", "[1, \"x\", 3, 4, 5]").replace("\"shape\": [4]", "\"shape\": -1, \"shape\": [4]")
+        .replace("}]}", ", \"data\": [5, 6, 7, 8]}]}");
+    assertThat(parse(OIP, json).features()).containsExactly(5f, 6f, 7f, 8f);
+  }
+
+  @Test
   void rejectsAnOversizedRequestBeforeReadingIt() {
     String json = request("r1", "[4]", "FP32", "[1, 2, 3, 4]");
     EventParser small = new EventParser(INPUT, CLASSES, json.length() - 1, InputFormat.OIP);
