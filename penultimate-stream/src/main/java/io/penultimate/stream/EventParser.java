@@ -12,29 +12,42 @@ import java.util.OptionalInt;
 /**
  * Parses and validates an input event, either the JSON
  * {@code {"id": "...", "features": [n numbers], "label": 3, "timestamp": 1700000000000}}
- * ({@code label} and {@code timestamp} optional) or its {@link BinaryEvent} form. Every rule
- * broken becomes an {@link InvalidEventException} whose message says which.
+ * ({@code label} and {@code timestamp} optional), its {@link BinaryEvent} form, or an Open
+ * Inference Protocol request ({@link OipRequest}). Every rule broken becomes an
+ * {@link InvalidEventException} whose message says which.
  */
 public final class EventParser {
   // number parsing dominates reading an event (hundreds of floats): Jackson's fast parser halves it
-  private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+  static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
   private final int inputSize;
   private final int numClasses;
   private final int maxBytes;
   private final InputFormat format;
+  private final OipRequest oip;
 
   /** How events are encoded on the input topic. */
   public enum InputFormat {
     JSON,
-    BINARY
+    BINARY,
+    /** An Open Inference Protocol (KServe V2) inference request, see {@link OipRequest}. */
+    OIP
   }
 
-  public EventParser(int inputSize, int numClasses, int maxBytes, InputFormat format) {
+  /**
+   * @param oipInput with {@link InputFormat#OIP}, the name of the request input to score; null
+   *     or empty when requests carry only one
+   */
+  public EventParser(int inputSize, int numClasses, int maxBytes, InputFormat format, String oipInput) {
     this.inputSize = inputSize;
     this.numClasses = numClasses;
     this.maxBytes = maxBytes;
     this.format = format;
+    this.oip = new OipRequest(inputSize, numClasses, oipInput == null || oipInput.isEmpty() ? null : oipInput);
+  }
+
+  public EventParser(int inputSize, int numClasses, int maxBytes, InputFormat format) {
+    this(inputSize, numClasses, maxBytes, format, null);
   }
 
   public EventParser(int inputSize, int numClasses, int maxBytes) {
@@ -45,6 +58,9 @@ public final class EventParser {
     checkSize(value);
     if (format == InputFormat.BINARY) {
       return validated(BinaryEvent.decode(value), recordTimestamp);
+    }
+    if (format == InputFormat.OIP) {
+      return oip.parse(value, recordTimestamp);
     }
     Fields fields = read(value, "features");
     // arguments are evaluated left to right: the rules are checked in this order
@@ -113,7 +129,7 @@ public final class EventParser {
         if ("id".equals(name)) {
           fields.id = token == JsonToken.VALUE_STRING ? parser.getText() : null;
         } else if ("label".equals(name)) {
-          fields.label = label(parser, token);
+          fields.label = label(parser, token, numClasses, "label");
         } else if ("timestamp".equals(name)) {
           fields.timestamp = timestamp(parser, token);
         } else if (name.equals(featuresField)) {
@@ -131,7 +147,7 @@ public final class EventParser {
   }
 
   /** One field's value, or the rule it broke (thrown when the field is asked for). */
-  private record Checked<T>(T value, InvalidEventException problem) {
+  record Checked<T>(T value, InvalidEventException problem) {
     static <T> Checked<T> ok(T value) {
       return new Checked<>(value, null);
     }
@@ -205,7 +221,8 @@ public final class EventParser {
     return problem != null ? problem : Checked.ok(out);
   }
 
-  private Checked<OptionalInt> label(JsonParser parser, JsonToken token) throws IOException {
+  /** A class index in 0..numClasses-1, or null for none; {@code field} names it in the reason. */
+  static Checked<OptionalInt> label(JsonParser parser, JsonToken token, int numClasses, String field) throws IOException {
     if (token == JsonToken.VALUE_NULL) {
       return Checked.ok(OptionalInt.empty());
     }
@@ -215,7 +232,7 @@ public final class EventParser {
         return Checked.ok(OptionalInt.of(label));
       }
     }
-    return Checked.broken(Cause.BAD_LABEL, "'label' must be an integer in 0.." + (numClasses - 1) + ", found " + skipValue(parser, token));
+    return Checked.broken(Cause.BAD_LABEL, "'" + field + "' must be an integer in 0.." + (numClasses - 1) + ", found " + skipValue(parser, token));
   }
 
   private static Checked<Long> timestamp(JsonParser parser, JsonToken token) throws IOException {
@@ -230,7 +247,7 @@ public final class EventParser {
   }
 
   /** Skips the value at {@code token} and returns how to name it in a reason: its text, or "{" / "[". */
-  private static String skipValue(JsonParser parser, JsonToken token) throws IOException {
+  static String skipValue(JsonParser parser, JsonToken token) throws IOException {
     String text = token.isStructStart() ? token.asString() : parser.getText();
     parser.skipChildren();
     return text;

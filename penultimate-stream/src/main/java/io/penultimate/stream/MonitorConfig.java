@@ -35,7 +35,8 @@ public final class MonitorConfig {
       new Setting("labels-topic", "penultimate.labels", "late labels {\"id\", \"label\"}, co-partitioned with the input topic"),
       new Setting("outcomes-topic", "penultimate.outcomes", "labelled outcomes; one partition"),
       new Setting("quality-topic", "penultimate.quality", "rolling AUROC, accuracy and ECE after each labelled event"),
-      new Setting("input-format", "json", "json or binary (README, Event schemas)"),
+      new Setting("input-format", "json", "json, binary or oip (an Open Inference Protocol request; README, Event schemas)"),
+      new Setting("oip-input", null, "with --input-format oip: the request input to score (default: the only one)"),
       new Setting("max-event-bytes", "1048576", "larger events go to the dead-letter topic"),
       new Setting("ood-score", "primary", "score whose threshold sets the ood flag"),
       new Setting("node-encoder", "gmm", "encoder family ranking lowestNodes"),
@@ -122,7 +123,7 @@ public final class MonitorConfig {
     List<String> problems = new ArrayList<>();
     values.keySet().stream().filter(key -> !isSetting(key)).sorted().forEach(key -> problems.add("unknown setting --" + key));
     List<Supplier<?>> accessors = List.of(
-        this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::maxEventBytes, this::oodScore,
+        this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::oipInput, this::maxEventBytes, this::oodScore,
         this::nodeEncoder, this::lowestNodes, this::batchSize, this::batchLinger, this::window, this::labelRetention,
         this::labelGrace, this::timeWindow, this::timeWindowCapacity, this::stateDir, this::createTopics, this::partitions, this::replicationFactor, this::metricsPort,
         this::nodeWindow, this::nodeMetricsCap);
@@ -160,8 +161,15 @@ public final class MonitorConfig {
     return switch (text("input-format")) {
       case "json" -> InputFormat.JSON;
       case "binary" -> InputFormat.BINARY;
-      default -> throw invalid("input-format", "must be json or binary");
+      case "oip" -> InputFormat.OIP;
+      default -> throw invalid("input-format", "must be json, binary or oip");
     };
+  }
+
+  /** The Open Inference Protocol input to score; empty: requests must carry only one. */
+  public Optional<String> oipInput() {
+    String name = value("oip-input");
+    return name == null || name.isEmpty() ? Optional.empty() : Optional.of(name);
   }
 
   public int maxEventBytes() {

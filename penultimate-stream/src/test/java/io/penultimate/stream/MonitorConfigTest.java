@@ -37,11 +37,20 @@ class MonitorConfigTest {
         "--batch-size must be at least 1, found '0'",
         "--window must be a whole number, found 'many'",
         "--label-grace must be positive, found 'PT0S'",
-        "--input-format must be json or binary, found 'xml'");
+        "--input-format must be json, binary or oip, found 'xml'");
     assertThatThrownBy(config::validate)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--batch-size").hasMessageContaining("--window").hasMessageContaining("--label-grace")
         .hasMessageNotContaining("--time-window ");
+  }
+
+  @Test
+  void readsTheOipInputFormatAndTheInputToScore() {
+    MonitorConfig config = MonitorConfig.DEFAULT.with("input-format", "oip").with("oip-input", "pixels").validate();
+    assertThat(config.inputFormat()).isEqualTo(EventParser.InputFormat.OIP);
+    assertThat(config.oipInput()).contains("pixels");
+    assertThat(MonitorConfig.DEFAULT.oipInput()).as("the only input").isEmpty();
+    assertThat(MonitorConfig.DEFAULT.with("oip-input", "").oipInput()).isEmpty();
   }
 
   @Test

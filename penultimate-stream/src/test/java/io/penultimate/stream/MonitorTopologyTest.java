@@ -71,13 +71,17 @@ class MonitorTopologyTest {
   }
 
   private void startDriver(BatchSettings batch, MonitorObserver observer) {
+    startDriver(batch, observer, new EventParser(INPUT, CLASSES, 64 * 1024));
+  }
+
+  private void startDriver(BatchSettings batch, MonitorObserver observer, EventParser parser) {
     Topics topics = MonitorConfig.DEFAULT.topics();
     ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "model-1", "bundle-1");
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
     var topology =
         MonitorTopology.build(
             topics,
-            new EventParser(INPUT, CLASSES, 64 * 1024),
+            parser,
             scorer,
             () -> new EventScorer(network, scorer, settings),
             batch,
@@ -107,6 +111,17 @@ class MonitorTopologyTest {
     return StreamFixtures.eventJson(id, features, extra).getBytes(StandardCharsets.UTF_8);
   }
 
+  /** An Open Inference Protocol request of one event, shape [batch, INPUT], data nested per row. */
+  private static String oipRequest(String id, float[][] rows, String extra) {
+    StringBuilder data = new StringBuilder();
+    for (float[] row : rows) {
+      String features = StreamFixtures.eventJson(id, row, "");
+      data.append(data.length() == 0 ? "" : ",").append(features, features.indexOf('['), features.lastIndexOf(']') + 1);
+    }
+    return "{\"id\":\"" + id + "\"" + extra + ",\"inputs\":[{\"name\":\"pixels\",\"shape\":[" + rows.length + "," + INPUT
+        + "],\"datatype\":\"FP32\",\"data\":[" + data + "]}]}";
+  }
+
   private static String reason(TestRecord<String, byte[]> record) {
     Header header = record.headers().lastHeader(DeadLetterHeaders.REASON);
     return new String(header.value(), StandardCharsets.UTF_8);
@@ -114,7 +129,7 @@ class MonitorTopologyTest {
 
   @Test
   void everyRecordInAndOutConformsToTheJsonSchemasInDocs() throws Exception {
-    Schemas schemas = new Schemas();
+    DocSchemas schemas = new DocSchemas();
     for (int i = 0; i < probes.length; i++) {
       String extra = i % 3 == 0 ? ",\"label\":" + (i % CLASSES) : "";
       String json = EventJson.event("e" + i, probes[i], i % 3 == 0 ? i % CLASSES : null, 1_700_000_000_000L + i);
@@ -136,25 +151,6 @@ class MonitorTopologyTest {
     joined.forEach(r -> schemas.assertValid("outcome", new String(r.value(), StandardCharsets.UTF_8)));
     snapshots.forEach(r -> schemas.assertValid("quality", new String(r.value(), StandardCharsets.UTF_8)));
     assertThat(schemas.errors("scored-event", "{\"id\":\"x\"}")).as("the schema does reject").isNotEmpty();
-  }
-
-  /** The JSON Schemas under docs/schemas, validated with a standard 2020-12 validator. */
-  private static final class Schemas {
-    private final com.networknt.schema.SchemaRegistry registry =
-        com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
-
-    List<com.networknt.schema.Error> errors(String name, String json) throws java.io.IOException {
-      String schema = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "schemas", name + ".schema.json"));
-      return registry.getSchema(schema).validate(json, com.networknt.schema.InputFormat.JSON);
-    }
-
-    void assertValid(String name, String json) {
-      try {
-        assertThat(errors(name, json)).as(name + ": " + json).isEmpty();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
   }
 
   @Test
@@ -216,6 +212,31 @@ class MonitorTopologyTest {
     assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8))
         .isEqualTo("penultimate.events");
     assertThat(scores.readRecord().key()).isEqualTo("ok");
+  }
+
+  @Test
+  void scoresAnOipRequestAndDeadLettersABatchWithInputFormatOip() throws Exception {
+    driver.close();
+    startDriver(new BatchSettings(1, Duration.ofMillis(50)), MonitorObserver.NONE,
+        new EventParser(INPUT, CLASSES, 64 * 1024, EventParser.InputFormat.OIP, ""));
+    String request = oipRequest("r1", new float[][] {probes[0]}, ",\"parameters\":{\"label\":2}");
+    new DocSchemas().assertValid("oip-request", request);
+    events.pipeInput("r1", request.getBytes(StandardCharsets.UTF_8));
+    String batch = oipRequest("r2", new float[][] {probes[1], probes[2]}, "");
+    events.pipeInput("r2", batch.getBytes(StandardCharsets.UTF_8));
+
+    JsonNode json = JSON.readTree(scores.readValue());
+    ModelOutputs offline = network.run(new float[][] {probes[0]});
+    double[] expected = new ConfidenceScorer(bundle).scores(offline.hidden()[0], offline.logits()[0]);
+    assertThat(json.get("id").asText()).isEqualTo("r1");
+    assertThat(json.get("predicted").asInt()).isEqualTo(offline.predicted()[0]);
+    assertThat(json.get("scores").get("primary").asDouble()).isCloseTo(expected[ScoreName.PRIMARY.ordinal()], within(1e-9));
+    assertThat(json.get("label").asInt()).isEqualTo(2);
+    assertThat(outcomes.readRecordsToList()).as("a labelled request is an outcome at once").hasSize(1);
+    TestRecord<String, byte[]> dead = deadLetters.readRecord();
+    assertThat(dead.key()).isEqualTo("r2");
+    assertThat(reason(dead)).isEqualTo("one event per request: 'inputs[0]' has shape [2, 20], a batch of 2");
+    assertThat(scores.isEmpty()).isTrue();
   }
 
   @Test
