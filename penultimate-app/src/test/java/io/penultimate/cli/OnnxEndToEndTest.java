@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that some predictions are wrong; the OOD file has no label column and lies far off.
  */
 class OnnxEndToEndTest {
-  private static final String FIXTURES = "penultimate-onnx/src/test/resources/onnx/";
-  private static final Path MLP = Path.of(FIXTURES + "mlp.onnx");
+  static final String FIXTURES = "penultimate-onnx/src/test/resources/onnx/";
+  static final Path MLP = Path.of(FIXTURES + "mlp.onnx");
   /** The penultimate tensor of mlp.onnx: the input of its final Gemm. */
   private static final String PENULTIMATE = "/act2/Sigmoid_output_0";
   private static final int FEATURES = 8;
@@ -42,9 +42,9 @@ class OnnxEndToEndTest {
   @BeforeAll
   static void fitsABundleOnTheOnnxModel() throws IOException {
     try (OnnxModelFile model = OnnxModelFile.open(MLP, OnnxSettings.DEFAULT)) {
-      train = csv(model, "train.csv", 600, 1, true, 0);
-      test = csv(model, "test.csv", 300, 2, true, 0);
-      ood = csv(model, "ood.csv", 100, 3, false, 8);
+      train = csv(model, dir.resolve("train.csv"), 600, 1, true, 0);
+      test = csv(model, dir.resolve("test.csv"), 300, 2, true, 0);
+      ood = csv(model, dir.resolve("ood.csv"), 100, 3, false, 8);
     }
     bundle = dir.resolve("encoders.json");
     fit = CliRun.of("fit", "--model", MLP.toString(), "--train", train.toString(), "--validation-share", "0.2",
@@ -55,7 +55,7 @@ class OnnxEndToEndTest {
    * {@code n} rows of 8 features ~ N(shift, 1.5), labelled (indices 0..2) with the model's prediction,
    * except a random label on one row in five.
    */
-  private static Path csv(OnnxModelFile model, String name, int n, long seed, boolean labelled, double shift) throws IOException {
+  static Path csv(OnnxModelFile model, Path file, int n, long seed, boolean labelled, double shift) throws IOException {
     Random random = new Random(seed);
     float[][] rows = new float[n][FEATURES];
     for (float[] row : rows) {
@@ -79,7 +79,7 @@ class OnnxEndToEndTest {
       text.append('\n');
     }
     String csv = labelled ? text.toString() : text.toString().replace(",\n", "\n");
-    return Files.writeString(dir.resolve(name), csv);
+    return Files.writeString(file, csv);
   }
 
   @Test
@@ -160,7 +160,7 @@ class OnnxEndToEndTest {
     return names.toString();
   }
 
-  private static String sha256(Path file) throws IOException {
+  static String sha256(Path file) throws IOException {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (NoSuchAlgorithmException e) {
