@@ -7,7 +7,6 @@ import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.TrainingSettings;
-import io.penultimate.experiment.ModelTraining;
 import io.penultimate.experiment.ProbedModel;
 import io.penultimate.model.LoadedModel;
 import java.io.IOException;
