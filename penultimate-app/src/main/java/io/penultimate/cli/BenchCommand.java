@@ -7,9 +7,10 @@ import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
 import io.penultimate.demo.EmbeddedBroker;
 import io.penultimate.demo.StreamBench;
-import io.penultimate.dl4j.ModelFile;
 import io.penultimate.experiment.FitBenchmark;
 import io.penultimate.experiment.ProbedModel;
+import io.penultimate.model.LabeledOutputs;
+import io.penultimate.model.LoadedModel;
 import io.penultimate.stream.MonitorConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class BenchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin DatasetOptions dataset;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file from 'penultimate train'.")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = ModelOptions.MODEL)
     Path model;
 
     @Option(names = "--repeats", defaultValue = "3", description = "Runs per step; the fastest counts (default: ${DEFAULT-VALUE}).")
@@ -57,9 +58,11 @@ final class BenchCommand implements Runnable {
         throw new UsageException("--repeats must be at least 1, found " + repeats);
       }
       DataSplit data = dataset.load();
-      ProbedModel probed = new ProbedModel(ModelFile.read(model), null);
       long start = System.nanoTime();
-      var train = probed.probe(data.train());
+      LabeledOutputs train;
+      try (LoadedModel loaded = ModelFiles.open(model)) {
+        train = new ProbedModel(loaded, null).probe(data.train());
+      }
       double probeSeconds = (System.nanoTime() - start) / 1e9;
       FitBenchmark.Result result = FitBenchmark.run(train, data.train().classNames().size(), repeats);
       PrintWriter out = spec.commandLine().getOut();
@@ -124,7 +127,7 @@ final class BenchCommand implements Runnable {
           (topics, config) -> wiring.streams(config.with(topics), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
       EmbeddedBroker broker = bootstrapServers == null ? EmbeddedBroker.start() : null;
       List<StreamBench.Figures> results = new ArrayList<>();
-      try (state) {
+      try (state; wiring) {
         String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
         for (var app : List.of(Map.entry("pass-through", passThrough), Map.entry("scoring", scoringApp))) {
           err.printf("bench: %s ...%n", app.getKey());

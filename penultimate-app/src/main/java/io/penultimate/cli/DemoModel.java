@@ -5,11 +5,10 @@ import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
-import io.penultimate.dl4j.ModelFile;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.TrainingSettings;
-import io.penultimate.experiment.ModelTraining;
 import io.penultimate.experiment.ProbedModel;
+import io.penultimate.model.LoadedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -56,20 +55,21 @@ record DemoModel(Path model, Path encoders) {
 
   /** Refits when the bundle is missing, stale (another model) or from an older version. */
   private static Path ensureBundle(DataSplit mnist, Path model, Path file, PrintWriter err) throws IOException {
-    ModelFile.Loaded loaded = ModelFile.read(model);
-    if (Files.exists(file)) {
-      try {
-        EncoderBundle bundle = BundleJson.read(file);
-        if (bundle.provenance().modelSha256().equals(loaded.sha256())) {
-          err.println("reusing " + file);
-          return file;
+    try (LoadedModel loaded = ModelFiles.open(model)) {
+      if (Files.exists(file)) {
+        try {
+          EncoderBundle bundle = BundleJson.read(file);
+          if (bundle.provenance().modelSha256().equals(loaded.sha256())) {
+            err.println("reusing " + file);
+            return file;
+          }
+        } catch (IOException | IllegalArgumentException e) {
+          err.println("refitting " + file + " (" + e.getMessage() + ")");
         }
-      } catch (IOException | IllegalArgumentException e) {
-        err.println("refitting " + file + " (" + e.getMessage() + ")");
       }
+      err.println("fitting the encoder bundle into " + file);
+      BundleJson.write(new ProbedModel(loaded, null).fit(mnist, Datasets.MNIST), file);
     }
-    err.println("fitting the encoder bundle into " + file);
-    BundleJson.write(new ProbedModel(loaded, null).fit(mnist, Datasets.MNIST), file);
     return file;
   }
 

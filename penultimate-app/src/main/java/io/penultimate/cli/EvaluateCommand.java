@@ -4,10 +4,10 @@ import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
-import io.penultimate.dl4j.ModelFile;
 import io.penultimate.experiment.CsvExport;
 import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
+import io.penultimate.model.LoadedModel;
 import io.penultimate.report.Evaluator;
 import io.penultimate.report.PaperTables;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ final class EvaluateCommand implements Callable<Integer> {
           + "; the per-node analysis (Table 2) then reads its correct predictions, as there is no training data.")
   Path test;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file from 'penultimate train'.")
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = ModelOptions.MODEL)
   Path model;
 
   @Option(names = "--encoders", required = true, paramLabel = "FILE", description = "Encoder bundle from 'penultimate fit'.")
@@ -58,7 +58,6 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new UsageException("evaluate --test needs --ood DATA: out-of-distribution inputs, as a file, a folder or a data"
           + " set name (only the named data sets have a default)");
     }
-    ModelFile.Loaded loaded = ModelFile.read(model);
     EncoderBundle bundle = BundleJson.read(encoders);
     String fittedLayer = bundle.provenance().hiddenLayer();
     if (hiddenLayer != null && !hiddenLayer.equals(fittedLayer)) {
@@ -66,17 +65,20 @@ final class EvaluateCommand implements Callable<Integer> {
           + "': evaluate reads the bundle's layer (leave --hidden-layer out, or refit with 'penultimate fit --hidden-layer "
           + hiddenLayer + "')");
     }
-    ProbedModel probed = ProbedModel.forBundle(loaded, bundle);
-    String oodData = ood == null ? DatasetOptions.counterpart(data.name) : ood;
-    DataSplit named = test == null ? data.loadNamed() : null;
-    LabeledSamples testSet = named == null ? data.read(test, bundle.classNames()) : named.test();
-    LabeledSamples oodSet = data.ood(oodData);
-    InputCheck.requireInputSize(testSet, loaded.metadata().inputSize());
-    InputCheck.requireClasses(testSet, bundle.classNames());
-    InputCheck.requireInputSize(oodSet, loaded.metadata().inputSize());
-    Evaluator.Evaluation evaluation =
-        probed.evaluate(bundle, named == null ? testSet : named.train(), testSet, oodSet,
-            new Evaluator.Labels(data.describe(test), oodData, loaded.metadata().arch(), loaded.metadata().seed()));
+    Evaluator.Evaluation evaluation;
+    try (LoadedModel loaded = ModelFiles.open(model)) {
+      ProbedModel probed = ProbedModel.forBundle(loaded, bundle);
+      String oodData = ood == null ? DatasetOptions.counterpart(data.name) : ood;
+      DataSplit named = test == null ? data.loadNamed() : null;
+      LabeledSamples testSet = named == null ? data.read(test, bundle.classNames()) : named.test();
+      LabeledSamples oodSet = data.ood(oodData);
+      InputCheck.requireInputSize(testSet, loaded.inputSize());
+      InputCheck.requireClasses(testSet, bundle.classNames());
+      InputCheck.requireInputSize(oodSet, loaded.inputSize());
+      evaluation =
+          probed.evaluate(bundle, named == null ? testSet : named.train(), testSet, oodSet,
+              new Evaluator.Labels(data.describe(test), oodData, loaded.metadata().arch(), loaded.metadata().seed()));
+    }
     PaperTables.print(List.of(evaluation.report()), spec.commandLine().getOut());
     report.writeJson(evaluation.report());
     if (scoresCsv != null) {

@@ -1,11 +1,10 @@
 package io.penultimate.cli;
 
 import io.penultimate.data.LabeledSamples;
-import io.penultimate.dl4j.HiddenProbe;
-import io.penultimate.dl4j.ModelFile;
 import io.penultimate.experiment.CsvExport;
 import io.penultimate.experiment.InputCheck;
 import io.penultimate.model.LabeledOutputs;
+import io.penultimate.model.LoadedModel;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -24,13 +23,13 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DATA", description = "Your own data instead of --dataset, exported whole: " + DataOptions.DATA + ".")
   Path file;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file from 'penultimate train'.")
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = ModelOptions.MODEL)
   Path model;
 
   @Option(names = "--split", paramLabel = "SPLIT", description = "train, validation or test: the part of --dataset to export.")
   String split;
 
-  @Option(names = "--hidden-layer", paramLabel = "LAYER", description = "Layer index to read instead of the last hidden layer.")
+  @Option(names = "--hidden-layer", paramLabel = "LAYER", description = ModelOptions.HIDDEN_LAYER)
   String hiddenLayer;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write.")
@@ -45,13 +44,13 @@ final class ExportCommand implements Callable<Integer> {
     if (file != null && split != null) {
       throw new UsageException("--split applies to --dataset; --data " + file + " is exported whole");
     }
-    ModelFile.Loaded loaded = ModelFile.read(model);
-    LabeledSamples samples =
-        file == null ? DatasetOptions.part(data.loadNamed(), split) : data.read(file, loaded.metadata().classNames());
-    InputCheck.requireInputSize(samples, loaded.metadata().inputSize());
-    InputCheck.requireClasses(samples, loaded.metadata().classNames());
-    LabeledOutputs outputs =
-        new LabeledOutputs(HiddenProbe.of(loaded.network(), hiddenLayer).probe(samples.features()), samples.labels());
+    LabeledOutputs outputs;
+    try (LoadedModel loaded = ModelFiles.open(model)) {
+      LabeledSamples samples = file == null ? DatasetOptions.part(data.loadNamed(), split) : data.read(file, loaded.classNames());
+      InputCheck.requireInputSize(samples, loaded.inputSize());
+      InputCheck.requireClasses(samples, loaded.classNames());
+      outputs = new LabeledOutputs(loaded.probe(hiddenLayer).probe(samples.features()), samples.labels());
+    }
     CsvExport.write(outputs, out);
     spec.commandLine().getOut().printf("wrote %d rows to %s%n", outputs.size(), out);
     return ExitCodes.OK;

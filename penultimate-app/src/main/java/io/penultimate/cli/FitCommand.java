@@ -4,9 +4,9 @@ import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
-import io.penultimate.dl4j.ModelFile;
 import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
+import io.penultimate.model.LoadedModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,10 +39,10 @@ final class FitCommand implements Callable<Integer> {
       description = "Share of --train cut off as validation, stratified by class and seeded (default: " + FitCommand.DEFAULT_SHARE + ").")
   Double validationShare;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file from 'penultimate train'.")
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = ModelOptions.MODEL)
   Path model;
 
-  @Option(names = "--hidden-layer", paramLabel = "LAYER", description = "Layer index to read instead of the last hidden layer.")
+  @Option(names = "--hidden-layer", paramLabel = "LAYER", description = ModelOptions.HIDDEN_LAYER)
   String hiddenLayer;
 
   @Option(names = "--primary-alpha", paramLabel = "A",
@@ -59,14 +59,16 @@ final class FitCommand implements Callable<Integer> {
       throw new UsageException("--primary-alpha must be in [0, 1], found " + primaryAlpha);
     }
     checkDataOptions();
-    ModelFile.Loaded loaded = ModelFile.read(model);
-    DataSplit split = load(loaded.metadata().classNames());
-    for (LabeledSamples part : List.of(split.train(), split.validation())) {
-      InputCheck.requireInputSize(part, loaded.metadata().inputSize());
-      InputCheck.requireClasses(part, loaded.metadata().classNames());
+    EncoderBundle bundle;
+    try (LoadedModel loaded = ModelFiles.open(model)) {
+      DataSplit split = load(loaded.classNames());
+      for (LabeledSamples part : List.of(split.train(), split.validation())) {
+        InputCheck.requireInputSize(part, loaded.inputSize());
+        InputCheck.requireClasses(part, loaded.classNames());
+      }
+      bundle = new ProbedModel(loaded, hiddenLayer)
+          .fit(split, data.describe(train), primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha));
     }
-    EncoderBundle bundle = new ProbedModel(loaded, hiddenLayer)
-        .fit(split, data.describe(train), primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha));
     BundleJson.write(bundle, out);
     spec.commandLine()
         .getOut()

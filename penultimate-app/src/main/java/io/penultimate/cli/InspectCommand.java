@@ -9,7 +9,6 @@ import io.penultimate.onnx.OnnxInspection;
 import io.penultimate.onnx.PenultimateChoice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -39,14 +38,10 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String name = model.getFileName().toString().toLowerCase(Locale.ROOT);
     PrintWriter out = spec.commandLine().getOut();
-    if (name.endsWith(".onnx")) {
-      onnx(out);
-    } else if (name.endsWith(".zip")) {
-      dl4j(out);
-    } else {
-      throw new UsageException("--model " + model + " has an unknown format, expected .onnx (ONNX) or .zip (a model file from 'penultimate train')");
+    switch (ModelFiles.Format.of(model)) {
+      case ONNX -> onnx(out);
+      case DL4J -> dl4j(out);
     }
     return ExitCodes.OK;
   }

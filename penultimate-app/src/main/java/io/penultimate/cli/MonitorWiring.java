@@ -4,11 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.bundle.BundleCompatibility;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
-import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.metrics.LayerMetrics;
 import io.penultimate.metrics.MonitorMetrics;
 import io.penultimate.metrics.ProbabilityHistograms;
+import io.penultimate.model.LoadedModel;
+import io.penultimate.model.Probe;
 import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.MonitorObserver;
 import io.penultimate.stream.MonitorStreams;
@@ -19,18 +20,21 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The one composition root of the streaming monitor, shared by {@code serve}, {@code demo} and
- * {@code bench stream}: the model and bundle are read and checked against each other once, and
- * every stream task scores with its own copy of the network (DL4J networks are not thread-safe),
- * reading the hidden layer the bundle was fitted on.
+ * {@code bench stream}: the model (DL4J or ONNX, by its file's extension) and bundle are read and
+ * checked against each other once, and every stream task scores with what the probe of the hidden
+ * layer the bundle was fitted on gives it: its own copy of a DL4J network (not thread-safe), or the
+ * one shared ONNX Runtime session. Closing releases the model; it comes after the streams stop.
  */
-final class MonitorWiring {
-  private final ModelFile.Loaded model;
+final class MonitorWiring implements AutoCloseable {
+  private final LoadedModel model;
+  private final Probe probe;
   private final EncoderBundle bundle;
   private final String modelVersion;
   private final String encoderVersion;
 
-  private MonitorWiring(ModelFile.Loaded model, EncoderBundle bundle, String modelVersion, String encoderVersion) {
+  private MonitorWiring(LoadedModel model, Probe probe, EncoderBundle bundle, String modelVersion, String encoderVersion) {
     this.model = model;
+    this.probe = probe;
     this.bundle = bundle;
     this.modelVersion = modelVersion;
     this.encoderVersion = encoderVersion;
@@ -43,14 +47,19 @@ final class MonitorWiring {
    *     differs and how to fix it
    */
   static MonitorWiring load(Path modelFile, Path encoderFile) throws IOException {
-    ModelFile.Loaded model = ModelFile.read(modelFile);
     EncoderBundle bundle = BundleJson.read(encoderFile);
-    HiddenProbe probe = HiddenProbe.of(model.network(), bundle.provenance().hiddenLayer());
-    BundleCompatibility.check(bundle, model.sha256(), probe.layer(), probe.width(), model.metadata().classNames().size());
-    return new MonitorWiring(model, bundle, model.sha256().substring(0, 12), ModelFile.sha256(encoderFile).substring(0, 12));
+    LoadedModel model = ModelFiles.open(modelFile);
+    try {
+      Probe probe = model.probe(bundle.provenance().hiddenLayer());
+      BundleCompatibility.check(bundle, model.sha256(), probe.layer(), probe.width(), model.classNames().size());
+      return new MonitorWiring(model, probe, bundle, model.sha256().substring(0, 12), ModelFile.sha256(encoderFile).substring(0, 12));
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
   }
 
-  ModelFile.Loaded model() {
+  LoadedModel model() {
     return model;
   }
 
@@ -63,8 +72,13 @@ final class MonitorWiring {
     LayerMetrics layer = new LayerMetrics(registry, bundle.nodes(), config.nodeWindow(), config.nodeMetricsCap());
     MonitorObserver metrics =
         MonitorObserver.all(new MonitorMetrics(registry, layer), new ProbabilityHistograms(registry, config.applicationId()));
-    ScoringModel scoring = new ScoringModel(bundle, model.metadata().inputSize(),
-        () -> HiddenProbe.of(model.copyOfNetwork(), bundle.provenance().hiddenLayer())::probe, modelVersion, encoderVersion);
+    ScoringModel scoring = new ScoringModel(bundle, model.inputSize(), probe.perTask(), modelVersion, encoderVersion);
     return MonitorStreams.create(config, scoring, metrics);
+  }
+
+  /** Releases the model (an ONNX Runtime session); after every client built by {@link #streams} has closed. */
+  @Override
+  public void close() {
+    model.close();
   }
 }

@@ -8,7 +8,6 @@ import io.penultimate.dl4j.ModelFile;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.TrainingSettings;
 import io.penultimate.experiment.ProbedModel;
-import io.penultimate.experiment.ModelTraining;
 import io.penultimate.report.EvaluationReport;
 import io.penultimate.report.Evaluator;
 import io.penultimate.report.PaperTables;

@@ -12,34 +12,45 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * A started monitor: the Kafka Streams client, its meters, and the HTTP endpoint serving them.
- * What {@code serve} runs until stopped and {@code demo} runs beside its broker.
+ * A started monitor: the Kafka Streams client, its meters, the HTTP endpoint serving them, and the
+ * wiring whose model the client runs, which it closes last. What {@code serve} runs until stopped
+ * and {@code demo} runs beside its broker.
  */
 final class RunningMonitor implements AutoCloseable {
+  private final MonitorWiring wiring;
   private final KafkaStreams streams;
   private final PrometheusMeterRegistry registry;
   private final KafkaStreamsMetrics kafkaMetrics;
   private final MetricsServer server;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RunningMonitor(
+  private RunningMonitor(MonitorWiring wiring,
       KafkaStreams streams, PrometheusMeterRegistry registry, KafkaStreamsMetrics kafkaMetrics, MetricsServer server) {
+    this.wiring = wiring;
     this.streams = streams;
     this.registry = registry;
     this.kafkaMetrics = kafkaMetrics;
     this.server = server;
   }
 
-  /** Builds the client from the wiring and a validated configuration, and starts it with the endpoint. */
+  /**
+   * Builds the client from the wiring and a validated configuration, and starts it with the
+   * endpoint. The monitor owns the wiring from here on: it closes it, also when starting fails.
+   */
   static RunningMonitor start(MonitorWiring wiring, MonitorConfig config, KafkaStreams.StateListener listener) throws IOException {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().commonTags("application", config.applicationId());
-    KafkaStreams streams = wiring.streams(config, registry);
-    streams.setStateListener(listener);
-    KafkaStreamsMetrics kafkaMetrics = ProcessMetrics.bind(registry, streams);
-    MetricsServer server = new MetricsServer(config.metricsPort(), registry, streams::state);
-    streams.start();
-    return new RunningMonitor(streams, registry, kafkaMetrics, server);
+    try {
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      registry.config().commonTags("application", config.applicationId());
+      KafkaStreams streams = wiring.streams(config, registry);
+      streams.setStateListener(listener);
+      KafkaStreamsMetrics kafkaMetrics = ProcessMetrics.bind(registry, streams);
+      MetricsServer server = new MetricsServer(config.metricsPort(), registry, streams::state);
+      streams.start();
+      return new RunningMonitor(wiring, streams, registry, kafkaMetrics, server);
+    } catch (IOException | RuntimeException e) {
+      wiring.close();
+      throw e;
+    }
   }
 
   KafkaStreams streams() {
@@ -50,15 +61,22 @@ final class RunningMonitor implements AutoCloseable {
     return server.port();
   }
 
-  /** Stops gracefully, once (a shutdown hook and the caller may both ask). */
+  /**
+   * Stops gracefully, once (a shutdown hook and the caller may both ask). The model is closed only
+   * once every stream thread has stopped: an ONNX Runtime session must not close under a running
+   * batch. Should the threads outlive the timeout, the model is left to the process's exit.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    streams.close(Duration.ofSeconds(30));
+    boolean stopped = streams.close(Duration.ofSeconds(30));
     kafkaMetrics.close();
     server.close();
     registry.close();
+    if (stopped) {
+      wiring.close();
+    }
   }
 }

@@ -38,7 +38,12 @@ final class ServeCommand implements Callable<Integer> {
     MonitorConfig config = config();
     // the local files first: a bundle of another model fails at once, not after a broker timeout
     MonitorWiring wiring = MonitorWiring.load(model, encoders);
-    TopicsAtStartup.prepare(config, spec.commandLine().getErr());
+    try {
+      TopicsAtStartup.prepare(config, spec.commandLine().getErr());
+    } catch (Exception e) {
+      wiring.close();
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     try (RunningMonitor monitor = RunningMonitor.start(wiring, config, (now, before) -> {
       spec.commandLine().getErr().println("penultimate: streams " + before + " -> " + now);

@@ -3,7 +3,6 @@ package io.penultimate.cli;
 import io.penultimate.data.DataSplit;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.TrainingSettings;
-import io.penultimate.experiment.ModelTraining;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

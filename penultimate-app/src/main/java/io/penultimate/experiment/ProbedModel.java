@@ -6,10 +6,10 @@ import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.Provenance;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
-import io.penultimate.dl4j.HiddenProbe;
-import io.penultimate.dl4j.ModelFile;
 import io.penultimate.model.LabeledOutputs;
+import io.penultimate.model.LoadedModel;
 import io.penultimate.model.ModelMetadata;
+import io.penultimate.model.Probe;
 import io.penultimate.report.Evaluator;
 import io.penultimate.report.NodeAnalysis;
 import java.time.Instant;
@@ -18,19 +18,19 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * A loaded model and the outputs of every sample set probed through it so far: the DL4J side of
- * the offline pipeline, which fits and evaluates bundles on those outputs.
+ * A loaded model, of any runtime, and the outputs of every sample set probed through it so far: the
+ * model side of the offline pipeline, which fits and evaluates bundles on those outputs.
  */
 public final class ProbedModel {
-  private final ModelFile.Loaded model;
-  private final HiddenProbe probe;
+  private final LoadedModel model;
+  private final Probe probe;
   // keyed by identity: the same split is probed for fitting, node analysis and evaluation
   private final Map<LabeledSamples, LabeledOutputs> outputs = new IdentityHashMap<>();
 
-  /** @param hiddenLayer the layer to read (an index), or null for the one feeding the output */
-  public ProbedModel(ModelFile.Loaded model, String hiddenLayer) {
+  /** @param hiddenLayer the layer to read, as the model's runtime names it, or null for the one feeding the output */
+  public ProbedModel(LoadedModel model, String hiddenLayer) {
     this.model = model;
-    this.probe = HiddenProbe.of(model.network(), hiddenLayer);
+    this.probe = model.probe(hiddenLayer);
   }
 
   /**
@@ -39,10 +39,10 @@ public final class ProbedModel {
    *
    * @throws IllegalArgumentException naming what differs and how to fix it
    */
-  public static ProbedModel forBundle(ModelFile.Loaded model, EncoderBundle bundle) {
+  public static ProbedModel forBundle(LoadedModel model, EncoderBundle bundle) {
     ProbedModel probed = new ProbedModel(model, bundle.provenance().hiddenLayer());
     BundleCompatibility.check(
-        bundle, model.sha256(), probed.probe.layer(), probed.probe.width(), model.metadata().classNames().size());
+        bundle, model.sha256(), probed.probe.layer(), probed.probe.width(), model.classNames().size());
     return probed;
   }
 

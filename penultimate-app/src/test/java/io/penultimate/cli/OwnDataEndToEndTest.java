@@ -12,7 +12,6 @@ import io.penultimate.data.SampleFiles;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.Trainer;
 import io.penultimate.dl4j.TrainingSettings;
-import io.penultimate.experiment.ModelTraining;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.penultimate.model.LoadedModel;
 import io.penultimate.model.ModelMetadata;
+import io.penultimate.model.Probe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +54,7 @@ public final class ModelFile {
    *
    * @param network a {@link MultiLayerNetwork} or a {@link ComputationGraph}
    */
-  public record Loaded(Model network, ModelMetadata metadata, String sha256) {
+  public record Loaded(Model network, ModelMetadata metadata, String sha256) implements LoadedModel {
     public Loaded {
       if (!(network instanceof MultiLayerNetwork || network instanceof ComputationGraph)) {
         throw new IllegalArgumentException(
@@ -63,6 +65,14 @@ public final class ModelFile {
     /** A copy of the network with its own parameters and state, for another thread: DL4J networks are not thread-safe. */
     public Model copyOfNetwork() {
       return network instanceof MultiLayerNetwork multiLayer ? multiLayer.clone() : ((ComputationGraph) network).clone();
+    }
+
+    /** A probe of this network; stream tasks each get a probe of their own copy of it ({@link Probe#perTask}). */
+    @Override
+    public Probe probe(String hiddenLayer) {
+      HiddenProbe probe = HiddenProbe.of(network, hiddenLayer);
+      String layer = probe.layer();
+      return new Dl4jProbe(probe, () -> HiddenProbe.of(copyOfNetwork(), layer)::probe);
     }
   }
 

@@ -9,9 +9,11 @@ import io.penultimate.bundle.BundleCompatibility;
 import io.penultimate.bundle.BundleFitter;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.Provenance;
+import io.penultimate.model.Inference;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.ModelMetadata;
 import io.penultimate.model.ModelOutputs;
+import io.penultimate.model.Probe;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -130,6 +132,20 @@ class ModelFileTest {
 
     assertThat(copy).isInstanceOf(ComputationGraph.class).isNotSameAs(loaded.network());
     assertThat(HiddenProbe.of(copy, null).probe(ROWS).logits()[9]).containsExactly(HiddenProbe.of(loaded.network(), null).probe(ROWS).logits()[9]);
+  }
+
+  @Test
+  void probesThroughTheModelPortWithANewInferencePerTaskOnTheLayerChosen(@TempDir Path dir) throws IOException {
+    ModelFile.Loaded loaded = ModelFile.read(saved(graph(), dir));
+
+    Probe probe = loaded.probe(null);
+    Inference first = probe.perTask().get();
+
+    assertThat(probe.layer()).isEqualTo("penultimate");
+    assertThat(probe.width()).isEqualTo(5);
+    assertThat(probe.outputLayer()).isPresent();
+    assertThat(probe.perTask().get()).isNotSameAs(first);
+    assertThat(first.run(ROWS).logits()[9]).containsExactly(probe.probe(ROWS).logits()[9]);
   }
 
   @Test

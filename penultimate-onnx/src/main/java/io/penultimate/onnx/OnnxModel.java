@@ -6,6 +6,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.penultimate.model.Inference;
 import io.penultimate.model.ModelOutputs;
+import io.penultimate.model.OutputLayer;
+import io.penultimate.model.Probe;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,7 +18,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An ONNX classifier run by ONNX Runtime, reading its penultimate tensor and its logits
@@ -36,7 +40,7 @@ import java.util.Set;
  * caller's thread, so sharing costs no contention for a pool. {@link #close} must come after the
  * last run: the binding does not synchronise the two.
  */
-public final class OnnxModel implements Inference, AutoCloseable {
+public final class OnnxModel implements Inference, Probe, AutoCloseable {
 
   /** Rows per ONNX Runtime run: bounds the memory of one call whatever the caller passes. */
   public static final int DEFAULT_BATCH = 512;
@@ -185,13 +189,35 @@ public final class OnnxModel implements Inference, AutoCloseable {
   }
 
   /** The tensor read as the hidden layer, by name: {@code OnnxSettings.withHiddenLayer(layer())} reads it again. */
+  @Override
   public String layer() {
     return choice.hidden();
   }
 
   /** Values per sample of the hidden tensor: the length of every hidden vector {@link #run} returns. */
+  @Override
   public int width() {
     return width;
+  }
+
+  /**
+   * Empty: the final linear operation's weights are not read from the graph's initializers, so the
+   * per-node analysis reports the bias b' as unknown.
+   */
+  @Override
+  public Optional<OutputLayer> outputLayer() {
+    return Optional.empty();
+  }
+
+  /** This model for every task: one session serves every stream thread (see the class comment). */
+  @Override
+  public Supplier<Inference> perTask() {
+    return () -> this;
+  }
+
+  @Override
+  public ModelOutputs probe(float[][] rows) {
+    return run(rows);
   }
 
   public int numClasses() {

@@ -1,4 +1,4 @@
-package io.penultimate.experiment;
+package io.penultimate.cli;
 
 import io.penultimate.data.DataSplit;
 import io.penultimate.dl4j.HiddenProbe;
@@ -11,14 +11,18 @@ import io.penultimate.model.ModelMetadata;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Trains a recipe on a data split, measures it on the test part and writes the model file. */
-public final class ModelTraining {
+/**
+ * Trains a recipe on a data split, measures it on the test part and writes the model file: DL4J
+ * training, so it lives beside the composition root, and the offline pipeline ({@code experiment})
+ * reads models only through the core model port.
+ */
+final class ModelTraining {
   private ModelTraining() {}
 
   /** What {@link #train} wrote, and how the model did on the test part. */
-  public record Result(Path file, double testAccuracy, int bestEpoch) {}
+  record Result(Path file, double testAccuracy, int bestEpoch) {}
 
-  public static Result train(
+  static Result train(
       DataSplit data, String datasetName, ModelRecipe recipe, TrainingSettings settings, Trainer.Progress progress, Path out)
       throws IOException {
     int numClasses = data.train().classNames().size();

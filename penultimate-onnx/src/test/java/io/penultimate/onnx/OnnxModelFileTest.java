@@ -1,0 +1,67 @@
+package io.penultimate.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.penultimate.model.Inference;
+import io.penultimate.model.Probe;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+/** The ONNX side of the model port, on the MLP fixture (8 features → 16 ReLU → 12 sigmoid → 3 logits). */
+class OnnxModelFileTest {
+
+  @Test
+  void describesTheModelByItsGraphAndHashesTheFile() throws Exception {
+    Fixture fixture = Fixture.load("mlp");
+    try (OnnxModelFile model = OnnxModelFile.open(fixture.modelPath(), OnnxSettings.DEFAULT)) {
+      assertThat(model.sha256())
+          .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(fixture.modelPath()))));
+      assertThat(model.metadata().arch()).isEqualTo(OnnxModelFile.ARCH);
+      assertThat(model.metadata().hiddenLayer()).isEqualTo(fixture.penultimate());
+      assertThat(model.metadata().hiddenWidth()).isEqualTo(12);
+      assertThat(model.inputSize()).isEqualTo(8);
+      assertThat(model.classNames()).containsExactly("0", "1", "2");
+      assertThat(model.metadata().seed()).isEmpty();
+    }
+  }
+
+  @Test
+  void probesTheAutomaticChoiceWhetherNamedOrNotAndSharesOneSessionAcrossTasks() throws Exception {
+    Fixture fixture = Fixture.load("mlp");
+    try (OnnxModelFile model = OnnxModelFile.open(fixture.modelPath(), OnnxSettings.DEFAULT)) {
+      Probe automatic = model.probe(null);
+
+      assertThat(model.probe(fixture.penultimate())).isSameAs(automatic);
+      assertThat(automatic.outputLayer()).isEmpty();
+      Inference first = automatic.perTask().get();
+      assertThat(automatic.perTask().get()).isSameAs(first);
+      assertThat(first.run(fixture.inputs()).hidden()[0][0]).isEqualTo(automatic.probe(fixture.inputs()).hidden()[0][0]);
+    }
+  }
+
+  @Test
+  void opensAnotherSessionForAnotherTensorAndReadsIt() throws Exception {
+    Fixture fixture = Fixture.load("mlp");
+    try (OnnxModelFile model = OnnxModelFile.open(fixture.modelPath(), OnnxSettings.DEFAULT)) {
+      Probe first = model.probe("/act1/Relu_output_0");
+
+      assertThat(first.layer()).isEqualTo("/act1/Relu_output_0");
+      assertThat(first.width()).isEqualTo(16);
+      assertThat(model.probe("/act1/Relu_output_0")).isSameAs(first);
+      assertThat(first.probe(fixture.inputs()).hidden()[0][0])
+          .isCloseTo(fixture.activations().get("/act1/Relu_output_0")[0][0], within(1e-4));
+    }
+  }
+
+  @Test
+  void refusesAMissingFileNamingIt() {
+    assertThatThrownBy(() -> OnnxModelFile.open(Path.of("missing.onnx"), OnnxSettings.DEFAULT))
+        .isInstanceOf(NoSuchFileException.class).hasMessageContaining("missing.onnx");
+  }
+}
