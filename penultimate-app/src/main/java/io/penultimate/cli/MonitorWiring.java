@@ -63,10 +63,6 @@ final class MonitorWiring implements AutoCloseable {
     return model;
   }
 
-  EncoderBundle bundle() {
-    return bundle;
-  }
-
   /** The monitor's Kafka Streams client, not started, with its meters bound to {@code registry}. */
   KafkaStreams streams(MonitorConfig config, PrometheusMeterRegistry registry) {
     LayerMetrics layer = new LayerMetrics(registry, bundle.nodes(), config.nodeWindow(), config.nodeMetricsCap());
