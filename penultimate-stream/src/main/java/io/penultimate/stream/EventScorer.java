@@ -66,6 +66,7 @@ public final class EventScorer {
     return new ScoredEvent(
         event.id(),
         predicted,
+        scorer.bundle().classNames().get(predicted),
         values[ScoreName.SOFTMAX.ordinal()],
         scores,
         scorer.calibrated(ScoreName.PRIMARY, values[ScoreName.PRIMARY.ordinal()]),

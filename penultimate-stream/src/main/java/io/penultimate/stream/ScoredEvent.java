@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * The output record of one event (see README, "Event schemas").
  *
+ * @param predicted the index of the predicted class
+ * @param predictedClass its name in the bundle (the index as text when the model names no classes)
  * @param softmax the max softmax probability
  * @param scores every confidence score by key
  * @param confidence the calibrated P(correct) of the primary score
@@ -18,6 +20,7 @@ import java.util.Map;
 public record ScoredEvent(
     String id,
     int predicted,
+    String predictedClass,
     double softmax,
     Map<String, Double> scores,
     double confidence,

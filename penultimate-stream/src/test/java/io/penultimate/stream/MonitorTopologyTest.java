@@ -174,6 +174,7 @@ class MonitorTopologyTest {
             .isCloseTo(expected[score.ordinal()], within(1e-9 * Math.max(1, Math.abs(expected[score.ordinal()]))));
       }
       assertThat(json.get("predicted").asInt()).isEqualTo(offline.predicted()[0]);
+      assertThat(json.get("predictedClass").asText()).isEqualTo(List.of("a", "b", "c").get(offline.predicted()[0]));
       assertThat(json.get("confidence").asDouble()).isBetween(0.0, 1.0);
       assertThat(json.get("ood").isBoolean()).isTrue();
       assertThat(json.get("oodMethod").asText()).isEqualTo("primary");
