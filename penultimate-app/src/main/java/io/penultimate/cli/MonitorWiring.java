@@ -22,9 +22,10 @@ import org.apache.kafka.streams.KafkaStreams;
  * The one composition root of the streaming monitor, shared by {@code serve}, {@code demo} and
  * {@code bench stream}: the model (DL4J or ONNX, by its file's extension) and bundle are read and
  * checked against each other once, and every stream task scores with what the probe of the hidden
- * layer the bundle was fitted on gives it, every batch transformed as the bundle records (the code
- * {@code fit} and {@code evaluate} run, {@code InputTransform.around}): its own copy of a DL4J network (not thread-safe), or the
- * one shared ONNX Runtime session. Closing releases the model; it comes after the streams stop.
+ * layer the bundle was fitted on gives it, every batch transformed as the bundle records (by the
+ * code {@code fit} and {@code evaluate} run, {@code InputTransform.around}): its own copy of a DL4J
+ * network (not thread-safe), or the one shared ONNX Runtime session. Closing releases the model; it
+ * comes after the streams stop.
  */
 final class MonitorWiring implements AutoCloseable {
   private final LoadedModel model;
