@@ -3,6 +3,7 @@ package io.penultimate.cli;
 import io.penultimate.data.LabeledSamples;
 import io.penultimate.experiment.CsvExport;
 import io.penultimate.experiment.InputCheck;
+import io.penultimate.experiment.ProbedModel;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.LoadedModel;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 final class ExportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;
+  @Mixin InputTransformOptions input;
 
   @Option(names = "--data", paramLabel = "DATA", description = "Your own data instead of --dataset, exported whole: " + DataOptions.DATA + ".")
   Path file;
@@ -49,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
       LabeledSamples samples = file == null ? DatasetOptions.part(data.loadNamed(), split) : data.read(file, loaded.classNames());
       InputCheck.requireInputSize(samples, loaded.inputSize());
       InputCheck.requireClasses(samples, loaded.classNames());
-      outputs = new LabeledOutputs(loaded.probe(hiddenLayer).probe(samples.features()), samples.labels());
+      outputs = new LabeledOutputs(new ProbedModel(loaded, hiddenLayer, input.resolve(samples)).probe(samples).outputs(), samples.labels());
     }
     CsvExport.write(outputs, out);
     spec.commandLine().getOut().printf("wrote %d rows to %s%n", outputs.size(), out);

@@ -26,6 +26,7 @@ final class FitCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;
+  @Mixin InputTransformOptions input;
 
   @Option(names = "--train", paramLabel = "DATA",
       description = "Your own training data instead of --dataset: " + DataOptions.DATA + ".")
@@ -66,7 +67,7 @@ final class FitCommand implements Callable<Integer> {
         InputCheck.requireInputSize(part, loaded.inputSize());
         InputCheck.requireClasses(part, loaded.classNames());
       }
-      bundle = new ProbedModel(loaded, hiddenLayer)
+      bundle = new ProbedModel(loaded, hiddenLayer, input.resolve(split.train()))
           .fit(split, data.describe(train), primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha));
     }
     BundleJson.write(bundle, out);

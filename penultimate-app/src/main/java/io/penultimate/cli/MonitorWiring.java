@@ -22,8 +22,10 @@ import org.apache.kafka.streams.KafkaStreams;
  * The one composition root of the streaming monitor, shared by {@code serve}, {@code demo} and
  * {@code bench stream}: the model (DL4J or ONNX, by its file's extension) and bundle are read and
  * checked against each other once, and every stream task scores with what the probe of the hidden
- * layer the bundle was fitted on gives it: its own copy of a DL4J network (not thread-safe), or the
- * one shared ONNX Runtime session. Closing releases the model; it comes after the streams stop.
+ * layer the bundle was fitted on gives it, every batch transformed as the bundle records (by the
+ * code {@code fit} and {@code evaluate} run, {@code InputTransform.around}): its own copy of a DL4J
+ * network (not thread-safe), or the one shared ONNX Runtime session. Closing releases the model; it
+ * comes after the streams stop.
  */
 final class MonitorWiring implements AutoCloseable {
   private final LoadedModel model;
@@ -50,7 +52,7 @@ final class MonitorWiring implements AutoCloseable {
     EncoderBundle bundle = BundleJson.read(encoderFile);
     LoadedModel model = ModelFiles.open(modelFile);
     try {
-      Probe probe = model.probe(bundle.provenance().hiddenLayer());
+      Probe probe = bundle.inputTransform().around(model.probe(bundle.provenance().hiddenLayer()));
       BundleCompatibility.check(bundle, model.sha256(), probe.layer(), probe.width(), model.classNames().size());
       return new MonitorWiring(model, probe, bundle, model.sha256().substring(0, 12), ModelFile.sha256(encoderFile).substring(0, 12));
     } catch (IOException | RuntimeException e) {
@@ -68,8 +70,12 @@ final class MonitorWiring implements AutoCloseable {
     LayerMetrics layer = new LayerMetrics(registry, bundle.nodes(), config.nodeWindow(), config.nodeMetricsCap());
     MonitorObserver metrics =
         MonitorObserver.all(new MonitorMetrics(registry, layer), new ProbabilityHistograms(registry, config.applicationId()));
-    ScoringModel scoring = new ScoringModel(bundle, model.inputSize(), probe.perTask(), modelVersion, encoderVersion);
-    return MonitorStreams.create(config, scoring, metrics);
+    return MonitorStreams.create(config, scoringModel(), metrics);
+  }
+
+  /** What every stream task scores with: the bundle, and inference through its input transform. */
+  ScoringModel scoringModel() {
+    return new ScoringModel(bundle, model.inputSize(), probe.perTask(), modelVersion, encoderVersion);
   }
 
   /** Releases the model (an ONNX Runtime session); after every client built by {@link #streams} has closed. */

@@ -6,6 +6,7 @@ import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.Provenance;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
+import io.penultimate.model.InputTransform;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.LoadedModel;
 import io.penultimate.model.ModelMetadata;
@@ -24,23 +25,34 @@ import java.util.OptionalDouble;
 public final class ProbedModel {
   private final LoadedModel model;
   private final Probe probe;
+  private final InputTransform transform;
   // keyed by identity: the same split is probed for fitting, node analysis and evaluation
   private final Map<LabeledSamples, LabeledOutputs> outputs = new IdentityHashMap<>();
 
   /** @param hiddenLayer the layer to read, as the model's runtime names it, or null for the one feeding the output */
   public ProbedModel(LoadedModel model, String hiddenLayer) {
-    this.model = model;
-    this.probe = model.probe(hiddenLayer);
+    this(model, hiddenLayer, InputTransform.IDENTITY);
   }
 
   /**
-   * A probed model that reads the layer the bundle was fitted on, checked against the bundle
+   * @param transform applied to every batch before the model (and recorded by {@link #fit}), as
+   *     the streaming side applies the bundle's
+   */
+  public ProbedModel(LoadedModel model, String hiddenLayer, InputTransform transform) {
+    this.model = model;
+    this.transform = transform;
+    this.probe = transform.around(model.probe(hiddenLayer));
+  }
+
+  /**
+   * A probed model that reads the layer the bundle was fitted on, its inputs transformed as the
+   * bundle records, checked against the bundle
    * (layer, width, classes, model hash) before any data is read.
    *
    * @throws IllegalArgumentException naming what differs and how to fix it
    */
   public static ProbedModel forBundle(LoadedModel model, EncoderBundle bundle) {
-    ProbedModel probed = new ProbedModel(model, bundle.provenance().hiddenLayer());
+    ProbedModel probed = new ProbedModel(model, bundle.provenance().hiddenLayer(), bundle.inputTransform());
     BundleCompatibility.check(
         bundle, model.sha256(), probed.probe.layer(), probed.probe.width(), model.classNames().size());
     return probed;
@@ -69,7 +81,7 @@ public final class ProbedModel {
             BuildInfo.penultimateVersion(),
             BuildInfo.dl4jVersion(),
             System.getProperty("java.version"));
-    return BundleFitter.fit(probe(data.train()), probe(data.validation()), data.train().classNames(), provenance, primaryAlpha);
+    return BundleFitter.fit(probe(data.train()), probe(data.validation()), data.train().classNames(), provenance, primaryAlpha, transform);
   }
 
   /** Scores the test and OOD sets with a bundle fitted on this model's layer (see {@link #forBundle}). */

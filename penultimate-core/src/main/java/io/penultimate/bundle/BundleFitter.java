@@ -23,6 +23,7 @@ import io.penultimate.evaluation.IsotonicMap;
 import io.penultimate.evaluation.IsotonicRegression;
 import io.penultimate.evaluation.OodMetrics;
 import io.penultimate.measure.NodeStatistics;
+import io.penultimate.model.InputTransform;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.math.LogisticRegression;
 import io.penultimate.score.ClassGaussianFitter;
@@ -75,6 +76,16 @@ public final class BundleFitter {
    */
   public static EncoderBundle fit(
       LabeledOutputs train, LabeledOutputs validation, List<String> classNames, Provenance provenance, OptionalDouble primaryAlpha) {
+    return fit(train, validation, classNames, provenance, primaryAlpha, InputTransform.IDENTITY);
+  }
+
+  /**
+   * @param inputTransform what the inputs went through before the model produced {@code train}
+   *     and {@code validation}: recorded, so that scoring transforms its inputs the same way
+   */
+  public static EncoderBundle fit(
+      LabeledOutputs train, LabeledOutputs validation, List<String> classNames, Provenance provenance, OptionalDouble primaryAlpha,
+      InputTransform inputTransform) {
     int classes = classNames.size();
     LabeledOutputs correct = train.correctOnly();
     HiddenSamples samples = new HiddenSamples(correct.outputs().hidden(), correct.labels(), classes);
@@ -120,6 +131,7 @@ public final class BundleFitter {
     return new EncoderBundle(
         EncoderBundle.FORMAT_VERSION,
         provenance,
+        inputTransform,
         samples.width(),
         classNames,
         settings(smoothing, epsilon, components, choices),

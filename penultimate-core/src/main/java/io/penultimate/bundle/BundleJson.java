@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.penultimate.model.InputTransform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +36,16 @@ public final class BundleJson {
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .build();
 
+  /** The last version without {@code inputTransform}: it fitted on raw inputs, which is the identity. */
+  static final int IDENTITY_VERSION = 2;
+
   private BundleJson() {}
+
+  /** Version 2 differs from 3 only by lacking the transform; its fit read inputs as they were. */
+  private static void upgradeFromIdentityVersion(ObjectNode tree) {
+    tree.put("formatVersion", EncoderBundle.FORMAT_VERSION);
+    tree.set("inputTransform", MAPPER.valueToTree(InputTransform.IDENTITY));
+  }
 
   public static void write(EncoderBundle bundle, Path path) throws IOException {
     Path parent = path.toAbsolutePath().getParent();
@@ -53,10 +64,15 @@ public final class BundleJson {
       throw new IOException(path + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
     JsonNode version = tree == null ? null : tree.get("formatVersion");
-    if (version == null || !version.canConvertToInt() || version.intValue() != EncoderBundle.FORMAT_VERSION) {
+    boolean readable = version != null && version.canConvertToInt()
+        && (version.intValue() == EncoderBundle.FORMAT_VERSION || version.intValue() == IDENTITY_VERSION);
+    if (!readable) {
       throw new IOException(
           path + " has bundle format version " + (version == null ? "none" : version.toString())
-              + ", expected " + EncoderBundle.FORMAT_VERSION + " (refit with 'penultimate fit')");
+              + ", expected " + IDENTITY_VERSION + " or " + EncoderBundle.FORMAT_VERSION + " (refit with 'penultimate fit')");
+    }
+    if (version.intValue() == IDENTITY_VERSION && tree.isObject()) {
+      upgradeFromIdentityVersion((ObjectNode) tree);
     }
     try {
       return MAPPER.treeToValue(tree, EncoderBundle.class);

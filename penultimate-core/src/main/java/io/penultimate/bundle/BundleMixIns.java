@@ -2,6 +2,7 @@ package io.penultimate.bundle;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -17,6 +18,7 @@ import io.penultimate.encoder.HiddenEncoder;
 import io.penultimate.encoder.MixtureTable;
 import io.penultimate.encoder.PooledMixtureEncoder;
 import io.penultimate.encoder.TrinomialEncoder;
+import io.penultimate.model.InputTransform;
 import java.util.Map;
 
 /**
@@ -34,7 +36,8 @@ final class BundleMixIns {
         .addMixIn(PooledMixtureEncoder.class, PooledMixtureEncoderMixIn.class)
         .addMixIn(BetaTable.class, BetaTableMixIn.class)
         .addMixIn(MixtureTable.class, MixtureTableMixIn.class)
-        .addMixIn(EncoderBundle.class, EncoderBundleMixIn.class);
+        .addMixIn(EncoderBundle.class, EncoderBundleMixIn.class)
+        .addMixIn(InputTransform.class, InputTransformMixIn.class);
   }
 
   /** A {@code family} property names the implementation, so a bundle reads any mix of encoders back as {@code HiddenEncoder}. */
@@ -85,6 +88,12 @@ final class BundleMixIns {
 
     @JsonProperty
     abstract double[] variances();
+  }
+
+  /** Its components only: {@code isIdentity()} is derived, not a property. */
+  abstract static class InputTransformMixIn {
+    @JsonIgnore
+    abstract boolean isIdentity();
   }
 
   /**

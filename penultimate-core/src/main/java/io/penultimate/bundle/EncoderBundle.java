@@ -9,6 +9,7 @@ import io.penultimate.encoder.PooledMixtureEncoder;
 import io.penultimate.encoder.TrinomialEncoder;
 import io.penultimate.evaluation.IsotonicMap;
 import io.penultimate.measure.NodeStatistics;
+import io.penultimate.model.InputTransform;
 import io.penultimate.score.ClassGaussianModel;
 import io.penultimate.score.MahalanobisModel;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Map;
 public record EncoderBundle(
     int formatVersion,
     Provenance provenance,
+    InputTransform inputTransform,
     int width,
     List<String> classNames,
     FitSettings settings,
@@ -43,13 +45,17 @@ public record EncoderBundle(
     Map<String, Double> goodnessOfFit) {
 
   /**
+   * 3: {@code inputTransform}, the preprocessing every input goes through before the model
+   * ({@code fit --input-scale/--input-mean/--input-std}); {@link BundleJson} reads a version 2
+   * file, which has none, as the identity, since version 2 fitted on raw inputs.
    * 2: {@code provenance.hiddenLayer} names the layer read (a String), so scoring reads the layer
    * the bundle was fitted on. 1: the model's default layer index, whatever layer was read.
    */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   public EncoderBundle {
     requirePresent(provenance, "provenance");
+    requirePresent(inputTransform, "inputTransform");
     requirePresent(classNames, "classNames");
     requirePresent(settings, "settings");
     requirePresent(binomial, "binomial");

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.penultimate.model.InputTransform;
 import io.penultimate.model.LabeledOutputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +55,41 @@ class BundleJsonTest {
     BundleJson.MAPPER.writeValue(file.toFile(), tree);
     assertThatThrownBy(() -> BundleJson.read(file))
         .hasMessageContaining("format version 7")
-        .hasMessageContaining("expected " + EncoderBundle.FORMAT_VERSION);
+        .hasMessageContaining("expected 2 or " + EncoderBundle.FORMAT_VERSION);
+  }
+
+  @Test
+  void roundTripKeepsTheInputTransform(@TempDir Path dir) throws IOException {
+    InputTransform transform = new InputTransform(1 / 255.0, List.of(0.485, 0.456, 0.406), List.of(0.229, 0.224, 0.225));
+    EncoderBundle transformed =
+        BundleFitter.fit(SyntheticOutputs.generate(300, 1), SyntheticOutputs.generate(150, 2), List.of("a", "b", "c"),
+            SyntheticOutputs.provenance(), OptionalDouble.empty(), transform);
+    Path file = dir.resolve("encoders.json");
+
+    BundleJson.write(transformed, file);
+
+    assertThat(BundleJson.read(file).inputTransform()).isEqualTo(transform);
+    assertThat(Files.readString(file)).contains("\"inputTransform\"").doesNotContain("\"identity\"");
+  }
+
+  @Test
+  void refusesAVersionThreeBundleWithoutItsInputTransform(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("encoders.json");
+    ObjectNode tree = BundleJson.MAPPER.valueToTree(bundle);
+    tree.remove("inputTransform");
+    BundleJson.MAPPER.writeValue(file.toFile(), tree);
+
+    assertThatThrownBy(() -> BundleJson.read(file)).hasMessageContaining("inputTransform is missing");
+  }
+
+  @Test
+  void refusesAZeroStdInTheInputTransformNamingIt(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("encoders.json");
+    ObjectNode tree = BundleJson.MAPPER.valueToTree(bundle);
+    ((ObjectNode) tree.get("inputTransform")).putArray("std").add(0.0);
+    BundleJson.MAPPER.writeValue(file.toFile(), tree);
+
+    assertThatThrownBy(() -> BundleJson.read(file)).hasMessageContaining("input std must be finite and positive, found 0.0");
   }
 
   @Test

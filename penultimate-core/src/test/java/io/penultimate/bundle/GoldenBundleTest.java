@@ -3,18 +3,23 @@ package io.penultimate.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.penultimate.model.InputTransform;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The committed bundles under {@code src/test/resources/bundles}, written by {@link GoldenBundles}
  * (the README there says at which commit): the current version's file loads, scores as the bundle
- * it was written from did and is written back byte for byte; older versions are refused with one
+ * it was written from did and is written back byte for byte; version 2, which had no input
+ * transform, loads as the current version with the identity; older versions are refused with one
  * line that says what to do.
  */
 class GoldenBundleTest {
@@ -28,18 +33,31 @@ class GoldenBundleTest {
   }
 
   @Test
-  void loadsAVersionTwoBundleWithItsProvenance() throws IOException {
+  void loadsAVersionThreeBundleWithItsProvenanceAndInputTransform() throws IOException {
+    EncoderBundle bundle = BundleJson.read(golden("v3.json"));
+
+    assertThat(bundle.formatVersion()).isEqualTo(3);
+    assertThat(bundle.provenance().hiddenLayer()).isEqualTo("1");
+    assertThat(bundle.width()).isEqualTo(GoldenBundles.WIDTH);
+    assertThat(bundle.classNames()).containsExactly("a", "b");
+    assertThat(bundle.inputTransform()).isEqualTo(new InputTransform(1 / 255.0, List.of(0.5, 0.25), List.of(0.5, 2.0)));
+  }
+
+  @Test
+  void loadsAVersionTwoBundleAsTheCurrentVersionWithTheIdentityTransform() throws IOException {
     EncoderBundle bundle = BundleJson.read(golden("v2.json"));
 
-    assertThat(bundle.formatVersion()).isEqualTo(2);
+    assertThat(bundle.formatVersion()).isEqualTo(EncoderBundle.FORMAT_VERSION);
+    assertThat(bundle.inputTransform()).isEqualTo(InputTransform.IDENTITY);
     assertThat(bundle.provenance().hiddenLayer()).isEqualTo("1");
     assertThat(bundle.width()).isEqualTo(GoldenBundles.WIDTH);
     assertThat(bundle.classNames()).containsExactly("a", "b");
   }
 
-  @Test
-  void scoresAVersionTwoBundleAsTheBundleItWasWrittenFrom() throws IOException {
-    Path file = golden("v2.json");
+  @ParameterizedTest
+  @ValueSource(strings = {"v2.json", "v3.json"})
+  void scoresAGoldenBundleAsTheBundleItWasWrittenFrom(String name) throws IOException {
+    Path file = golden(name);
     GoldenBundles.RecordedScores recorded =
         BundleJson.MAPPER.readValue(GoldenBundles.scoresBeside(file).toFile(), GoldenBundles.RecordedScores.class);
     ConfidenceScorer scorer = new ConfidenceScorer(BundleJson.read(file));
@@ -69,7 +87,7 @@ class GoldenBundleTest {
 
     assertThatThrownBy(() -> BundleJson.read(file))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("v1.json has bundle format version 1, expected " + EncoderBundle.FORMAT_VERSION)
+        .hasMessageContaining("v1.json has bundle format version 1, expected 2 or " + EncoderBundle.FORMAT_VERSION)
         .hasMessageContaining("refit with 'penultimate fit'")
         .hasMessageNotContaining("\n");
   }

@@ -1,5 +1,6 @@
 package io.penultimate.bundle;
 
+import io.penultimate.model.InputTransform;
 import io.penultimate.model.LabeledOutputs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -19,6 +21,8 @@ import java.util.OptionalLong;
 final class GoldenBundles {
   static final int WIDTH = 2;
   static final int CLASSES = 2;
+  /** Recorded from version 3 on: 0..255 inputs scaled to [0, 1], then one mean and std per feature. */
+  static final InputTransform TRANSFORM = new InputTransform(1 / 255.0, List.of(0.5, 0.25), List.of(0.5, 2.0));
 
   /** Samples and every score the bundle gave each, keyed by score. */
   record RecordedScores(double[][] hidden, double[][] logits, List<Map<ScoreName, Double>> scores) {}
@@ -30,7 +34,9 @@ final class GoldenBundles {
         SyntheticOutputs.generate(100, 1, WIDTH, CLASSES),
         SyntheticOutputs.generate(40, 2, WIDTH, CLASSES),
         List.of("a", "b"),
-        new Provenance("0".repeat(64), "synthetic", "golden", OptionalLong.of(1), "1", "2026-01-01T00:00:00Z", "golden", "none", "17"));
+        new Provenance("0".repeat(64), "synthetic", "golden", OptionalLong.of(1), "1", "2026-01-01T00:00:00Z", "golden", "none", "17"),
+        OptionalDouble.empty(),
+        TRANSFORM);
   }
 
   static RecordedScores score(EncoderBundle bundle) {
