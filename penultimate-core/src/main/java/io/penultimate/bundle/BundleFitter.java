@@ -61,6 +61,11 @@ public final class BundleFitter {
   /** L2 penalty of the primary score's logistic regression, per sample. */
   public static final double PRIMARY_L2 = 1e-3;
   public static final double RIDGE = 1e-6;
+  /**
+   * Correct and wrong validation predictions needed of each: every choice is made by telling them
+   * apart, and DeLong's variance of an AUROC (the primary gate's floor) needs two of each.
+   */
+  public static final int MIN_PER_OUTCOME = 2;
 
   private BundleFitter() {}
 
@@ -91,6 +96,7 @@ public final class BundleFitter {
     HiddenSamples samples = new HiddenSamples(correct.outputs().hidden(), correct.labels(), classes);
     int[] predicted = validation.outputs().predicted();
     boolean[] right = validation.correct();
+    requireBothOutcomes(right);
     List<SettingChoice> choices = new ArrayList<>();
 
     double smoothing =
@@ -234,6 +240,20 @@ public final class BundleFitter {
       }
     }
     return out;
+  }
+
+  /** One line naming the counts, where DeLong would fail on "positives and negatives" far from the cause. */
+  private static void requireBothOutcomes(boolean[] right) {
+    int correct = 0;
+    for (boolean r : right) {
+      correct += r ? 1 : 0;
+    }
+    int wrong = right.length - correct;
+    if (correct < MIN_PER_OUTCOME || wrong < MIN_PER_OUTCOME) {
+      throw new IllegalArgumentException("the validation split has " + correct + " correct and " + wrong
+          + " wrong predictions; fitting chooses its settings and the primary score by telling them apart and needs at least "
+          + MIN_PER_OUTCOME + " of each (give a larger validation set, or one with harder inputs)");
+    }
   }
 
   private static boolean bothClasses(boolean[] labels) {

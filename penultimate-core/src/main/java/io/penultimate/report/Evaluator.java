@@ -49,6 +49,7 @@ public final class Evaluator {
     Map<ScoreName, double[]> testScores = scorer.scoreAll(test.outputs());
     Map<ScoreName, double[]> oodScores = scorer.scoreAll(ood);
     boolean[] correct = test.correct();
+    requireBothOutcomes(correct);
 
     Map<String, Double> auroc = new LinkedHashMap<>();
     Map<String, DeLong.AurocEstimate> ci = new LinkedHashMap<>();
@@ -163,5 +164,19 @@ public final class Evaluator {
   private static double share(double[] values, java.util.function.DoublePredicate test) {
     long count = Arrays.stream(values).filter(test).count();
     return values.length == 0 ? 0 : (double) count / values.length;
+  }
+
+  /** One line naming the counts: misclassification AUROCs and their DeLong intervals need both outcomes. */
+  private static void requireBothOutcomes(boolean[] correct) {
+    int right = 0;
+    for (boolean c : correct) {
+      right += c ? 1 : 0;
+    }
+    int wrong = correct.length - right;
+    if (right < BundleFitter.MIN_PER_OUTCOME || wrong < BundleFitter.MIN_PER_OUTCOME) {
+      throw new IllegalArgumentException("the test data has " + right + " correct and " + wrong
+          + " wrong predictions; the misclassification AUROCs need at least " + BundleFitter.MIN_PER_OUTCOME
+          + " of each (give a larger test set, or one with harder inputs)");
+    }
   }
 }

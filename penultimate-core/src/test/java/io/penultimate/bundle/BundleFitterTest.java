@@ -122,4 +122,15 @@ class BundleFitterTest {
     assertThatThrownBy(() -> new ConfidenceScorer(bundle).scores(hidden, new double[3]))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void refusesAValidationSplitWithoutWrongPredictionsNamingTheCounts() {
+    LabeledOutputs allRight = new LabeledOutputs(validation.outputs(), validation.outputs().predicted());
+
+    assertThatThrownBy(() -> BundleFitter.fit(SyntheticOutputs.generate(3000, 1), allRight, java.util.List.of("a", "b", "c"),
+            SyntheticOutputs.provenance()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the validation split has 1500 correct and 0 wrong predictions;")
+        .hasMessageContaining("needs at least 2 of each");
+  }
 }
