@@ -14,7 +14,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -28,12 +27,7 @@ class TopicCheckTest {
 
   @BeforeAll
   static void startBroker() throws Exception {
-    cluster = new KafkaClusterTestKit.Builder(
-            new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
+    cluster = SingleBroker.start();
     admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
   }
 
@@ -41,10 +35,6 @@ class TopicCheckTest {
   static void stopBroker() throws Exception {
     admin.close();
     cluster.close();
-  }
-
-  private static Topics topics(String prefix) {
-    return new Topics(prefix + ".events", prefix + ".scores", prefix + ".dlq", prefix + ".labels", prefix + ".outcomes", prefix + ".quality");
   }
 
   /** Creates topics with these partition counts: events, scores, dlq, labels, outcomes, quality. */
@@ -74,14 +64,14 @@ class TopicCheckTest {
 
   @Test
   void passesWhenEveryTopicExistsWithTheNeededPartitioning() throws Exception {
-    Topics topics = topics("ok");
+    Topics topics = Topics.withPrefix("ok");
     create(topics, 3, 2, 1, 3, 1, 4);
     assertThatCode(() -> verify(topics)).doesNotThrowAnyException();
   }
 
   @Test
   void namesExactlyTheMissingTopicsOnOneLineWithTheFix() throws Exception {
-    Topics topics = topics("some");
+    Topics topics = Topics.withPrefix("some");
     create(topics, 0, 2, 1, 0, 1, 1);
     assertThatThrownBy(() -> verify(topics))
         .isInstanceOf(TopicCheckException.class)
@@ -91,7 +81,7 @@ class TopicCheckTest {
 
   @Test
   void refusesLabelsWithAnotherPartitionCountThanEvents() throws Exception {
-    Topics topics = topics("skew");
+    Topics topics = Topics.withPrefix("skew");
     create(topics, 3, 3, 1, 2, 1, 1);
     assertThatThrownBy(() -> verify(topics))
         .isInstanceOf(TopicCheckException.class)
@@ -102,7 +92,7 @@ class TopicCheckTest {
 
   @Test
   void refusesAnOutcomesTopicWithTwoPartitions() throws Exception {
-    Topics topics = topics("wide");
+    Topics topics = Topics.withPrefix("wide");
     create(topics, 2, 2, 1, 2, 2, 1);
     assertThatThrownBy(() -> verify(topics))
         .isInstanceOf(TopicCheckException.class)
@@ -111,7 +101,7 @@ class TopicCheckTest {
 
   @Test
   void createsTheMissingTopicsWithTheNeededCountsAndThenPasses() throws Exception {
-    Topics topics = topics("new");
+    Topics topics = Topics.withPrefix("new");
     try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
       check.createMissing(topics, new TopicCheck.Creation(4, Optional.empty()));
     }
@@ -124,7 +114,7 @@ class TopicCheckTest {
 
   @Test
   void createsMissingLabelsWithAsManyPartitionsAsTheExistingEvents() throws Exception {
-    Topics topics = topics("half");
+    Topics topics = Topics.withPrefix("half");
     create(topics, 5, 0, 0, 0, 0, 0);
     try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
       assertThat(check.createMissing(topics, new TopicCheck.Creation(2, Optional.of((short) 1))))
@@ -135,7 +125,7 @@ class TopicCheckTest {
 
   @Test
   void creatingDoesNotRepairAnExistingTopicWithTheWrongPartitioning() throws Exception {
-    Topics topics = topics("bent");
+    Topics topics = Topics.withPrefix("bent");
     create(topics, 0, 0, 0, 0, 3, 0);
     try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
       assertThatThrownBy(() -> check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty())))
@@ -147,7 +137,7 @@ class TopicCheckTest {
 
   @Test
   void aReplicationFactorAboveTheBrokerCountIsRefusedOnOneLine() throws Exception {
-    Topics topics = topics("rf");
+    Topics topics = Topics.withPrefix("rf");
     try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
       assertThatThrownBy(() -> check.createMissing(topics, new TopicCheck.Creation(1, Optional.of((short) 3))))
           .isInstanceOf(TopicCheckException.class)
