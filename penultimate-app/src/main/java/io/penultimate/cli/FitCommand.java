@@ -1,5 +1,6 @@
 package io.penultimate.cli;
 
+import io.penultimate.bundle.AnswerSettings;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.DataSplit;
@@ -51,6 +52,15 @@ final class FitCommand implements Callable<Integer> {
           + " ('evaluate' prints the trade-off); default: chosen on the validation split.")
   Double primaryAlpha;
 
+  @Option(names = "--ood-alpha", paramLabel = "A", defaultValue = "0.05",
+      description = "Level of the ood flag: the share of in-distribution inputs it flags, in (0, 1) (default: ${DEFAULT-VALUE}).")
+  double oodAlpha;
+
+  @Option(names = "--ood-share", paramLabel = "PI", defaultValue = "0.1",
+      description = "Share of out-of-distribution traffic the trust answer assumes, in [0, 1); 0 makes trust the confidence"
+          + " (default: ${DEFAULT-VALUE}).")
+  double oodShare;
+
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Encoder bundle (JSON) to write.")
   Path out;
 
@@ -60,6 +70,7 @@ final class FitCommand implements Callable<Integer> {
       throw new UsageException("--primary-alpha must be in [0, 1], found " + primaryAlpha);
     }
     checkDataOptions();
+    AnswerSettings answers = answerSettings();
     EncoderBundle bundle;
     try (LoadedModel loaded = ModelFiles.open(model)) {
       DataSplit split = load(loaded.classNames());
@@ -68,15 +79,25 @@ final class FitCommand implements Callable<Integer> {
         InputCheck.requireClasses(part, loaded.classNames());
       }
       bundle = new ProbedModel(loaded, hiddenLayer, input.resolve(split.train()))
-          .fit(split, data.describe(train), primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha));
+          .fit(split, data.describe(train), primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha),
+              answers);
     }
     BundleJson.write(bundle, out);
     spec.commandLine()
         .getOut()
-        .printf("fitted %d nodes x %d classes (smoothing %s, beta epsilon %s, %d mixture components, primary gate alpha %s); wrote %s%n",
+        .printf("fitted %d nodes x %d classes (smoothing %s, beta epsilon %s, %d mixture components, primary gate alpha %s; confidence from %s, ood flag at p < %s, trust at OOD share %s); wrote %s%n",
             bundle.width(), bundle.numClasses(), bundle.settings().smoothing(), bundle.settings().betaEpsilon(),
-            bundle.settings().gmmComponents(), bundle.primary().alpha(), out);
+            bundle.settings().gmmComponents(), bundle.primary().alpha(), bundle.answers().confidence().features(),
+            bundle.answers().oodPValue().alpha(), bundle.answers().trust().oodShare(), out);
     return ExitCodes.OK;
+  }
+
+  private AnswerSettings answerSettings() {
+    try {
+      return new AnswerSettings(oodAlpha, oodShare);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   private void checkDataOptions() {

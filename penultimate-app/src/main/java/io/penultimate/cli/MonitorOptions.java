@@ -29,7 +29,7 @@ final class MonitorOptions {
   /** {@code demo} and {@code bench stream}: the settings that shape the scoring, not the topics or the cluster. */
   static final class Tuning implements CommandLine.IModelTransformer {
     private static final Set<String> KEYS = Set.of("batch-size", "batch-linger", "input-format", "oip-input", "window", "label-grace",
-        "metrics-port", "node-window", "node-metrics-cap", "ood-score", "node-encoder", "lowest-nodes");
+        "metrics-port", "node-window", "node-metrics-cap", "node-encoder", "lowest-nodes");
 
     @Override
     public CommandSpec transform(CommandSpec spec) {

@@ -1,6 +1,7 @@
 package io.penultimate.experiment;
 
 import io.penultimate.bundle.BundleCompatibility;
+import io.penultimate.bundle.AnswerSettings;
 import io.penultimate.bundle.BundleFitter;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.Provenance;
@@ -69,6 +70,11 @@ public final class ProbedModel {
 
   /** @param primaryAlpha the primary score's gate level, or empty to choose it on validation */
   public EncoderBundle fit(DataSplit data, String datasetName, OptionalDouble primaryAlpha) {
+    return fit(data, datasetName, primaryAlpha, AnswerSettings.DEFAULT);
+  }
+
+  /** @param answers the OOD flag's level and the OOD share the trust assumes */
+  public EncoderBundle fit(DataSplit data, String datasetName, OptionalDouble primaryAlpha, AnswerSettings answers) {
     ModelMetadata meta = model.metadata();
     Provenance provenance =
         new Provenance(
@@ -81,7 +87,8 @@ public final class ProbedModel {
             BuildInfo.penultimateVersion(),
             BuildInfo.dl4jVersion(),
             System.getProperty("java.version"));
-    return BundleFitter.fit(probe(data.train()), probe(data.validation()), data.train().classNames(), provenance, primaryAlpha, transform);
+    return BundleFitter.fit(probe(data.train()), probe(data.validation()), data.train().classNames(), provenance, primaryAlpha, transform,
+        answers);
   }
 
   /** Scores the test and OOD sets with a bundle fitted on this model's layer (see {@link #forBundle}). */

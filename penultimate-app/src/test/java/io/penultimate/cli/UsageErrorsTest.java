@@ -72,9 +72,9 @@ class UsageErrorsTest {
 
   @Test
   void serveWithAnUnknownOodScoreExitsTwoBeforeLoadingAnything() {
-    CliRun result = CliRun.of("serve", "--model", "none.zip", "--encoders", "none.json", "--ood-score", "vibes");
+    CliRun result = CliRun.of("serve", "--model", "none.zip", "--encoders", "none.json", "--node-encoder", "vibes");
     assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).contains("--ood-score").contains("'vibes'").hasLineCount(1);
+    assertThat(result.err()).contains("--node-encoder").contains("'vibes'").hasLineCount(1);
   }
 
   @ParameterizedTest

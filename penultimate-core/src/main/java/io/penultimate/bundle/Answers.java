@@ -13,7 +13,7 @@ public record Answers(CalibratedConfidence confidence, OodPValue oodPValue, Trus
 
   /**
    * How the confidence's features were chosen: each candidate set's misclassification AUROC on
-   * the validation half it was not fitted on (NaN where its fit gave a score a negative weight).
+   * the validation half it was not fitted on.
    */
   public record ConfidenceChoice(List<List<ScoreName>> candidates, double[] heldOutAuroc, int chosen) {
     public ConfidenceChoice {

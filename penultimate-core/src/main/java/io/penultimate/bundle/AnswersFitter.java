@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Fits the three {@link Answers} on the validation split's scores, never on test or
@@ -15,8 +16,8 @@ import java.util.Random;
  * <ul>
  *   <li>confidence: each candidate feature set of {@link #CONFIDENCE_CANDIDATES} is fitted on the
  *       first half and ranked by its misclassification AUROC on the second; the best (the
- *       earlier, simpler set on a tie) is refitted on the whole split. Sets whose fit gives a
- *       score a negative weight are skipped;
+ *       earlier, simpler set on a tie) is refitted on the whole split. Every weight is kept
+ *       non-negative (see {@link #fitNonNegative});
  *   <li>OOD p-value: each of {@link #OOD_DETECTORS} is referenced against the first half and the
  *       Fisher statistic calibrated on the second, so the p-value is calibrated on data the
  *       statistic never saw (see {@link OodPValue}). All validation inputs count, right or wrong:
@@ -73,33 +74,71 @@ public final class AnswersFitter {
   private static ConfidenceChoice chooseConfidence(
       double[][] rows, double[] logOdds, boolean[] correct, int[] first, int[] second) {
     double[] heldOut = new double[CONFIDENCE_CANDIDATES.size()];
-    Integer[] ranked = new Integer[heldOut.length];
+    int best = 0;
     for (int c = 0; c < heldOut.length; c++) {
-      ranked[c] = c;
       List<ScoreName> features = CONFIDENCE_CANDIDATES.get(c);
-      LogisticRegression.Model model = fitLogistic(features, rows, logOdds, correct, first);
-      heldOut[c] = nonNegative(model) ? heldOutAuroc(new CalibratedConfidence(features, model), rows, logOdds, correct, second) : Double.NaN;
+      CalibratedConfidence candidate = new CalibratedConfidence(features, fitNonNegative(features, rows, logOdds, correct, first));
+      heldOut[c] = heldOutAuroc(candidate, rows, logOdds, correct, second);
+      if (heldOut[c] > heldOut[best]) {
+        best = c;
+      }
     }
-    // best held-out AUROC first, NaN (skipped) last, the simpler set first on a tie
-    Arrays.sort(ranked, (a, b) -> Double.compare(orMinus(heldOut[b]), orMinus(heldOut[a])));
     int[] all = new int[correct.length];
     Arrays.setAll(all, i -> i);
-    for (int c : ranked) {
-      if (Double.isNaN(heldOut[c])) {
-        break;
-      }
-      List<ScoreName> features = CONFIDENCE_CANDIDATES.get(c);
-      LogisticRegression.Model model = fitLogistic(features, rows, logOdds, correct, all);
-      if (nonNegative(model)) {
-        return new ConfidenceChoice(new CalibratedConfidence(features, model), new Answers.ConfidenceChoice(CONFIDENCE_CANDIDATES, heldOut, c));
-      }
-    }
-    throw new IllegalArgumentException("no confidence feature set fits with non-negative weights on the validation split: "
-        + "the scores do not rise with correctness there (check the model and the validation labels)");
+    List<ScoreName> features = CONFIDENCE_CANDIDATES.get(best);
+    return new ConfidenceChoice(
+        new CalibratedConfidence(features, fitNonNegative(features, rows, logOdds, correct, all)),
+        new Answers.ConfidenceChoice(CONFIDENCE_CANDIDATES, heldOut, best));
   }
 
-  private static double orMinus(double v) {
-    return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+  /**
+   * The logistic regression with every weight at least 0: a feature whose weight comes out
+   * negative is held at 0 and the rest refitted, until none is (an active-set method; with one
+   * feature per step dropped it ends after at most as many refits as features). On a tiny or
+   * degenerate validation split even the max softmax can fit a negative weight; the confidence
+   * is then the split's accuracy, calibrated and honest about knowing nothing more.
+   */
+  private static LogisticRegression.Model fitNonNegative(
+      List<ScoreName> features, double[][] rows, double[] logOdds, boolean[] correct, int[] subset) {
+    boolean[] kept = new boolean[features.size()];
+    Arrays.fill(kept, true);
+    while (true) {
+      int[] columns = IntStream.range(0, kept.length).filter(j -> kept[j]).toArray();
+      double[][] x = new double[subset.length][columns.length];
+      boolean[] y = new boolean[subset.length];
+      for (int k = 0; k < subset.length; k++) {
+        double[] full = CalibratedConfidence.featureRow(features, logOdds[subset[k]], rows[subset[k]]);
+        for (int j = 0; j < columns.length; j++) {
+          x[k][j] = full[columns[j]];
+        }
+        y[k] = correct[subset[k]];
+      }
+      LogisticRegression.Model fitted = LogisticRegression.fit(x, y, CONFIDENCE_L2);
+      int negative = -1;
+      for (int j = 0; j < columns.length; j++) {
+        if (fitted.weights()[j] < 0 && (negative < 0 || fitted.weights()[j] < fitted.weights()[negative])) {
+          negative = j;
+        }
+      }
+      if (negative < 0) {
+        return padded(fitted, columns, features.size());
+      }
+      kept[columns[negative]] = false;
+    }
+  }
+
+  /** The fitted model over all features, the held-out ones at weight 0. */
+  private static LogisticRegression.Model padded(LogisticRegression.Model fitted, int[] columns, int size) {
+    double[] weights = new double[size];
+    double[] means = new double[size];
+    double[] scales = new double[size];
+    Arrays.fill(scales, 1);
+    for (int j = 0; j < columns.length; j++) {
+      weights[columns[j]] = fitted.weights()[j];
+      means[columns[j]] = fitted.means()[j];
+      scales[columns[j]] = fitted.scales()[j];
+    }
+    return new LogisticRegression.Model(fitted.intercept(), weights, means, scales);
   }
 
   private static OodPValue fitOod(double[][] rows, int[] first, int[] second, double alpha) {
@@ -119,17 +158,6 @@ public final class AnswersFitter {
     return new OodPValue(OOD_DETECTORS, references, ConformalPValue.fit(statistic), alpha);
   }
 
-  private static LogisticRegression.Model fitLogistic(
-      List<ScoreName> features, double[][] rows, double[] logOdds, boolean[] correct, int[] subset) {
-    double[][] x = new double[subset.length][];
-    boolean[] y = new boolean[subset.length];
-    for (int k = 0; k < subset.length; k++) {
-      x[k] = CalibratedConfidence.featureRow(features, logOdds[subset[k]], rows[subset[k]]);
-      y[k] = correct[subset[k]];
-    }
-    return LogisticRegression.fit(x, y, CONFIDENCE_L2);
-  }
-
   private static double heldOutAuroc(
       CalibratedConfidence candidate, double[][] rows, double[] logOdds, boolean[] correct, int[] subset) {
     double[] values = new double[subset.length];
@@ -140,10 +168,6 @@ public final class AnswersFitter {
       labels[k] = correct[subset[k]];
     }
     return Auroc.of(values, labels);
-  }
-
-  private static boolean nonNegative(LogisticRegression.Model model) {
-    return Arrays.stream(model.weights()).allMatch(w -> w >= 0);
   }
 
   private static double[] row(Map<ScoreName, double[]> scores, int i) {

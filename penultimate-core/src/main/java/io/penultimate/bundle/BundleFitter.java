@@ -52,7 +52,8 @@ import java.util.function.DoubleFunction;
  *       the validation split, and its gate α as the largest candidate whose validation AUROC
  *       stays within one DeLong standard error of the best single score's, so the gate buys
  *       out-of-distribution detection at no significant cost in misclassification detection;
- *       no out-of-distribution data is used.
+ *       no out-of-distribution data is used;
+ *   <li>the three answers, on the same validation scores (see {@link AnswersFitter}).
  * </ul>
  */
 public final class BundleFitter {
@@ -91,6 +92,13 @@ public final class BundleFitter {
   public static EncoderBundle fit(
       LabeledOutputs train, LabeledOutputs validation, List<String> classNames, Provenance provenance, OptionalDouble primaryAlpha,
       InputTransform inputTransform) {
+    return fit(train, validation, classNames, provenance, primaryAlpha, inputTransform, AnswerSettings.DEFAULT);
+  }
+
+  /** @param answers the OOD flag's level and the OOD share the trust assumes, both declared by the user */
+  public static EncoderBundle fit(
+      LabeledOutputs train, LabeledOutputs validation, List<String> classNames, Provenance provenance, OptionalDouble primaryAlpha,
+      InputTransform inputTransform, AnswerSettings answers) {
     int classes = classNames.size();
     LabeledOutputs correct = train.correctOnly();
     HiddenSamples samples = new HiddenSamples(correct.outputs().hidden(), correct.labels(), classes);
@@ -133,6 +141,7 @@ public final class BundleFitter {
       thresholds.put(score, OodMetrics.thresholdAtTpr(select(column, right), OOD_TPR));
       calibration.put(score, IsotonicRegression.fit(column, right));
     }
+    Answers fittedAnswers = AnswersFitter.fit(validationScores, softmaxLogOdds, right, answers.oodAlpha(), answers.oodShare());
     GoodnessOfFit fit = GoodnessOfFit.defaults();
     return new EncoderBundle(
         EncoderBundle.FORMAT_VERSION,
@@ -150,6 +159,7 @@ public final class BundleFitter {
         mahalanobis,
         gaussian,
         primary,
+        fittedAnswers,
         NodeStatistics.of(samples.hidden(), NodeStatistics.PAPER_LOW, NodeStatistics.PAPER_HIGH),
         thresholds,
         calibration,

@@ -54,6 +54,11 @@ public final class ConfidenceScorer {
     return columns;
   }
 
+  /** The three answers for one sample, from its logits and its {@link #scores scores}. */
+  public Answers.Answer answer(double[] logits, double[] scores) {
+    return bundle.answers().answer(SoftmaxScores.maxLogOdds(logits), scores);
+  }
+
   /** P(correct) estimated from a score by the bundle's isotonic map. */
   public double calibrated(ScoreName score, double value) {
     return bundle.calibration().get(score).apply(value);

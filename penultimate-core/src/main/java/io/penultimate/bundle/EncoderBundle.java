@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * Everything the scorer needs, fitted offline by {@link BundleFitter} and immutable afterwards:
  * every encoder family, the baseline score models, per-node training statistics, OOD thresholds,
- * calibration maps and the primary score, with the settings and provenance that produced them.
+ * calibration maps, the primary score and the three answers every event carries ({@link Answers}),
+ * with the settings and provenance that produced them.
  * The constructor checks every cross-field invariant and names what it found and expected.
  */
 public record EncoderBundle(
@@ -39,6 +40,7 @@ public record EncoderBundle(
     MahalanobisModel mahalanobis,
     ClassGaussianModel gaussian,
     PrimaryScore primary,
+    Answers answers,
     List<NodeStatistics> nodes,
     Map<ScoreName, Double> oodThresholds,
     Map<ScoreName, IsotonicMap> calibration,
@@ -67,6 +69,7 @@ public record EncoderBundle(
     requirePresent(mahalanobis, "mahalanobis");
     requirePresent(gaussian, "gaussian");
     requirePresent(primary, "primary");
+    requirePresent(answers, "answers");
     requirePresent(nodes, "nodes");
     requirePresent(oodThresholds, "oodThresholds");
     requirePresent(calibration, "calibration");

@@ -56,7 +56,7 @@ class AnswersFitterTest {
     Answers.ConfidenceChoice choice = answers.confidenceChoice();
     assertThat(choice.candidates()).isEqualTo(AnswersFitter.CONFIDENCE_CANDIDATES);
     assertThat(choice.candidates().get(choice.chosen())).isEqualTo(answers.confidence().features());
-    double best = Arrays.stream(choice.heldOutAuroc()).filter(v -> !Double.isNaN(v)).max().orElseThrow();
+    double best = Arrays.stream(choice.heldOutAuroc()).max().orElseThrow();
     assertThat(choice.heldOutAuroc()[choice.chosen()]).isEqualTo(best);
   }
 
@@ -71,6 +71,30 @@ class AnswersFitterTest {
     assertThat(answer.ood()).isTrue();
     assertThat(answer.oodPValue()).isLessThan(1e-3);
     assertThat(answer.trust()).isLessThan(answer.confidence() / 2);
+  }
+
+  @Test
+  void aScoreThatFallsWithCorrectnessGetsNoWeightInsteadOfANegativeOne() {
+    LabeledOutputs validation = SyntheticOutputs.generate(2000, 2);
+    Map<ScoreName, double[]> scores = SCORER.scoreAll(validation.outputs());
+    // the Mahalanobis column negated: more typical vectors now score lower
+    scores.put(ScoreName.MAHALANOBIS, Arrays.stream(scores.get(ScoreName.MAHALANOBIS)).map(v -> -v).toArray());
+    Answers answers = AnswersFitter.fit(scores, logOdds(validation), validation.correct(), 0.05, 0.1);
+    CalibratedConfidence confidence = answers.confidence();
+    for (int j = 0; j < confidence.features().size(); j++) {
+      assertThat(confidence.model().weights()[j]).as(confidence.features().get(j).key()).isGreaterThanOrEqualTo(0);
+    }
+  }
+
+  @Test
+  void withCorrectnessUnrelatedToEveryScoreTheConfidenceIsTheAccuracy() {
+    LabeledOutputs validation = SyntheticOutputs.generate(400, 2);
+    boolean[] shuffled = new boolean[validation.size()];
+    for (int i = 0; i < shuffled.length; i++) {
+      shuffled[i] = i % 4 != 0;
+    }
+    Answers answers = AnswersFitter.fit(SCORER.scoreAll(validation.outputs()), logOdds(validation), shuffled, 0.05, 0.1);
+    assertThat(answers.confidence().confidence(0, new double[ScoreName.values().length])).isBetween(0.6, 0.9);
   }
 
   @Test

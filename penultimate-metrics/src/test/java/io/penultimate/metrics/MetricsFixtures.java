@@ -13,7 +13,7 @@ final class MetricsFixtures {
 
   /** A scored event; only what the meters read is meaningful. */
   static ScoredEvent event(String id, boolean ood, double confidence, long timestamp) {
-    return new ScoredEvent(id, 0, "0", 0.5, Map.of(), confidence, ood, "gmm", -1, List.of(), "m", "b", null, timestamp);
+    return new ScoredEvent(id, 0, "0", 0.5, Map.of(), confidence, ood ? 0.001 : 0.5, ood, confidence, List.of(), "m", "b", null, timestamp);
   }
 
   /** One event per row of {@code hidden}, each node's log-density in {@code logDensity}. */

@@ -1,6 +1,7 @@
 package io.penultimate.stream;
 
 import io.penultimate.model.Inference;
+import io.penultimate.bundle.Answers;
 import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.encoder.HiddenEncoder;
@@ -62,17 +63,17 @@ public final class EventScorer {
       scores.put(score.key(), values[score.ordinal()]);
     }
     int predicted = SoftmaxScores.predicted(logits);
-    double oodScore = values[settings.oodScore().ordinal()];
+    Answers.Answer answer = scorer.answer(logits, values);
     return new ScoredEvent(
         event.id(),
         predicted,
         scorer.bundle().classNames().get(predicted),
         values[ScoreName.SOFTMAX.ordinal()],
         scores,
-        scorer.calibrated(ScoreName.PRIMARY, values[ScoreName.PRIMARY.ordinal()]),
-        scorer.isOutOfDistribution(settings.oodScore(), oodScore),
-        settings.oodScore().key(),
-        oodScore,
+        answer.confidence(),
+        answer.oodPValue(),
+        answer.ood(),
+        answer.trust(),
         lowestNodes(hidden, logDensities),
         settings.modelVersion(),
         settings.encoderVersion(),

@@ -38,7 +38,6 @@ public final class MonitorConfig {
       new Setting("input-format", "json", "json, binary or oip (an Open Inference Protocol request; README, Event schemas)"),
       new Setting("oip-input", null, "with --input-format oip: the request input to score (default: the only one)"),
       new Setting("max-event-bytes", "1048576", "larger events go to the dead-letter topic"),
-      new Setting("ood-score", "primary", "score whose threshold sets the ood flag"),
       new Setting("node-encoder", "gmm", "encoder family ranking lowestNodes"),
       new Setting("lowest-nodes", "5", "how many least likely nodes each output lists"),
       new Setting("batch-size", "256", "events per forward pass at most"),
@@ -123,7 +122,7 @@ public final class MonitorConfig {
     List<String> problems = new ArrayList<>();
     values.keySet().stream().filter(key -> !isSetting(key)).sorted().forEach(key -> problems.add("unknown setting --" + key));
     List<Supplier<?>> accessors = List.of(
-        this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::oipInput, this::maxEventBytes, this::oodScore,
+        this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::oipInput, this::maxEventBytes,
         this::nodeEncoder, this::lowestNodes, this::batchSize, this::batchLinger, this::window, this::labelRetention,
         this::labelGrace, this::timeWindow, this::timeWindowCapacity, this::stateDir, this::createTopics, this::partitions, this::replicationFactor, this::metricsPort,
         this::nodeWindow, this::nodeMetricsCap);
@@ -176,10 +175,6 @@ public final class MonitorConfig {
     return integer("max-event-bytes", 1);
   }
 
-  public ScoreName oodScore() {
-    return score("ood-score");
-  }
-
   public ScoreName nodeEncoder() {
     ScoreName score = score("node-encoder");
     if (!score.isEncoderLikelihood()) {
@@ -194,7 +189,7 @@ public final class MonitorConfig {
 
   /** What each scored record carries beside the scores; the versions name the model and bundle files. */
   public ScoringSettings scoring(String modelVersion, String encoderVersion) {
-    return new ScoringSettings(oodScore(), nodeEncoder(), lowestNodes(), modelVersion, encoderVersion);
+    return new ScoringSettings(nodeEncoder(), lowestNodes(), modelVersion, encoderVersion);
   }
 
   public int batchSize() {

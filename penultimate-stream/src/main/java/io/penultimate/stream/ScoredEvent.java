@@ -11,8 +11,12 @@ import java.util.Map;
  * @param predictedClass its name in the bundle (the index as text when the model names no classes)
  * @param softmax the max softmax probability
  * @param scores every confidence score by key
- * @param confidence the calibrated P(correct) of the primary score
- * @param ood whether the OOD score is below its threshold at 95% TPR on validation data
+ * @param confidence the calibrated P(correct): the misclassification answer
+ * @param oodPValue the conformal p-value of "this input is in-distribution"
+ * @param ood whether {@code oodPValue} is below the bundle's level α, which bounds the false-alarm
+ *     rate on in-distribution inputs
+ * @param trust P(in-distribution and correct) at the bundle's assumed OOD share: the answer to
+ *     "accept this prediction?"
  * @param lowestNodes the hidden nodes least likely under the predicted class, lowest first
  * @param label the true label when the event carried one
  */
@@ -24,9 +28,9 @@ public record ScoredEvent(
     double softmax,
     Map<String, Double> scores,
     double confidence,
+    double oodPValue,
     boolean ood,
-    String oodMethod,
-    double oodScore,
+    double trust,
     List<NodeLikelihood> lowestNodes,
     String modelVersion,
     String encoderVersion,

@@ -5,11 +5,10 @@ import io.penultimate.bundle.ScoreName;
 /**
  * What the scorer emits beside the scores.
  *
- * @param oodScore the score whose bundle threshold sets the {@code ood} flag
  * @param nodeEncoder the encoder family whose per-node log-density ranks {@code lowestNodes}
  * @param lowestNodes how many of the least likely nodes to report
  */
-public record ScoringSettings(ScoreName oodScore, ScoreName nodeEncoder, int lowestNodes, String modelVersion, String encoderVersion) {
+public record ScoringSettings(ScoreName nodeEncoder, int lowestNodes, String modelVersion, String encoderVersion) {
   public ScoringSettings {
     if (!nodeEncoder.isEncoderLikelihood()) {
       throw new IllegalArgumentException("node encoder must be an encoder family (binomial, trinomial, beta, betaGeneral, gmm), found " + nodeEncoder.key());

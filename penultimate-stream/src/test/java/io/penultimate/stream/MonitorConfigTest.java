@@ -19,7 +19,7 @@ class MonitorConfigTest {
     assertThat(config.batch()).isEqualTo(new BatchSettings(256, Duration.ofMillis(50)));
     assertThat(config.labelTiming()).isEqualTo(new LabelTiming(Duration.ofHours(24), Duration.ofSeconds(10)));
     assertThat(config.qualityWindows()).isEqualTo(new QualityWindows(10_000, Duration.ofHours(1), 100_000));
-    assertThat(config.scoring("m", "b")).isEqualTo(new ScoringSettings(ScoreName.PRIMARY, ScoreName.GMM, 5, "m", "b"));
+    assertThat(config.scoring("m", "b")).isEqualTo(new ScoringSettings(ScoreName.GMM, 5, "m", "b"));
     assertThat(config.inputFormat()).isEqualTo(EventParser.InputFormat.JSON);
     assertThat(config.maxEventBytes()).isEqualTo(1 << 20);
     assertThat(config.metricsPort()).isEqualTo(9404);
@@ -55,11 +55,11 @@ class MonitorConfigTest {
 
   @Test
   void namesAnUnknownSettingAndAScoreThatIsNotAnEncoder() {
-    MonitorConfig config = MonitorConfig.of(Map.of("batch-sise", "10", "node-encoder", "softmax", "ood-score", "bogus"));
+    MonitorConfig config = MonitorConfig.of(Map.of("batch-sise", "10", "node-encoder", "softmax", "batch-size", "bogus"));
     assertThat(config.problems()).hasSize(3);
     assertThat(config.problems().get(0)).isEqualTo("unknown setting --batch-sise");
     assertThat(config.problems()).anyMatch(p -> p.startsWith("--node-encoder must be binomial, trinomial, beta, betaGeneral or gmm"));
-    assertThat(config.problems()).anyMatch(p -> p.startsWith("--ood-score: unknown score 'bogus'"));
+    assertThat(config.problems()).anyMatch(p -> p.startsWith("--batch-size"));
   }
 
   @Test

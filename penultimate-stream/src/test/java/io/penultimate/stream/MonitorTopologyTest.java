@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.bundle.Answers;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.model.Inference;
 import io.penultimate.model.ModelOutputs;
@@ -76,7 +77,7 @@ class MonitorTopologyTest {
 
   private void startDriver(BatchSettings batch, MonitorObserver observer, EventParser parser) {
     Topics topics = MonitorConfig.DEFAULT.topics();
-    ScoringSettings settings = new ScoringSettings(ScoreName.PRIMARY, ScoreName.TRINOMIAL, 3, "model-1", "bundle-1");
+    ScoringSettings settings = new ScoringSettings(ScoreName.TRINOMIAL, 3, "model-1", "bundle-1");
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
     var topology =
         MonitorTopology.build(
@@ -175,9 +176,11 @@ class MonitorTopologyTest {
       }
       assertThat(json.get("predicted").asInt()).isEqualTo(offline.predicted()[0]);
       assertThat(json.get("predictedClass").asText()).isEqualTo(List.of("a", "b", "c").get(offline.predicted()[0]));
-      assertThat(json.get("confidence").asDouble()).isBetween(0.0, 1.0);
-      assertThat(json.get("ood").isBoolean()).isTrue();
-      assertThat(json.get("oodMethod").asText()).isEqualTo("primary");
+      Answers.Answer answer = scorer.answer(offline.logits()[0], expected);
+      assertThat(json.get("confidence").asDouble()).isEqualTo(answer.confidence());
+      assertThat(json.get("oodPValue").asDouble()).isEqualTo(answer.oodPValue());
+      assertThat(json.get("ood").asBoolean()).isEqualTo(answer.ood());
+      assertThat(json.get("trust").asDouble()).isEqualTo(answer.trust());
       assertThat(json.get("lowestNodes")).hasSize(3);
       assertThat(json.get("modelVersion").asText()).isEqualTo("model-1");
       assertThat(json.get("encoderVersion").asText()).isEqualTo("bundle-1");
