@@ -33,10 +33,10 @@ import java.util.List;
  * For AUGRC this is the expected area over the random orders for any weights (the area is linear in
  * the path), and the same trapezoid over tie-group boundaries as Traub et al.'s fd-shifts code. For
  * AURC it is the expected area over random orders when the tied samples weigh the same; with unequal
- * weights inside a tie it is the area of the linear path. AURC is the closed-form (fd-shifts'
- * "non-linear") interpolation, not the step sum (1/n) Σ_k risk_k, from which it differs by O(1/n);
- * a perfect ranking with failure share f gives AUGRC = f²/2 and AURC = f + (1 − f) ln(1 − f).
- * Lower is better for both.
+ * weights inside a tie it is the area of the linear path. This AURC is fd-shifts' "non-linear"
+ * interpolation; the trapezoid of selective risks (fd-shifts' default) and the step sum (1/n) Σ_k
+ * risk_k of Geifman et al. differ from it by O(1/n). A perfect ranking with failure share f gives
+ * AUGRC = f²/2 and AURC = f + (1 − f) ln(1 − f). Lower is better for both.
  *
  * <p>{@code points} is the curve for plots: (0, 0) and then one point per tie group that carries
  * weight, in order of decreasing confidence, ending at coverage 1. The selective risk at coverage 0
@@ -113,7 +113,9 @@ public record RiskCoverage(double augrc, double aurc, List<Point> points) {
    * any out-of-distribution sample, and the out-of-distribution samples make up the share {@code
    * oodShare} of the total weight ({@link #oodWeights}). With {@code oodShare} 0 this is the
    * misclassification task of the in-distribution samples alone. Error messages number the
-   * out-of-distribution samples after the in-distribution ones.
+   * out-of-distribution samples after the in-distribution ones. The same task's FPR@95TPR needs no
+   * weights: {@link OodMetrics#fprAtTpr} of the correct predictions' confidences against the
+   * failures'.
    */
   public static RiskCoverage joint(double[] inConfidence, boolean[] inCorrect, double[] outConfidence, double oodShare) {
     if (inConfidence.length != inCorrect.length) {

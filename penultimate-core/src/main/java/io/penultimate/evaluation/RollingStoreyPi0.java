@@ -6,7 +6,7 @@ package io.penultimate.evaluation;
  * share 1 − π̂₀. A ring buffer remembers, per p-value, only whether it lies above λ, and the count is
  * kept exactly as an integer, so an update is O(1) and never drifts. The window size trades
  * reaction time for noise: the estimate's standard error is about √(q(1 − q)/n) / (1 − λ), with q
- * the share above λ (0.014 at n = 5000, λ = 0.5 and an OOD share of 20%).
+ * the share above λ (0.014 at n = 5,000, λ = 1/2 and an OOD share of 20%).
  *
  * <p>Not thread-safe: one instance per stream thread, or external synchronisation.
  */
@@ -51,7 +51,7 @@ public final class RollingStoreyPi0 {
 
   /** NaN while empty. */
   public double pi0() {
-    return size == 0 ? Double.NaN : StoreyPi0.pi0(aboveCount, size, lambda);
+    return size == 0 ? Double.NaN : StoreyPi0.fromCount(aboveCount, size, lambda);
   }
 
   /** 1 − π̂₀: the estimated share of out-of-distribution inputs; NaN while empty. */
