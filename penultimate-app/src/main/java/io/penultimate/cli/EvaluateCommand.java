@@ -2,6 +2,7 @@ package io.penultimate.cli;
 
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.data.ClassSubset;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
 import io.penultimate.experiment.CsvExport;
@@ -9,9 +10,13 @@ import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
 import io.penultimate.model.LoadedModel;
 import io.penultimate.report.Evaluator;
+import io.penultimate.report.OodType;
 import io.penultimate.report.PaperTables;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,20 +74,31 @@ final class EvaluateCommand implements Callable<Integer> {
     try (LoadedModel loaded = ModelFiles.open(model)) {
       ProbedModel probed = ProbedModel.forBundle(loaded, bundle);
       String oodData = ood == null ? DatasetOptions.counterpart(data.name) : ood;
-      DataSplit named = test == null ? data.loadNamed() : null;
+      DataSplit all = test == null ? data.loadNamed() : null;
+      // a model trained on some classes of a named data set is tested on them, its other classes are near OOD
+      Optional<ClassSubset> subset = all == null ? Optional.empty() : ClassSubsets.ofModel(model, loaded.metadata(), data.name, all);
+      DataSplit named = subset.map(s -> s.keep(all)).orElse(all);
       LabeledSamples testSet = named == null ? data.read(test, bundle.classNames()) : named.test();
-      LabeledSamples oodSet = data.ood(oodData);
+      Map<OodType, LabeledSamples> oodSets = new EnumMap<>(OodType.class);
+      Map<OodType, String> oodNames = new EnumMap<>(OodType.class);
+      oodSets.put(OodType.FAR, data.ood(oodData));
+      oodNames.put(OodType.FAR, oodData);
+      subset.ifPresent(s -> {
+        oodSets.put(OodType.NEAR, s.heldOutOf(all.test()));
+        oodNames.put(OodType.NEAR, ClassSubsets.describeHeldOut(data.name, s));
+      });
       InputCheck.requireInputSize(testSet, loaded.inputSize());
       InputCheck.requireClasses(testSet, bundle.classNames());
-      InputCheck.requireInputSize(oodSet, loaded.inputSize());
+      InputCheck.requireInputSize(oodSets.get(OodType.FAR), loaded.inputSize());
       evaluation =
-          probed.evaluate(bundle, named == null ? testSet : named.train(), testSet, oodSet,
-              new Evaluator.Labels(data.describe(test), oodData, loaded.metadata().arch(), loaded.metadata().seed()));
+          probed.evaluate(bundle, named == null ? testSet : named.train(), testSet, oodSets,
+              new Evaluator.Labels(ClassSubsets.describe(data.describe(test), subset), oodNames, loaded.metadata().arch(),
+                  loaded.metadata().seed()));
     }
     PaperTables.print(List.of(evaluation.report()), spec.commandLine().getOut());
     report.writeJson(evaluation.report());
     if (scoresCsv != null) {
-      CsvExport.writeScores(evaluation.testScores(), evaluation.correct(), evaluation.oodScores(), scoresCsv);
+      CsvExport.writeScores(evaluation.testScores(), evaluation.correct(), evaluation.oodScores().get(OodType.FAR), scoresCsv);
     }
     report.writePlots(evaluation, "");
     return ExitCodes.OK;
