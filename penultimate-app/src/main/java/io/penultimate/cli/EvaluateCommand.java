@@ -98,7 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
     PaperTables.print(List.of(evaluation.report()), spec.commandLine().getOut());
     report.writeJson(evaluation.report());
     if (scoresCsv != null) {
-      CsvExport.writeScores(evaluation.testScores(), evaluation.correct(), evaluation.oodScores().get(OodType.FAR), scoresCsv);
+      CsvExport.writeScores(CsvExport.ScoredSplit.of(evaluation), scoresCsv);
     }
     report.writePlots(evaluation, "");
     return ExitCodes.OK;

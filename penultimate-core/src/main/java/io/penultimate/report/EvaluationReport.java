@@ -15,6 +15,10 @@ import java.util.OptionalLong;
  * trained on a subset of its classes; e.g. {@code "oodAuroc": {"far": {"softmax": 0.91, ...},
  * "near": {"softmax": 0.88, ...}}}.
  *
+ * <p>The answers appear beside the scores in {@code auroc}, {@code aurocCi}, {@code vsSoftmax},
+ * {@code oodAuroc}, {@code oodFpr95}, {@code ece} and {@code brier} under the keys
+ * {@code confidence}, {@code oodPValue} and {@code trust}.
+ *
  * @param seed the model's training seed; empty (null in JSON) for a model not trained by {@code penultimate train}
  * @param oodDataset the name of each OOD set, by OOD type
  * @param auroc misclassification AUROC: correct predictions (positive) vs wrong ones
@@ -28,6 +32,19 @@ import java.util.OptionalLong;
  *     {@code softmaxUncalibrated} holds the raw max softmax
  * @param primaryAlphaAuroc the primary score's misclassification AUROC at each gate level α
  * @param primaryAlphaOodAuroc by OOD type: the primary score's OOD AUROC at each gate level α
+ * @param brier Brier score of each score's calibrated P(correct) and of {@code confidence};
+ *     {@code softmaxUncalibrated} the raw max softmax's
+ * @param falseAlarmRate share of in-distribution test samples flagged OOD: by each score's
+ *     threshold (fitted to keep 95% of correct validation predictions), and under
+ *     {@code oodPValue} by the answers' flag p &lt; {@code oodAlpha}
+ * @param oodAlpha the bundle's level of the OOD flag
+ * @param trustOodShare the OOD share π the bundle's trust assumes
+ * @param augrc by OOD type, then OOD share π, then score or answer: the joint task's AUGRC
+ *     (failures: wrong in-distribution predictions and every OOD sample, weighted to share π), the
+ *     trust refitted at each π
+ * @param aurc as {@code augrc}, the area under the selective risk-coverage curve
+ * @param jointFpr95 as {@code augrc}, the weighted share of failures accepted at the threshold
+ *     keeping 95% of correct in-distribution predictions
  */
 public record EvaluationReport(
     String dataset,
@@ -50,7 +67,14 @@ public record EvaluationReport(
     Map<String, Object> settings,
     List<NodeAnalysis.Row> nodes,
     Map<String, Double> primaryAlphaAuroc,
-    Map<String, Map<String, Double>> primaryAlphaOodAuroc) {
+    Map<String, Map<String, Double>> primaryAlphaOodAuroc,
+    Map<String, Double> brier,
+    Map<String, Double> falseAlarmRate,
+    double oodAlpha,
+    double trustOodShare,
+    Map<String, Map<String, Map<String, Double>>> augrc,
+    Map<String, Map<String, Map<String, Double>>> aurc,
+    Map<String, Map<String, Map<String, Double>>> jointFpr95) {
 
   /** The OOD AUROC of every score against one OOD set; absent (null) when the evaluation had no such set. */
   public Map<String, Double> oodAuroc(OodType type) {

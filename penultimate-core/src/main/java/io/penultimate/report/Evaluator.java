@@ -1,11 +1,14 @@
 package io.penultimate.report;
 
+import io.penultimate.bundle.Answers;
 import io.penultimate.bundle.BundleFitter;
 import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.PrimaryScore;
 import io.penultimate.bundle.ScoreName;
+import io.penultimate.bundle.TrustScore;
 import io.penultimate.evaluation.Auroc;
+import io.penultimate.evaluation.BrierScore;
 import io.penultimate.evaluation.CalibrationError;
 import io.penultimate.evaluation.DeLong;
 import io.penultimate.evaluation.OodMetrics;
@@ -33,15 +36,21 @@ public final class Evaluator {
    *
    * @param oodScores every score of every OOD set's samples, by OOD type, far first
    * @param primaryConfidence the calibrated P(correct) of the primary score on the test set
-   * @param testHidden the test set's last-hidden activations, for plots
+   * @param testAnswers the three answers of every test sample
+   * @param oodAnswers the three answers of every OOD sample, by OOD type
+   * @param test the test set's labels and model outputs (its last-hidden activations for plots)
+   * @param ood every OOD set's model outputs, by OOD type
    */
   public record Evaluation(
       EvaluationReport report,
-      double[][] testHidden,
+      LabeledOutputs test,
+      Map<OodType, ModelOutputs> ood,
       Map<ScoreName, double[]> testScores,
       Map<OodType, Map<ScoreName, double[]>> oodScores,
       boolean[] correct,
-      double[] primaryConfidence) {}
+      double[] primaryConfidence,
+      AnswerColumns testAnswers,
+      Map<OodType, AnswerColumns> oodAnswers) {}
 
   /**
    * Names of the data sets and model, carried into the report.
@@ -84,22 +93,44 @@ public final class Evaluator {
     boolean[] correct = test.correct();
     requireBothOutcomes(correct);
 
+    Answers answers = bundle.answers();
+    AnswerColumns testAnswers = AnswerColumns.of(answers, test.outputs(), testScores);
+    Map<OodType, AnswerColumns> oodAnswers = new EnumMap<>(OodType.class);
+    ood.forEach((type, outputs) -> oodAnswers.put(type, AnswerColumns.of(answers, outputs, oodScores.get(type))));
+    Map<String, double[]> testColumns = columns(testScores, testAnswers);
+
     Map<String, Double> auroc = new LinkedHashMap<>();
     Map<String, DeLong.AurocEstimate> ci = new LinkedHashMap<>();
     Map<String, DeLong.PairedDifference> vsSoftmax = new LinkedHashMap<>();
-    Map<String, Double> ece = new LinkedHashMap<>();
     double[] softmax = testScores.get(ScoreName.SOFTMAX);
+    testColumns.forEach((key, in) -> {
+      auroc.put(key, Auroc.of(in, correct));
+      ci.put(key, DeLong.of(in, correct));
+      vsSoftmax.put(key, DeLong.paired(in, softmax, correct));
+    });
+    Map<String, Double> ece = new LinkedHashMap<>();
+    Map<String, Double> brier = new LinkedHashMap<>();
+    Map<String, Double> falseAlarms = new LinkedHashMap<>();
     for (ScoreName score : ScoreName.values()) {
       double[] in = testScores.get(score);
-      auroc.put(score.key(), Auroc.of(in, correct));
-      ci.put(score.key(), DeLong.of(in, correct));
-      vsSoftmax.put(score.key(), DeLong.paired(in, softmax, correct));
       double[] calibrated = Arrays.stream(in).map(v -> scorer.calibrated(score, v)).toArray();
       ece.put(score.key(), CalibrationError.expected(calibrated, correct));
+      brier.put(score.key(), BrierScore.of(calibrated, correct));
+      falseAlarms.put(score.key(), share(in, v -> scorer.isOutOfDistribution(score, v)));
     }
+    ece.put(AnswerColumns.CONFIDENCE, CalibrationError.expected(testAnswers.confidence(), correct));
+    brier.put(AnswerColumns.CONFIDENCE, BrierScore.of(testAnswers.confidence(), correct));
     ece.put("softmaxUncalibrated", CalibrationError.expected(softmax, correct));
+    brier.put("softmaxUncalibrated", BrierScore.of(softmax, correct));
+    falseAlarms.put(AnswerColumns.OOD_P_VALUE, share(testAnswers.ood()));
     Map<String, OodMeasures> oodMeasures = new LinkedHashMap<>();
-    oodScores.forEach((type, out) -> oodMeasures.put(type.key(), OodMeasures.of(scorer, testScores, out)));
+    Map<String, Map<String, Map<String, JointTask>>> joint = new LinkedHashMap<>();
+    oodScores.forEach((type, out) -> {
+      AnswerColumns outAnswers = oodAnswers.get(type);
+      Map<String, double[]> outColumns = columns(out, outAnswers);
+      oodMeasures.put(type.key(), OodMeasures.of(scorer, testColumns, outColumns, outAnswers));
+      joint.put(type.key(), jointTask(answers, testColumns, testAnswers, correct, outColumns, outAnswers));
+    });
     Frontier frontier = Frontier.of(bundle.primary(), test.outputs(), testScores, correct, ood, oodScores);
 
     EvaluationReport report =
@@ -124,10 +155,17 @@ public final class Evaluator {
             settings(bundle),
             nodes.nodes(),
             frontier.auroc(),
-            frontier.oodAuroc());
+            frontier.oodAuroc(),
+            brier,
+            falseAlarms,
+            answers.oodPValue().alpha(),
+            answers.trust().oodShare(),
+            jointField(joint, JointTask::augrc),
+            jointField(joint, JointTask::aurc),
+            jointField(joint, JointTask::fpr95));
     double[] primaryConfidence =
         Arrays.stream(testScores.get(ScoreName.PRIMARY)).map(v -> scorer.calibrated(ScoreName.PRIMARY, v)).toArray();
-    return new Evaluation(report, test.outputs().hidden(), testScores, oodScores, correct, primaryConfidence);
+    return new Evaluation(report, test, ordered(ood), testScores, oodScores, correct, primaryConfidence, testAnswers, oodAnswers);
   }
 
   /**
@@ -138,17 +176,75 @@ public final class Evaluator {
    * @param detectionRate share of OOD samples the bundle's own threshold (fitted on validation) flags
    */
   private record OodMeasures(Map<String, Double> auroc, Map<String, Double> fpr95, Map<String, Double> detectionRate) {
-    static OodMeasures of(ConfidenceScorer scorer, Map<ScoreName, double[]> testScores, Map<ScoreName, double[]> oodScores) {
+    static OodMeasures of(
+        ConfidenceScorer scorer, Map<String, double[]> testColumns, Map<String, double[]> oodColumns, AnswerColumns oodAnswers) {
       OodMeasures measures = new OodMeasures(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+      testColumns.forEach((key, in) -> {
+        double[] out = oodColumns.get(key);
+        measures.auroc.put(key, oodAuroc(in, out));
+        measures.fpr95.put(key, OodMetrics.fprAtTpr(in, out, BundleFitter.OOD_TPR));
+      });
       for (ScoreName score : ScoreName.values()) {
-        double[] in = testScores.get(score);
-        double[] out = oodScores.get(score);
-        measures.auroc.put(score.key(), oodAuroc(in, out));
-        measures.fpr95.put(score.key(), OodMetrics.fprAtTpr(in, out, BundleFitter.OOD_TPR));
-        measures.detectionRate.put(score.key(), share(out, v -> scorer.isOutOfDistribution(score, v)));
+        measures.detectionRate.put(score.key(), share(oodColumns.get(score.key()), v -> scorer.isOutOfDistribution(score, v)));
       }
+      measures.detectionRate.put(AnswerColumns.OOD_P_VALUE, share(oodAnswers.ood()));
       return measures;
     }
+  }
+
+  /**
+   * OOD shares at which the joint task is measured besides the bundle's own: 0, where trust is the
+   * confidence, and the shares the three-answers goals name. The trust is refitted at each (it
+   * is only the share); every other column is the same at every share.
+   */
+  public static final double[] JOINT_OOD_SHARES = {0, 0.01, 0.1, 0.5};
+
+  private static Map<String, Map<String, JointTask>> jointTask(
+      Answers answers, Map<String, double[]> testColumns, AnswerColumns testAnswers, boolean[] correct,
+      Map<String, double[]> oodColumns, AnswerColumns oodAnswers) {
+    java.util.SortedSet<Double> shares = new java.util.TreeSet<>();
+    Arrays.stream(JOINT_OOD_SHARES).forEach(shares::add);
+    shares.add(answers.trust().oodShare());
+    Map<String, Map<String, JointTask>> byShare = new LinkedHashMap<>();
+    for (double share : shares) {
+      TrustScore atShare = answers.trust().withOodShare(share);
+      Map<String, JointTask> byColumn = new LinkedHashMap<>();
+      testColumns.forEach((key, in) -> {
+        boolean isTrust = key.equals(AnswerColumns.TRUST);
+        double[] testValues = isTrust ? testAnswers.trustAt(atShare) : in;
+        double[] oodValues = isTrust ? oodAnswers.trustAt(atShare) : oodColumns.get(key);
+        byColumn.put(key, JointTask.of(testValues, correct, oodValues, share));
+      });
+      byShare.put(alphaKey(share), byColumn);
+    }
+    return byShare;
+  }
+
+  private static Map<String, Map<String, Map<String, Double>>> jointField(
+      Map<String, Map<String, Map<String, JointTask>>> joint, java.util.function.ToDoubleFunction<JointTask> field) {
+    Map<String, Map<String, Map<String, Double>>> out = new LinkedHashMap<>();
+    joint.forEach((type, byShare) -> {
+      Map<String, Map<String, Double>> shares = new LinkedHashMap<>();
+      byShare.forEach((share, byColumn) -> shares.put(share, JointTask.field(byColumn, field)));
+      out.put(type, shares);
+    });
+    return out;
+  }
+
+  /**
+   * Every score's column under its key, then the answers: {@code confidence}, {@code oodPValue}
+   * (as its log, which ranks as the p-value does and keeps ranking where it rounds to 0) and
+   * {@code trust} at the bundle's OOD share.
+   */
+  private static Map<String, double[]> columns(Map<ScoreName, double[]> scores, AnswerColumns answerColumns) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (ScoreName score : ScoreName.values()) {
+      out.put(score.key(), scores.get(score));
+    }
+    out.put(AnswerColumns.CONFIDENCE, answerColumns.confidence());
+    out.put(AnswerColumns.OOD_P_VALUE, answerColumns.logOodPValue());
+    out.put(AnswerColumns.TRUST, answerColumns.trust());
+    return out;
   }
 
   /** One field of every OOD set's measures, keyed as the sets are. */
@@ -229,6 +325,14 @@ public final class Evaluator {
     out.put("primaryAlpha", bundle.primary().alpha());
     out.put("primaryWeights", bundle.primary().bulk().weights());
     return out;
+  }
+
+  private static double share(boolean[] flags) {
+    int count = 0;
+    for (boolean flag : flags) {
+      count += flag ? 1 : 0;
+    }
+    return flags.length == 0 ? 0 : (double) count / flags.length;
   }
 
   private static double share(double[] values, java.util.function.DoublePredicate test) {

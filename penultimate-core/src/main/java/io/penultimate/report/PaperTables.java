@@ -55,7 +55,85 @@ public final class PaperTables {
     for (ScoreName score : ScoreName.values()) {
       out.printf(Locale.ROOT, "  %-14s %16s%n", score.key(), meanSd(runs, r -> r.ece().get(score.key())));
     }
+    printAnswers(runs, out);
     out.flush();
+  }
+
+  /**
+   * Each answer judged by the metric of its own job, against the goals it was built for: the
+   * confidence against max softmax, the OOD p-value against the best single score, the trust
+   * against every score on the joint task at each OOD share.
+   */
+  private static void printAnswers(List<EvaluationReport> runs, PrintWriter out) {
+    EvaluationReport first = runs.get(0);
+    out.printf(Locale.ROOT, "%nTable 4. The three answers, each by its own metric (mean over seeds; goal met when every mean meets it)%n");
+    out.printf(Locale.ROOT, "  confidence: misclass. AUROC %s vs softmax %s (goal >=: %s); ECE %s vs raw softmax %s (goal <=: %s); Brier %s%n",
+        meanSd(runs, r -> r.auroc().get(AnswerColumns.CONFIDENCE)), meanSd(runs, r -> r.auroc().get("softmax")),
+        verdict(mean(runs, r -> r.auroc().get(AnswerColumns.CONFIDENCE)) >= mean(runs, r -> r.auroc().get("softmax"))),
+        meanSd(runs, r -> r.ece().get(AnswerColumns.CONFIDENCE)), meanSd(runs, r -> r.ece().get("softmaxUncalibrated")),
+        verdict(mean(runs, r -> r.ece().get(AnswerColumns.CONFIDENCE)) <= mean(runs, r -> r.ece().get("softmaxUncalibrated"))),
+        meanSd(runs, r -> r.brier().get(AnswerColumns.CONFIDENCE)));
+    double falseAlarms = mean(runs, r -> r.falseAlarmRate().get(AnswerColumns.OOD_P_VALUE));
+    out.printf(Locale.ROOT, "  oodPValue: false-alarm rate on the test split %s at alpha %s (goal alpha +- 0.02: %s)%n",
+        meanSd(runs, r -> r.falseAlarmRate().get(AnswerColumns.OOD_P_VALUE)), first.oodAlpha(),
+        verdict(Math.abs(falseAlarms - first.oodAlpha()) <= 0.02));
+    for (String type : first.oodAuroc().keySet()) {
+      OodType oodType = OodType.valueOf(type.toUpperCase(Locale.ROOT));
+      String bestSingle = best(runs, r -> r.oodAuroc(oodType));
+      double gap = mean(runs, r -> r.oodAuroc(oodType).get(bestSingle)) - mean(runs, r -> r.oodAuroc(oodType).get(AnswerColumns.OOD_P_VALUE));
+      out.printf(Locale.ROOT, "  oodPValue, %s OOD: AUROC %s, FPR@95TPR %s; best single score %s %s (goal within 0.005: %s)%n", type,
+          meanSd(runs, r -> r.oodAuroc(oodType).get(AnswerColumns.OOD_P_VALUE)),
+          meanSd(runs, r -> r.oodFpr95(oodType).get(AnswerColumns.OOD_P_VALUE)),
+          bestSingle, meanSd(runs, r -> r.oodAuroc(oodType).get(bestSingle)), verdict(gap <= 0.005));
+    }
+    for (String type : first.augrc().keySet()) {
+      Map<String, Map<String, Double>> byShare = first.augrc().get(type);
+      out.printf(Locale.ROOT, "%n  Joint task, %s OOD: AUGRC x 1000 by assumed OOD share pi (lower is better; trust refitted at each pi)%n", type);
+      out.printf(Locale.ROOT, "  %-20s", "score / pi");
+      byShare.keySet().forEach(share -> out.printf(Locale.ROOT, " %16s", share));
+      out.println();
+      for (String column : byShare.values().iterator().next().keySet()) {
+        out.printf(Locale.ROOT, "  %-20s", column);
+        for (String share : byShare.keySet()) {
+          out.printf(Locale.ROOT, " %16s", meanSd1000(runs, r -> r.augrc().get(type).get(share).get(column)));
+        }
+        out.println();
+      }
+      for (String share : byShare.keySet()) {
+        String bestBaseline = lowest(runs, r -> r.augrc().get(type).get(share));
+        double trust = mean(runs, r -> r.augrc().get(type).get(share).get(AnswerColumns.TRUST));
+        out.printf(Locale.ROOT, "  pi %s: trust %.2f vs the lowest score, %s %.2f (goal <=: %s)%n", share, 1000 * trust, bestBaseline,
+            1000 * mean(runs, r -> r.augrc().get(type).get(share).get(bestBaseline)),
+            verdict(trust <= mean(runs, r -> r.augrc().get(type).get(share).get(bestBaseline))));
+      }
+    }
+  }
+
+  private static String verdict(boolean met) {
+    return met ? "met" : "NOT met";
+  }
+
+  private static double mean(List<EvaluationReport> runs, ToDoubleFunction<EvaluationReport> value) {
+    return runs.stream().mapToDouble(value).average().orElse(Double.NaN);
+  }
+
+  /** The score (any, the primary included; no answer) with the lowest mean over runs. */
+  private static String lowest(List<EvaluationReport> runs, java.util.function.Function<EvaluationReport, Map<String, Double>> field) {
+    String lowest = null;
+    double lowestMean = Double.POSITIVE_INFINITY;
+    for (ScoreName score : ScoreName.values()) {
+      double mean = mean(runs, r -> field.apply(r).get(score.key()));
+      if (mean < lowestMean) {
+        lowest = score.key();
+        lowestMean = mean;
+      }
+    }
+    return lowest;
+  }
+
+  /** {@link #meanSd} of a value times 1000, for AUGRCs of a few thousandths. */
+  private static String meanSd1000(List<EvaluationReport> runs, ToDoubleFunction<EvaluationReport> value) {
+    return meanSd(runs, r -> 1000 * value.applyAsDouble(r));
   }
 
   /** "OOD set X" with the far set alone, else "far OOD set X, near OOD set Y". */

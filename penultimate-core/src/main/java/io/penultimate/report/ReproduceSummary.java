@@ -27,6 +27,12 @@ public record ReproduceSummary(
     Map<String, Double> ece,
     Map<String, Double> primaryAlphaAuroc,
     Map<String, Map<String, Double>> primaryAlphaOodAuroc,
+    Map<String, Double> brier,
+    Map<String, Double> falseAlarmRate,
+    double trustOodShare,
+    Map<String, Map<String, Map<String, Double>>> augrc,
+    Map<String, Map<String, Map<String, Double>>> aurc,
+    Map<String, Map<String, Map<String, Double>>> jointFpr95,
     Map<String, Object> sd,
     List<NodeAnalysis.Row> nodes,
     List<EvaluationReport> runs) {
@@ -49,6 +55,11 @@ public record ReproduceSummary(
     sd.put("ece", sd(runs, EvaluationReport::ece));
     sd.put("primaryAlphaAuroc", sd(runs, EvaluationReport::primaryAlphaAuroc));
     sd.put("primaryAlphaOodAuroc", byType(runs, EvaluationReport::primaryAlphaOodAuroc, ReproduceSummary::sd));
+    sd.put("brier", sd(runs, EvaluationReport::brier));
+    sd.put("falseAlarmRate", sd(runs, EvaluationReport::falseAlarmRate));
+    sd.put("augrc", byTypeAndShare(runs, EvaluationReport::augrc, ReproduceSummary::sd));
+    sd.put("aurc", byTypeAndShare(runs, EvaluationReport::aurc, ReproduceSummary::sd));
+    sd.put("jointFpr95", byTypeAndShare(runs, EvaluationReport::jointFpr95, ReproduceSummary::sd));
     return new ReproduceSummary(
         first.dataset(),
         first.oodDataset(),
@@ -63,6 +74,12 @@ public record ReproduceSummary(
         mean(runs, EvaluationReport::ece),
         mean(runs, EvaluationReport::primaryAlphaAuroc),
         byType(runs, EvaluationReport::primaryAlphaOodAuroc, ReproduceSummary::mean),
+        mean(runs, EvaluationReport::brier),
+        mean(runs, EvaluationReport::falseAlarmRate),
+        first.trustOodShare(),
+        byTypeAndShare(runs, EvaluationReport::augrc, ReproduceSummary::mean),
+        byTypeAndShare(runs, EvaluationReport::aurc, ReproduceSummary::mean),
+        byTypeAndShare(runs, EvaluationReport::jointFpr95, ReproduceSummary::mean),
         sd,
         first.nodes(),
         runs);
@@ -77,6 +94,22 @@ public record ReproduceSummary(
     for (String type : field.apply(runs.get(0)).keySet()) {
       out.put(type, statistic.apply(runs, r -> field.apply(r).get(type)));
     }
+    return out;
+  }
+
+  /** A statistic of a joint-task field, held per OOD type and then per OOD share. */
+  private static Map<String, Map<String, Map<String, Double>>> byTypeAndShare(
+      List<EvaluationReport> runs,
+      Function<EvaluationReport, Map<String, Map<String, Map<String, Double>>>> field,
+      BiFunction<List<EvaluationReport>, Function<EvaluationReport, Map<String, Double>>, Map<String, Double>> statistic) {
+    Map<String, Map<String, Map<String, Double>>> out = new LinkedHashMap<>();
+    field.apply(runs.get(0)).forEach((type, byShare) -> {
+      Map<String, Map<String, Double>> shares = new LinkedHashMap<>();
+      for (String share : byShare.keySet()) {
+        shares.put(share, statistic.apply(runs, r -> field.apply(r).get(type).get(share)));
+      }
+      out.put(type, shares);
+    });
     return out;
   }
 

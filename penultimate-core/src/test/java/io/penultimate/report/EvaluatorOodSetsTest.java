@@ -85,9 +85,18 @@ class EvaluatorOodSetsTest {
     for (String field : List.of("oodAuroc", "oodFpr95", "oodDetectionRate")) {
       assertThat(json.get(field).fieldNames()).toIterable().as(field).containsExactly("far", "near");
       for (String type : List.of("far", "near")) {
-        assertThat(json.get(field).get(type).fieldNames()).toIterable().as("%s.%s", field, type).containsExactly(ScoreName.keys());
+        List<String> keys = new java.util.ArrayList<>(List.of(ScoreName.keys()));
+        keys.addAll(field.equals("oodDetectionRate")
+            ? List.of(AnswerColumns.OOD_P_VALUE)
+            : List.of(AnswerColumns.CONFIDENCE, AnswerColumns.OOD_P_VALUE, AnswerColumns.TRUST));
+        assertThat(json.get(field).get(type).fieldNames()).toIterable().as("%s.%s", field, type).containsExactlyElementsOf(keys);
         json.get(field).get(type).forEach(value -> assertThat(value.asDouble()).isBetween(0.0, 1.0));
       }
+    }
+    for (String field : List.of("augrc", "aurc", "jointFpr95")) {
+      assertThat(json.get(field).fieldNames()).toIterable().as(field).containsExactly("far", "near");
+      assertThat(json.get(field).get("near").fieldNames()).toIterable().as(field).contains("0", "0.01", "0.1", "0.5");
+      json.get(field).get("far").forEach(byShare -> byShare.forEach(value -> assertThat(value.asDouble()).isBetween(0.0, 1.0)));
     }
     assertThat(json.get("primaryAlphaOodAuroc").fieldNames()).toIterable().containsExactly("far", "near");
     assertThat(json.at("/primaryAlphaOodAuroc/near").size()).isEqualTo(Evaluator.FRONTIER_ALPHAS.length);

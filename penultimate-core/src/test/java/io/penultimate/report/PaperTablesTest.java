@@ -136,9 +136,9 @@ class PaperTablesTest {
         .saturationShare(report.saturationShare())
         .goodnessOfFit(report.goodnessOfFit().get("gmmPerClass"), report.goodnessOfFit().get("gmmPooled"))
         .pearson(report.pearson().get("mi_tv"), report.pearson().get("mi_bias"), report.pearson().get("tv_bias"))
-        .auroc(i -> report.auroc().get(ScoreName.values()[i].key()))
-        .oodAuroc(i -> report.oodAuroc(OodType.FAR).get(ScoreName.values()[i].key()))
-        .oodFpr95(i -> report.oodFpr95(OodType.FAR).get(ScoreName.values()[i].key()))
+        .auroc(i -> report.auroc().get(ReportBuilder.key(i)))
+        .oodAuroc(i -> report.oodAuroc(OodType.FAR).get(ReportBuilder.key(i)))
+        .oodFpr95(i -> report.oodFpr95(OodType.FAR).get(ReportBuilder.key(i)))
         .nearOod(i -> nearAuroc + 0.02 * i, i -> nearFpr);
     return builder.build();
   }

@@ -12,7 +12,8 @@ import java.util.function.IntToDoubleFunction;
  * Builds a synthetic {@link EvaluationReport} with every score key present. Per-score values are
  * given as a function of the score's ordinal in {@link ScoreName} (softmax 0, binomial 1,
  * trinomial 2, beta 3, ...), so that expected means and standard deviations can be worked out by
- * hand.
+ * hand; the answers follow the scores, {@code confidence}, {@code oodPValue} and {@code trust} at
+ * the next three indices.
  */
 final class ReportBuilder {
   private OptionalLong seed = OptionalLong.of(1);
@@ -33,6 +34,7 @@ final class ReportBuilder {
   private IntToDoubleFunction ece = i -> 0;
   private double eceUncalibrated;
   private List<NodeAnalysis.Row> nodes = List.of();
+  private IntToDoubleFunction augrc = i -> 0.01;
 
   ReportBuilder seed(long value) {
     seed = OptionalLong.of(value);
@@ -100,6 +102,12 @@ final class ReportBuilder {
     return this;
   }
 
+  /** The joint task's AUGRC at every OOD share, by index. */
+  ReportBuilder augrc(IntToDoubleFunction byIndex) {
+    augrc = byIndex;
+    return this;
+  }
+
   ReportBuilder nodes(List<NodeAnalysis.Row> rows) {
     nodes = rows;
     return this;
@@ -109,14 +117,19 @@ final class ReportBuilder {
     Map<String, DeLong.AurocEstimate> aurocCi = new LinkedHashMap<>();
     Map<String, DeLong.PairedDifference> differences = new LinkedHashMap<>();
     double softmax = auroc.applyAsDouble(ScoreName.SOFTMAX.ordinal());
-    for (ScoreName score : ScoreName.values()) {
-      double a = auroc.applyAsDouble(score.ordinal());
-      double d = vsSoftmax.applyAsDouble(score.ordinal());
-      aurocCi.put(score.key(), new DeLong.AurocEstimate(a, 0, a, a));
-      differences.put(score.key(), new DeLong.PairedDifference(a, softmax, d, 0, d, d, 1));
+    List<String> keys = keys();
+    for (int i = 0; i < keys.size(); i++) {
+      double a = auroc.applyAsDouble(i);
+      double d = vsSoftmax.applyAsDouble(i);
+      aurocCi.put(keys.get(i), new DeLong.AurocEstimate(a, 0, a, a));
+      differences.put(keys.get(i), new DeLong.PairedDifference(a, softmax, d, 0, d, d, 1));
     }
     Map<String, Double> eceMap = perScore(ece);
     eceMap.put("softmaxUncalibrated", eceUncalibrated);
+    Map<String, Map<String, Double>> joint = new LinkedHashMap<>();
+    for (String share : List.of("0", "0.1")) {
+      joint.put(share, perScore(augrc));
+    }
     boolean near = nearOodAuroc != null;
     return new EvaluationReport(
         "mnist",
@@ -139,7 +152,14 @@ final class ReportBuilder {
         Map.of("smoothing", 1.0, "primaryAlpha", 0.01),
         nodes,
         Map.of("0", 0.9, "1", 0.8),
-        byType(Map.of("0", 0.85, "1", 0.95), near ? Map.of("0", 0.65, "1", 0.75) : null));
+        byType(Map.of("0", 0.85, "1", 0.95), near ? Map.of("0", 0.65, "1", 0.75) : null),
+        eceMap,
+        perScore(i -> 0.05),
+        0.05,
+        0.1,
+        byType(joint, near ? joint : null),
+        byType(joint, near ? joint : null),
+        byType(joint, near ? joint : null));
   }
 
   /** {"far": far} or, with a near value, {"far": far, "near": near}, in that order. */
@@ -152,10 +172,23 @@ final class ReportBuilder {
     return out;
   }
 
-  private static Map<String, Double> perScore(IntToDoubleFunction byOrdinal) {
+  /** The key at an index: a score's at its ordinal, then the answers'. */
+  static String key(int index) {
+    return keys().get(index);
+  }
+
+  /** Every score's key in ordinal order, then the answers'. */
+  private static List<String> keys() {
+    List<String> keys = new java.util.ArrayList<>(List.of(ScoreName.keys()));
+    keys.addAll(List.of(AnswerColumns.CONFIDENCE, AnswerColumns.OOD_P_VALUE, AnswerColumns.TRUST));
+    return keys;
+  }
+
+  private static Map<String, Double> perScore(IntToDoubleFunction byIndex) {
     Map<String, Double> out = new LinkedHashMap<>();
-    for (ScoreName score : ScoreName.values()) {
-      out.put(score.key(), byOrdinal.applyAsDouble(score.ordinal()));
+    List<String> keys = keys();
+    for (int i = 0; i < keys.size(); i++) {
+      out.put(keys.get(i), byIndex.applyAsDouble(i));
     }
     return out;
   }
