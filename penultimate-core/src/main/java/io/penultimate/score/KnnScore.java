@@ -1,0 +1,175 @@
+package io.penultimate.score;
+
+/**
+ * Deep nearest-neighbour confidence (Sun et al., ICML 2022, "Out-of-Distribution Detection with
+ * Deep Nearest Neighbors"):
+ *
+ * <pre>
+ *   z = h / ||h||,    score(h) = −||z − z_(k)||,
+ * </pre>
+ *
+ * z_(k) the k-th nearest of the stored normalised training vectors (Euclidean distance); higher is
+ * more in-distribution. The paper thresholds this negated distance. The zero vector has no
+ * direction and stays zero (as PyTorch's {@code F.normalize} leaves it), at distance 1 from every
+ * unit vector. The distance lies in [0, 2], so the score is in [−2, 0] and always finite.
+ *
+ * <p>Exact search by brute force: the stored vectors lie in one contiguous float array, each
+ * distance is summed in double over four independent accumulators (so the loop is not one long
+ * chain of dependent additions), and a bounded max-heap keeps the k smallest squared distances; a
+ * candidate's sum is abandoned once it exceeds the current k-th smallest, checked every
+ * {@value #BLOCK} coordinates. The cost is about n·d multiply-adds for n stored vectors of length d.
+ *
+ * <p>Inputs must be finite and d long (IllegalArgumentException otherwise). Immutable and
+ * thread-safe: every call works in its own heap array.
+ */
+public final class KnnScore {
+  /** Coordinates summed between two checks against the current k-th distance. */
+  static final int BLOCK = 32;
+
+  private final int k;
+  private final int n;
+  private final int d;
+  private final float[] data;
+
+  public KnnScore(KnnModel model) {
+    k = model.k();
+    n = model.size();
+    d = model.dimension();
+    if ((long) n * d > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(n + " vectors of length " + d + " exceed one array; store fewer (a smaller cap)");
+    }
+    data = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(model.row(i), 0, data, i * d, d);
+    }
+  }
+
+  /** −||z − z_(k)||, in [−2, 0]. */
+  public double score(double[] h) {
+    return -Math.sqrt(kthSquaredDistance(h));
+  }
+
+  /** ||z − z_(k)||², the squared distance from the normalised h to its k-th nearest stored vector. */
+  public double kthSquaredDistance(double[] h) {
+    Checks.requireVector(h, d, "h");
+    double[] z = normaliseToDouble(h);
+    // max-heap of the k smallest squared distances so far; heap[0] is the largest of them
+    double[] heap = new double[k];
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      double bound = size == k ? heap[0] : Double.POSITIVE_INFINITY;
+      double distance = squaredDistance(z, i * d, bound);
+      if (size < k) {
+        siftUp(heap, size++, distance);
+      } else if (distance < heap[0]) {
+        siftDown(heap, k, distance);
+      }
+    }
+    return heap[0];
+  }
+
+  /**
+   * ||z − s_i||² for the stored vector starting at {@code offset}; once a partial sum exceeds
+   * {@code bound} the rest is skipped and the partial sum (already too large) is returned.
+   */
+  private double squaredDistance(double[] z, int offset, double bound) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    while (j < d) {
+      int end = Math.min(d, j + BLOCK);
+      for (; j + 3 < end; j += 4) {
+        double a = z[j] - data[offset + j];
+        double b = z[j + 1] - data[offset + j + 1];
+        double c = z[j + 2] - data[offset + j + 2];
+        double e = z[j + 3] - data[offset + j + 3];
+        s0 += a * a;
+        s1 += b * b;
+        s2 += c * c;
+        s3 += e * e;
+      }
+      for (; j < end; j++) {
+        double a = z[j] - data[offset + j];
+        s0 += a * a;
+      }
+      if (s0 + s1 + s2 + s3 > bound) {
+        break;
+      }
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  private static void siftUp(double[] heap, int index, double value) {
+    int i = index;
+    while (i > 0) {
+      int parent = (i - 1) / 2;
+      if (heap[parent] >= value) {
+        break;
+      }
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = value;
+  }
+
+  /** Replaces the root of a full heap of {@code size} with a smaller value and restores the order. */
+  private static void siftDown(double[] heap, int size, double value) {
+    int i = 0;
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= size) {
+        break;
+      }
+      if (child + 1 < size && heap[child + 1] > heap[child]) {
+        child++;
+      }
+      if (heap[child] <= value) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = value;
+  }
+
+  public int dimension() {
+    return d;
+  }
+
+  /** h / ||h|| rounded to float, zero for the zero vector; used to store fitting vectors. */
+  static float[] normalise(double[] h) {
+    double[] z = normaliseToDouble(h);
+    float[] out = new float[z.length];
+    for (int j = 0; j < z.length; j++) {
+      out[j] = (float) z[j];
+    }
+    return out;
+  }
+
+  /**
+   * h / ||h||, computed as (h/s) / ||h/s|| with s = max_j |h_j| so that squaring neither overflows
+   * nor underflows; the zero vector stays zero.
+   */
+  static double[] normaliseToDouble(double[] h) {
+    double scale = 0;
+    for (double v : h) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    double[] z = new double[h.length];
+    if (scale == 0) {
+      return z;
+    }
+    double squared = 0;
+    for (int j = 0; j < h.length; j++) {
+      z[j] = h[j] / scale;
+      squared += z[j] * z[j];
+    }
+    double norm = Math.sqrt(squared);
+    for (int j = 0; j < h.length; j++) {
+      z[j] /= norm;
+    }
+    return z;
+  }
+}
