@@ -70,12 +70,23 @@ public record VimFitter(int dimension, double maxHeadResidual) {
   }
 
   /**
+   * A fitted model and the residual norms ||x_i^{P⊥}|| of the fitting vectors it was scaled with,
+   * which a feature score fitted on the same vectors (SIRC's S₂) can reuse.
+   */
+  public record Fitted(VimModel model, double[] residualNorms) {}
+
+  /**
    * @param hidden n finite hidden vectors of length d
    * @param logits n finite logit vectors of length C ≥ 1, one per hidden vector
    * @throws IllegalArgumentException if the logits are not an affine function of the hidden
    *     vectors (relative residual above {@code maxHeadResidual}), naming the residual
    */
   public VimModel fit(double[][] hidden, double[][] logits) {
+    return fitWithResiduals(hidden, logits).model();
+  }
+
+  /** As {@link #fit}, with the residual norms of the fitting vectors. */
+  public Fitted fitWithResiduals(double[][] hidden, double[][] logits) {
     ClassMoments moments = ClassMoments.of(hidden, new int[Checks.present(hidden, "hidden").length], 1);
     requireLogits(logits, hidden.length);
     double[] mean = moments.means()[0];
@@ -97,17 +108,19 @@ public record VimFitter(int dimension, double maxHeadResidual) {
     double[][] basis = residualBasis(secondMoment(covariance, mean, origin), principal);
     VimModel unscaled = new VimModel(origin, basis, 1, head.relativeResidual());
     VimScore score = new VimScore(unscaled);
+    double[] norms = new double[hidden.length];
     double residuals = 0;
     double maxLogits = 0;
     for (int i = 0; i < hidden.length; i++) {
-      residuals += score.residualNorm(hidden[i]);
+      norms[i] = score.residualNorm(hidden[i]);
+      residuals += norms[i];
       maxLogits += SoftmaxScores.maxLogit(logits[i]);
     }
     double alpha = maxLogits / residuals;
     if (!(alpha > 0 && alpha <= Double.MAX_VALUE)) {
       alpha = 1;
     }
-    return new VimModel(origin, basis, alpha, head.relativeResidual());
+    return new Fitted(new VimModel(origin, basis, alpha, head.relativeResidual()), norms);
   }
 
   private static void requireLogits(double[][] logits, int n) {
