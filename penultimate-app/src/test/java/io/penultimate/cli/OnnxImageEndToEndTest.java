@@ -54,8 +54,9 @@ class OnnxImageEndToEndTest {
     test = classFolders(dir.resolve("test"), 2, MISLABELLED);
     ood = noiseFolder(dir.resolve("ood"), 3);
     bundle = dir.resolve("encoders.json");
+    // 36 validation images: a calibration half of 18 supports an OOD flag at 0.1, not at the default 0.05
     fit = CliRun.of(args("fit", "--model", CNN.toString(), "--train", train.toString(), "--validation-share", "0.2",
-        "--out", bundle.toString()));
+        "--ood-alpha", "0.1", "--out", bundle.toString()));
   }
 
   @Test
