@@ -66,15 +66,15 @@ final class EvaluateCommand implements Callable<Integer> {
           + hiddenLayer + "')");
     }
     Evaluator.Evaluation evaluation;
-    try (LoadedModel loaded = ModelFiles.open(model)) {
+    try (LoadedModel loaded = ModelFiles.open(model, fittedLayer)) {
       ProbedModel probed = ProbedModel.forBundle(loaded, bundle);
       String oodData = ood == null ? DatasetOptions.counterpart(data.name) : ood;
       DataSplit named = test == null ? data.loadNamed() : null;
       LabeledSamples testSet = named == null ? data.read(test, bundle.classNames()) : named.test();
       LabeledSamples oodSet = data.ood(oodData);
-      InputCheck.requireInputSize(testSet, loaded.inputSize());
+      InputCheck.requireInput(testSet, loaded);
       InputCheck.requireClasses(testSet, bundle.classNames());
-      InputCheck.requireInputSize(oodSet, loaded.inputSize());
+      InputCheck.requireInput(oodSet, loaded);
       evaluation =
           probed.evaluate(bundle, named == null ? testSet : named.train(), testSet, oodSet,
               new Evaluator.Labels(data.describe(test), oodData, loaded.metadata().arch(), loaded.metadata().seed()));

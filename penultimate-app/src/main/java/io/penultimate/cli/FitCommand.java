@@ -61,13 +61,13 @@ final class FitCommand implements Callable<Integer> {
     }
     checkDataOptions();
     EncoderBundle bundle;
-    try (LoadedModel loaded = ModelFiles.open(model)) {
+    try (LoadedModel loaded = ModelFiles.open(model, hiddenLayer)) {
       DataSplit split = load(loaded.classNames());
       for (LabeledSamples part : List.of(split.train(), split.validation())) {
-        InputCheck.requireInputSize(part, loaded.inputSize());
+        InputCheck.requireInput(part, loaded);
         InputCheck.requireClasses(part, loaded.classNames());
       }
-      bundle = new ProbedModel(loaded, hiddenLayer, input.resolve(split.train()))
+      bundle = new ProbedModel(loaded, hiddenLayer, input.resolve(loaded, split.train()))
           .fit(split, data.describe(train), primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha));
     }
     BundleJson.write(bundle, out);

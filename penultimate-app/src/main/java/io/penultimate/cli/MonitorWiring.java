@@ -50,7 +50,7 @@ final class MonitorWiring implements AutoCloseable {
    */
   static MonitorWiring load(Path modelFile, Path encoderFile) throws IOException {
     EncoderBundle bundle = BundleJson.read(encoderFile);
-    LoadedModel model = ModelFiles.open(modelFile);
+    LoadedModel model = ModelFiles.open(modelFile, bundle.provenance().hiddenLayer());
     try {
       Probe probe = bundle.inputTransform().around(model.probe(bundle.provenance().hiddenLayer()));
       BundleCompatibility.check(bundle, model.sha256(), probe.layer(), probe.width(), model.classNames().size());
