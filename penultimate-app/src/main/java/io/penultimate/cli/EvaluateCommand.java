@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = "Measure every score of a bundle on the test split and against an out-of-distribution data set.")
+    description = "Measure every score of a bundle on the test split and, unless --test comes without --ood, against out-of-distribution data.")
 final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;
@@ -40,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = {"--ood", "--ood-dataset"}, paramLabel = "DATA",
       description = "Out-of-distribution inputs: a data set name (its test split) or your own data, whose labels are not read"
-          + " (default with --dataset: the other of mnist / fashion-mnist; needed with --test).")
+          + " (default with --dataset: the other of mnist / fashion-mnist; with --test and no --ood, the OOD metrics are skipped).")
   String ood;
 
   @Option(names = "--scores-csv", paramLabel = "FILE",
@@ -54,10 +54,6 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     data.requireOneSource("evaluate", "--test", test, ood);
-    if (test != null && ood == null) {
-      throw new UsageException("evaluate --test needs --ood DATA: out-of-distribution inputs, as a file, a folder or a data"
-          + " set name (only the named data sets have a default)");
-    }
     EncoderBundle bundle = BundleJson.read(encoders);
     String fittedLayer = bundle.provenance().hiddenLayer();
     if (hiddenLayer != null && !hiddenLayer.equals(fittedLayer)) {
@@ -68,13 +64,16 @@ final class EvaluateCommand implements Callable<Integer> {
     Evaluator.Evaluation evaluation;
     try (LoadedModel loaded = ModelFiles.open(model, fittedLayer)) {
       ProbedModel probed = ProbedModel.forBundle(loaded, bundle);
-      String oodData = ood == null ? DatasetOptions.counterpart(data.name) : ood;
+      // a named data set faces the other one by default; a file of the user's own is measured alone unless --ood names one
+      String oodData = ood != null ? ood : test == null ? DatasetOptions.counterpart(data.name) : null;
       DataSplit named = test == null ? data.loadNamed() : null;
       LabeledSamples testSet = named == null ? data.read(test, bundle.classNames()) : named.test();
-      LabeledSamples oodSet = data.ood(oodData);
+      LabeledSamples oodSet = oodData == null ? null : data.ood(oodData);
       InputCheck.requireInput(testSet, loaded);
       InputCheck.requireClasses(testSet, bundle.classNames());
-      InputCheck.requireInput(oodSet, loaded);
+      if (oodSet != null) {
+        InputCheck.requireInput(oodSet, loaded);
+      }
       evaluation =
           probed.evaluate(bundle, named == null ? testSet : named.train(), testSet, oodSet,
               new Evaluator.Labels(data.describe(test), oodData, loaded.metadata().arch(), loaded.metadata().seed()));

@@ -22,7 +22,8 @@ final class ReportOptions {
   @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
   Path json;
 
-  @Option(names = "--plots", paramLabel = "DIR", description = "Write PNG plots: ROC curves, reliability diagram, MI vs TV, hidden-output histograms.")
+  @Option(names = "--plots", paramLabel = "DIR",
+      description = "Write PNG plots: ROC curves (the OOD one only with OOD data), reliability diagram, MI vs TV, hidden-output histograms.")
   Path plots;
 
   void writeJson(Object value) throws IOException {
@@ -41,15 +42,19 @@ final class ReportOptions {
     double[][] testHidden = evaluation.testHidden();
     Map<String, RocCurve> misclassification = new LinkedHashMap<>();
     Map<String, RocCurve> ood = new LinkedHashMap<>();
+    boolean withOod = !evaluation.oodScores().isEmpty();
     for (ScoreName score : ScoreName.values()) {
       double[] in = evaluation.testScores().get(score);
-      double[] out = evaluation.oodScores().get(score);
       misclassification.put(score.key(), RocCurve.of(in, correct));
-      OodMetrics.Pooled pooled = OodMetrics.pool(in, out);
-      ood.put(score.key(), RocCurve.of(pooled.scores(), pooled.inDistribution()));
+      if (withOod) {
+        OodMetrics.Pooled pooled = OodMetrics.pool(in, evaluation.oodScores().get(score));
+        ood.put(score.key(), RocCurve.of(pooled.scores(), pooled.inDistribution()));
+      }
     }
     Plots.rocCurves(plots.resolve(prefix + "roc-misclassification.png"), "Correct vs wrong predictions", misclassification);
-    Plots.rocCurves(plots.resolve(prefix + "roc-ood.png"), "In- vs out-of-distribution (" + evaluation.report().oodDataset() + ")", ood);
+    if (withOod) {
+      Plots.rocCurves(plots.resolve(prefix + "roc-ood.png"), "In- vs out-of-distribution (" + evaluation.report().oodDataset() + ")", ood);
+    }
 
     Map<String, List<CalibrationError.Bin>> reliability = new LinkedHashMap<>();
     Map<String, Double> ece = new LinkedHashMap<>();

@@ -40,7 +40,8 @@ public final class CsvExport {
 
   /**
    * One row per evaluated sample with every score: {@code set,correct,softmax,...,primary}, where
-   * set is {@code test} or {@code ood} and correct is empty for out-of-distribution samples.
+   * set is {@code test} or {@code ood} and correct is empty for out-of-distribution samples; no
+   * {@code ood} rows when {@code ood} is empty (an evaluation without OOD data).
    */
   public static void writeScores(Map<ScoreName, double[]> test, boolean[] correct, Map<ScoreName, double[]> ood, Path out)
       throws IOException {
@@ -50,7 +51,9 @@ public final class CsvExport {
       writer.write("set,correct," + String.join(",", ScoreName.keys()));
       writer.newLine();
       writeScoreRows(writer, "test", test, correct);
-      writeScoreRows(writer, "ood", ood, null);
+      if (!ood.isEmpty()) {
+        writeScoreRows(writer, "ood", ood, null);
+      }
     }
   }
 

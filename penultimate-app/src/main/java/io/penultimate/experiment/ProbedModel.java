@@ -94,12 +94,13 @@ public final class ProbedModel {
    *
    * @param analysed whose correct predictions the per-node analysis reads: the training split
    *     where there is one, else the test set itself
+   * @param ood null to measure misclassification only
    */
   public Evaluator.Evaluation evaluate(
       EncoderBundle bundle, LabeledSamples analysed, LabeledSamples test, LabeledSamples ood, Evaluator.Labels labels) {
     LabeledOutputs correct = probe(analysed).correctOnly();
     NodeAnalysis nodes =
         probe.outputLayer().map(output -> NodeAnalysis.of(correct, bundle, output)).orElseGet(() -> NodeAnalysis.withoutBias(correct, bundle));
-    return Evaluator.evaluate(bundle, probe(test), probe.probe(ood.features()), nodes, labels);
+    return Evaluator.evaluate(bundle, probe(test), ood == null ? null : probe.probe(ood.features()), nodes, labels);
   }
 }

@@ -102,7 +102,9 @@ class OnnxImageEndToEndTest {
 
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.err().lines()).hasSize(1);
-    assertThat(result.err()).contains("the validation split has 35 correct and 1 wrong predictions;");
+    assertThat(result.err()).contains("the validation split (" + clean + ") has 35 correct and 1 wrong predictions;")
+        .contains("fit needs at least 2 of each")
+        .contains("cut off more of --train as validation (--validation-share, now 0.2), or give --validation DATA with inputs the model gets wrong");
   }
 
   @Test

@@ -10,6 +10,10 @@ import java.util.OptionalLong;
  * keyed by score name ({@link io.penultimate.bundle.ScoreName#key()}); written as JSON by
  * {@code evaluate --json} and, per seed, by {@code reproduce --json}.
  *
+ * <p>An evaluation without OOD data ({@code evaluate --test DATA} without {@code --ood}) has
+ * {@code oodDataset}, {@code oodAuroc}, {@code oodFpr95}, {@code oodDetectionRate} and
+ * {@code primaryAlphaOodAuroc} null (null in JSON too).
+ *
  * @param seed the model's training seed; empty (null in JSON) for a model not trained by {@code penultimate train}
  * @param auroc misclassification AUROC: correct predictions (positive) vs wrong ones
  * @param aurocCi DeLong 95% interval of each misclassification AUROC

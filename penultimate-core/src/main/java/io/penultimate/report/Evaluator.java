@@ -19,12 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** Scores a test set and an OOD set with a bundle and measures every score (see {@link EvaluationReport}). */
+/**
+ * Scores a test set and, when there is one, an OOD set with a bundle and measures every score (see
+ * {@link EvaluationReport}); without OOD data only the misclassification measures are taken.
+ */
 public final class Evaluator {
   private Evaluator() {}
 
   /** The report plus the raw score columns, kept for plots. */
   /**
+   * @param oodScores every score of the OOD samples; empty without OOD data
    * @param primaryConfidence the calibrated P(correct) of the primary score on the test set
    * @param testHidden the test set's last-hidden activations, for plots
    */
@@ -39,15 +43,17 @@ public final class Evaluator {
   /**
    * Names of the data sets and model, carried into the report.
    *
+   * @param oodDataset null when the evaluation has no OOD data
    * @param seed the model's training seed, empty when the model file does not say (not trained by {@code penultimate train})
    */
   public record Labels(String dataset, String oodDataset, String arch, OptionalLong seed) {}
 
+  /** @param ood the OOD set's outputs, or null to skip the OOD measures (the report's OOD fields are then null) */
   public static Evaluation evaluate(
       EncoderBundle bundle, LabeledOutputs test, ModelOutputs ood, NodeAnalysis nodes, Labels labels) {
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
     Map<ScoreName, double[]> testScores = scorer.scoreAll(test.outputs());
-    Map<ScoreName, double[]> oodScores = scorer.scoreAll(ood);
+    Map<ScoreName, double[]> oodScores = ood == null ? Map.of() : scorer.scoreAll(ood);
     boolean[] correct = test.correct();
     requireBothOutcomes(correct);
 
@@ -65,9 +71,11 @@ public final class Evaluator {
       auroc.put(score.key(), Auroc.of(in, correct));
       ci.put(score.key(), DeLong.of(in, correct));
       vsSoftmax.put(score.key(), DeLong.paired(in, softmax, correct));
-      oodAuroc.put(score.key(), oodAuroc(in, out));
-      fpr95.put(score.key(), OodMetrics.fprAtTpr(in, out, BundleFitter.OOD_TPR));
-      detection.put(score.key(), share(out, v -> scorer.isOutOfDistribution(score, v)));
+      if (ood != null) {
+        oodAuroc.put(score.key(), oodAuroc(in, out));
+        fpr95.put(score.key(), OodMetrics.fprAtTpr(in, out, BundleFitter.OOD_TPR));
+        detection.put(score.key(), share(out, v -> scorer.isOutOfDistribution(score, v)));
+      }
       double[] calibrated = Arrays.stream(in).map(v -> scorer.calibrated(score, v)).toArray();
       ece.put(score.key(), CalibrationError.expected(calibrated, correct));
     }
@@ -88,9 +96,9 @@ public final class Evaluator {
             auroc,
             ci,
             vsSoftmax,
-            oodAuroc,
-            fpr95,
-            detection,
+            ood == null ? null : oodAuroc,
+            ood == null ? null : fpr95,
+            ood == null ? null : detection,
             ece,
             bundle.goodnessOfFit(),
             settings(bundle),
@@ -109,22 +117,24 @@ public final class Evaluator {
    */
   public static final double[] FRONTIER_ALPHAS = {0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1};
 
-  /** The primary score's misclassification and OOD AUROC at each of {@link #FRONTIER_ALPHAS}. */
+  /** The primary score's misclassification and OOD AUROC at each of {@link #FRONTIER_ALPHAS}; the latter null without OOD data. */
   private record Frontier(Map<String, Double> auroc, Map<String, Double> oodAuroc) {
     static Frontier of(
         PrimaryScore primary, ModelOutputs test, Map<ScoreName, double[]> testScores, boolean[] correct, ModelOutputs ood,
         Map<ScoreName, double[]> oodScores) {
       double[] testLogOdds = softmaxLogOdds(test);
-      double[] oodLogOdds = softmaxLogOdds(ood);
+      double[] oodLogOdds = ood == null ? null : softmaxLogOdds(ood);
       Map<String, Double> auroc = new LinkedHashMap<>();
       Map<String, Double> oodAuroc = new LinkedHashMap<>();
       for (double alpha : FRONTIER_ALPHAS) {
         PrimaryScore gated = primary.withAlpha(alpha);
         double[] in = gated.scoreAll(testLogOdds, testScores);
         auroc.put(alphaKey(alpha), Auroc.of(in, correct));
-        oodAuroc.put(alphaKey(alpha), Evaluator.oodAuroc(in, gated.scoreAll(oodLogOdds, oodScores)));
+        if (ood != null) {
+          oodAuroc.put(alphaKey(alpha), Evaluator.oodAuroc(in, gated.scoreAll(oodLogOdds, oodScores)));
+        }
       }
-      return new Frontier(auroc, oodAuroc);
+      return new Frontier(auroc, ood == null ? null : oodAuroc);
     }
 
     private static double[] softmaxLogOdds(ModelOutputs outputs) {

@@ -17,8 +17,10 @@ public final class PaperTables {
 
   public static void print(List<EvaluationReport> runs, PrintWriter out) {
     EvaluationReport first = runs.get(0);
-    out.printf(Locale.ROOT, "%nData set %s, architecture %s, %d seed(s); OOD set %s. Paper column: its MNIST MLP.%n",
-        first.dataset(), first.arch(), runs.size(), first.oodDataset());
+    boolean withOod = first.oodAuroc() != null;
+    out.printf(Locale.ROOT, "%nData set %s, architecture %s, %d seed(s); %s. Paper column: its MNIST MLP.%n",
+        first.dataset(), first.arch(), runs.size(),
+        withOod ? "OOD set " + first.oodDataset() : "no OOD set: OOD metrics skipped (give --ood DATA for them)");
 
     out.printf(Locale.ROOT, "%nTable 1. Network and encoding%n");
     header(out, "measure");
@@ -43,8 +45,8 @@ public final class PaperTables {
       out.printf(Locale.ROOT, "  %-14s %8s %16s %16s %16s %16s%n", key, paper.getOrDefault(key, "-"),
           meanSd(runs, r -> r.auroc().get(key)),
           meanSd(runs, r -> r.vsSoftmax().get(key).difference()),
-          meanSd(runs, r -> r.oodAuroc().get(key)),
-          meanSd(runs, r -> r.oodFpr95().get(key)));
+          withOod ? meanSd(runs, r -> r.oodAuroc().get(key)) : "-",
+          withOod ? meanSd(runs, r -> r.oodFpr95().get(key)) : "-");
     }
     printFrontier(runs, out);
     out.printf(Locale.ROOT, "%nExpected calibration error (15 bins) of calibrated P(correct); raw softmax: %s%n",
@@ -60,16 +62,17 @@ public final class PaperTables {
    * gate trades, on test data, for the α chosen on validation data.
    */
   private static void printFrontier(List<EvaluationReport> runs, PrintWriter out) {
+    boolean withOod = runs.get(0).oodAuroc() != null;
     String bestMisclass = best(runs, EvaluationReport::auroc);
-    String bestOod = best(runs, EvaluationReport::oodAuroc);
-    out.printf(Locale.ROOT, "%nPrimary score by gate level alpha (bundle's, chosen on validation: %s); best single scores: %s %s, OOD %s %s%n",
+    String bestOod = withOod ? best(runs, EvaluationReport::oodAuroc) : null;
+    out.printf(Locale.ROOT, "%nPrimary score by gate level alpha (bundle's, chosen on validation: %s); best single scores: %s %s, OOD %s%n",
         runs.stream().map(r -> String.valueOf(r.settings().get("primaryAlpha"))).distinct().toList(),
         bestMisclass, meanSd(runs, r -> r.auroc().get(bestMisclass)),
-        bestOod, meanSd(runs, r -> r.oodAuroc().get(bestOod)));
+        withOod ? bestOod + " " + meanSd(runs, r -> r.oodAuroc().get(bestOod)) : "-");
     out.printf(Locale.ROOT, "  %-14s %16s %16s%n", "alpha", "misclass.", "OOD AUROC");
     for (String alpha : runs.get(0).primaryAlphaAuroc().keySet()) {
       out.printf(Locale.ROOT, "  %-14s %16s %16s%n", alpha,
-          meanSd(runs, r -> r.primaryAlphaAuroc().get(alpha)), meanSd(runs, r -> r.primaryAlphaOodAuroc().get(alpha)));
+          meanSd(runs, r -> r.primaryAlphaAuroc().get(alpha)), withOod ? meanSd(runs, r -> r.primaryAlphaOodAuroc().get(alpha)) : "-");
     }
   }
 
