@@ -65,6 +65,11 @@ final class MonitorWiring implements AutoCloseable {
     return model;
   }
 
+  /** The bundle read and checked against the model, for the classes it names. */
+  EncoderBundle bundle() {
+    return bundle;
+  }
+
   /** The monitor's Kafka Streams client, not started, with its meters bound to {@code registry}. */
   KafkaStreams streams(MonitorConfig config, PrometheusMeterRegistry registry) {
     LayerMetrics layer = new LayerMetrics(registry, bundle.nodes(), config.nodeWindow(), config.nodeMetricsCap());
