@@ -241,10 +241,10 @@ def main(out_dir):
     fixture(os.path.join(out_dir, "cnn-conv-head.json"), graph, probe, {pool: h}, z, pool)
 
     # data for the MLP, drawn as its training data was: files to fit, evaluate, demo and bench it on
-    # (mlp-ood.csv, unlabelled, lies 4 standard deviations off every class)
+    # (mlp-ood.csv, unlabelled: uniform noise over [-6, 6] in every feature, far wider than the classes)
     write_csv(os.path.join(out_dir, "mlp-train.csv"), *tabular(1000, generator))
     write_csv(os.path.join(out_dir, "mlp-test.csv"), *tabular(500, generator))
-    write_csv(os.path.join(out_dir, "mlp-ood.csv"), 4 + 1.2 * torch.randn(200, FEATURES, generator=generator), None)
+    write_csv(os.path.join(out_dir, "mlp-ood.csv"), 12 * torch.rand(200, FEATURES, generator=generator) - 6, None)
 
 
 if __name__ == "__main__":
