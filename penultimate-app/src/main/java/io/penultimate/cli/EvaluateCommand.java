@@ -2,6 +2,7 @@ package io.penultimate.cli;
 
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.data.ClassSubset;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
 import io.penultimate.experiment.CsvExport;
@@ -9,9 +10,13 @@ import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
 import io.penultimate.model.LoadedModel;
 import io.penultimate.report.Evaluator;
+import io.penultimate.report.OodType;
 import io.penultimate.report.PaperTables;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,22 +71,35 @@ final class EvaluateCommand implements Callable<Integer> {
       ProbedModel probed = ProbedModel.forBundle(loaded, bundle);
       // a named data set faces the other one by default; a file of the user's own is measured alone unless --ood names one
       String oodData = ood != null ? ood : test == null ? DatasetOptions.counterpart(data.name) : null;
-      DataSplit named = test == null ? data.loadNamed() : null;
+      DataSplit all = test == null ? data.loadNamed() : null;
+      // a model trained on some classes of a named data set is tested on them, its other classes are near OOD
+      Optional<ClassSubset> subset = all == null ? Optional.empty() : ClassSubsets.ofModel(model, loaded.metadata(), data.name, all);
+      DataSplit named = subset.map(s -> s.keep(all)).orElse(all);
       LabeledSamples testSet = named == null ? data.read(test, bundle.classNames()) : named.test();
-      LabeledSamples oodSet = oodData == null ? null : data.ood(oodData);
+      Map<OodType, LabeledSamples> oodSets = new EnumMap<>(OodType.class);
+      Map<OodType, String> oodNames = new EnumMap<>(OodType.class);
+      if (oodData != null) {
+        oodSets.put(OodType.FAR, data.ood(oodData));
+        oodNames.put(OodType.FAR, oodData);
+      }
+      subset.ifPresent(s -> {
+        oodSets.put(OodType.NEAR, s.heldOutOf(all.test()));
+        oodNames.put(OodType.NEAR, ClassSubsets.describeHeldOut(data.name, s));
+      });
       InputCheck.requireInput(testSet, loaded);
       InputCheck.requireClasses(testSet, bundle.classNames());
-      if (oodSet != null) {
+      for (LabeledSamples oodSet : oodSets.values()) {
         InputCheck.requireInput(oodSet, loaded);
       }
       evaluation =
-          probed.evaluate(bundle, named == null ? testSet : named.train(), testSet, oodSet,
-              new Evaluator.Labels(data.describe(test), oodData, loaded.metadata().arch(), loaded.metadata().seed()));
+          probed.evaluate(bundle, named == null ? testSet : named.train(), testSet, oodSets,
+              new Evaluator.Labels(ClassSubsets.describe(data.describe(test), subset), oodNames, loaded.metadata().arch(),
+                  loaded.metadata().seed()));
     }
     PaperTables.print(List.of(evaluation.report()), spec.commandLine().getOut());
     report.writeJson(evaluation.report());
     if (scoresCsv != null) {
-      CsvExport.writeScores(evaluation.testScores(), evaluation.correct(), evaluation.oodScores(), scoresCsv);
+      CsvExport.writeScores(evaluation.testScores(), evaluation.correct(), evaluation.oodScores().getOrDefault(OodType.FAR, Map.of()), scoresCsv);
     }
     report.writePlots(evaluation, "");
     return ExitCodes.OK;

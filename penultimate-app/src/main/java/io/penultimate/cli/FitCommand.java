@@ -3,14 +3,15 @@ package io.penultimate.cli;
 import io.penultimate.bundle.BundleFitter;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.data.ClassSubset;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
 import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
 import io.penultimate.model.LoadedModel;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -63,14 +64,19 @@ final class FitCommand implements Callable<Integer> {
     checkDataOptions();
     EncoderBundle bundle;
     try (LoadedModel loaded = ModelFiles.open(model, hiddenLayer)) {
-      DataSplit split = load(loaded.classNames());
+      // a model trained on some classes of a named data set is fitted on the same classes
+      DataSplit named = train == null ? data.loadNamed() : null;
+      Optional<ClassSubset> subset =
+          named == null ? Optional.empty() : ClassSubsets.ofModel(model, loaded.metadata(), data.name, named);
+      DataSplit split = named == null ? load(loaded.classNames()) : subset.map(s -> s.keep(named)).orElse(named);
       for (LabeledSamples part : List.of(split.train(), split.validation())) {
         InputCheck.requireInput(part, loaded);
         InputCheck.requireClasses(part, loaded.classNames());
       }
       ProbedModel probed = new ProbedModel(loaded, hiddenLayer, input.resolve(loaded, split.train()));
       requireBothOutcomes(probed.probe(split.validation()).correct(), split.validation());
-      bundle = probed.fit(split, data.describe(train), primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha));
+      bundle = probed.fit(split, ClassSubsets.describe(data.describe(train), subset),
+          primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha));
     }
     BundleJson.write(bundle, out);
     spec.commandLine()
@@ -127,11 +133,8 @@ final class FitCommand implements Callable<Integer> {
     }
   }
 
-  /** The named data set's split, or --train with --validation or a share of it cut off. */
-  private DataSplit load(List<String> modelClasses) throws IOException {
-    if (train == null) {
-      return data.loadNamed();
-    }
+  /** --train with --validation or a share of it cut off. */
+  private DataSplit load(List<String> modelClasses) {
     LabeledSamples trainFile = data.read(train, modelClasses);
     if (validation != null) {
       return DataSplit.withoutTest(trainFile, data.read(validation, trainFile.classNames()));

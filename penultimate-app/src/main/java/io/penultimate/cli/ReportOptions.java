@@ -8,6 +8,7 @@ import io.penultimate.evaluation.RocCurve;
 import io.penultimate.plot.Plots;
 import io.penultimate.report.Evaluator;
 import io.penultimate.report.NodeAnalysis;
+import io.penultimate.report.OodType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,7 @@ final class ReportOptions {
   @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
   Path json;
 
-  @Option(names = "--plots", paramLabel = "DIR",
-      description = "Write PNG plots: ROC curves (the OOD one only with OOD data), reliability diagram, MI vs TV, hidden-output histograms.")
+  @Option(names = "--plots", paramLabel = "DIR", description = "Write PNG plots: ROC curves (OOD ones only with OOD data, of the near OOD set too when there is one), reliability diagram, MI vs TV, hidden-output histograms.")
   Path plots;
 
   void writeJson(Object value) throws IOException {
@@ -41,19 +41,21 @@ final class ReportOptions {
     boolean[] correct = evaluation.correct();
     double[][] testHidden = evaluation.testHidden();
     Map<String, RocCurve> misclassification = new LinkedHashMap<>();
-    Map<String, RocCurve> ood = new LinkedHashMap<>();
-    boolean withOod = !evaluation.oodScores().isEmpty();
     for (ScoreName score : ScoreName.values()) {
-      double[] in = evaluation.testScores().get(score);
-      misclassification.put(score.key(), RocCurve.of(in, correct));
-      if (withOod) {
-        OodMetrics.Pooled pooled = OodMetrics.pool(in, evaluation.oodScores().get(score));
-        ood.put(score.key(), RocCurve.of(pooled.scores(), pooled.inDistribution()));
-      }
+      misclassification.put(score.key(), RocCurve.of(evaluation.testScores().get(score), correct));
     }
     Plots.rocCurves(plots.resolve(prefix + "roc-misclassification.png"), "Correct vs wrong predictions", misclassification);
-    if (withOod) {
-      Plots.rocCurves(plots.resolve(prefix + "roc-ood.png"), "In- vs out-of-distribution (" + evaluation.report().oodDataset() + ")", ood);
+    // roc-ood.png against the far OOD set, as before there were several; roc-ood-near.png against the held-out classes
+    for (Map.Entry<OodType, Map<ScoreName, double[]>> set : evaluation.oodScores().entrySet()) {
+      Map<String, RocCurve> ood = new LinkedHashMap<>();
+      for (ScoreName score : ScoreName.values()) {
+        OodMetrics.Pooled pooled = OodMetrics.pool(evaluation.testScores().get(score), set.getValue().get(score));
+        ood.put(score.key(), RocCurve.of(pooled.scores(), pooled.inDistribution()));
+      }
+      OodType type = set.getKey();
+      String file = type == OodType.FAR ? "roc-ood.png" : "roc-ood-" + type.key() + ".png";
+      Plots.rocCurves(plots.resolve(prefix + file),
+          "In- vs out-of-distribution (" + type.key() + ": " + evaluation.report().oodDataset().get(type.key()) + ")", ood);
     }
 
     Map<String, List<CalibrationError.Bin>> reliability = new LinkedHashMap<>();

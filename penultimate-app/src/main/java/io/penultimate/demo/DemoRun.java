@@ -78,8 +78,13 @@ public final class DemoRun {
             value(quality == null ? null : quality.get("auroc").get(score.key())),
             value(reproduced == null ? null : reproduced.get("auroc").get(score.key())),
             Double.isNaN(streamed) ? "-" : String.format("%.3f", streamed),
-            value(reproduced == null ? null : reproduced.get("oodAuroc").get(score.key())));
+            value(reproduced == null ? null : farOod(reproduced.get("oodAuroc")).get(score.key())));
       }
+    }
+
+    /** The far OOD set's numbers: keyed "far" since reports hold several OOD sets, flat in results written before. */
+    private static JsonNode farOod(JsonNode byType) {
+      return byType.has("far") ? byType.get("far") : byType;
     }
 
     private static String value(JsonNode node) {

@@ -33,6 +33,16 @@ final class Checks {
     }
   }
 
+  /** Rejects NaN and every value outside [0, 1] (probabilities, p-values), naming the first offender. */
+  static void unitInterval(double[] values, String name) {
+    for (int i = 0; i < values.length; i++) {
+      double v = values[i];
+      if (!(v >= 0 && v <= 1)) {
+        throw new IllegalArgumentException(name + " " + i + " must be in [0, 1], found " + v);
+      }
+    }
+  }
+
   /** Splits scores by label, mapping -0.0 to +0.0 so that the two zeros tie as {@code ==} says they do. */
   static double[] select(double[] scores, boolean[] positives, boolean wanted) {
     int count = 0;

@@ -15,20 +15,24 @@ import io.penultimate.model.ModelOutputs;
 import io.penultimate.score.SoftmaxScores;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Scores a test set and, when there is one, an OOD set with a bundle and measures every score (see
- * {@link EvaluationReport}); without OOD data only the misclassification measures are taken.
+ * Scores a test set and one or more OOD sets (far, and near when there is one, see {@link OodType})
+ * with a bundle and measures every score (see {@link EvaluationReport}); given no OOD set (a test
+ * file of the user's own without OOD data), only the misclassification measures.
  */
 public final class Evaluator {
   private Evaluator() {}
 
-  /** The report plus the raw score columns, kept for plots. */
   /**
-   * @param oodScores every score of the OOD samples; empty without OOD data
+   * The report plus the raw score columns, kept for plots.
+   *
+   * @param oodScores every score of every OOD set's samples, by OOD type, far first
    * @param primaryConfidence the calibrated P(correct) of the primary score on the test set
    * @param testHidden the test set's last-hidden activations, for plots
    */
@@ -36,56 +40,75 @@ public final class Evaluator {
       EvaluationReport report,
       double[][] testHidden,
       Map<ScoreName, double[]> testScores,
-      Map<ScoreName, double[]> oodScores,
+      Map<OodType, Map<ScoreName, double[]>> oodScores,
       boolean[] correct,
       double[] primaryConfidence) {}
 
   /**
    * Names of the data sets and model, carried into the report.
    *
-   * @param oodDataset null when the evaluation has no OOD data
+   * @param oodDatasets the name of each OOD set, by type: the OOD sets an evaluation is given, far
+   *     whenever there is any; empty for an evaluation without OOD data
    * @param seed the model's training seed, empty when the model file does not say (not trained by {@code penultimate train})
    */
-  public record Labels(String dataset, String oodDataset, String arch, OptionalLong seed) {}
+  public record Labels(String dataset, Map<OodType, String> oodDatasets, String arch, OptionalLong seed) {
+    public Labels {
+      oodDatasets = ordered(oodDatasets);
+      if (!oodDatasets.isEmpty() && !oodDatasets.containsKey(OodType.FAR)) {
+        throw new IllegalArgumentException("an evaluation with OOD sets needs a far one (another data set), found " + oodDatasets.keySet());
+      }
+    }
 
-  /** @param ood the OOD set's outputs, or null to skip the OOD measures (the report's OOD fields are then null) */
+    /** Labels of an evaluation against one far OOD set, the other data set; none when {@code oodDataset} is null. */
+    public Labels(String dataset, String oodDataset, String arch, OptionalLong seed) {
+      this(dataset, oodDataset == null ? Map.of() : Map.of(OodType.FAR, oodDataset), arch, seed);
+    }
+  }
+
+  /** As {@link #evaluate(EncoderBundle, LabeledOutputs, Map, NodeAnalysis, Labels)} against one far OOD set, or none when null. */
   public static Evaluation evaluate(
       EncoderBundle bundle, LabeledOutputs test, ModelOutputs ood, NodeAnalysis nodes, Labels labels) {
+    return evaluate(bundle, test, ood == null ? Map.of() : Map.of(OodType.FAR, ood), nodes, labels);
+  }
+
+  /**
+   * @param ood the outputs of each OOD set, by type; the same types as {@code labels.oodDatasets()};
+   *     empty to measure misclassification only (the report's OOD maps are then empty)
+   */
+  public static Evaluation evaluate(
+      EncoderBundle bundle, LabeledOutputs test, Map<OodType, ModelOutputs> ood, NodeAnalysis nodes, Labels labels) {
+    if (!ood.keySet().equals(labels.oodDatasets().keySet())) {
+      throw new IllegalArgumentException("OOD sets " + ordered(ood).keySet() + " but names for " + labels.oodDatasets().keySet());
+    }
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
     Map<ScoreName, double[]> testScores = scorer.scoreAll(test.outputs());
-    Map<ScoreName, double[]> oodScores = ood == null ? Map.of() : scorer.scoreAll(ood);
+    Map<OodType, Map<ScoreName, double[]>> oodScores = new EnumMap<>(OodType.class);
+    ood.forEach((type, outputs) -> oodScores.put(type, scorer.scoreAll(outputs)));
     boolean[] correct = test.correct();
     requireBothOutcomes(correct);
 
     Map<String, Double> auroc = new LinkedHashMap<>();
     Map<String, DeLong.AurocEstimate> ci = new LinkedHashMap<>();
     Map<String, DeLong.PairedDifference> vsSoftmax = new LinkedHashMap<>();
-    Map<String, Double> oodAuroc = new LinkedHashMap<>();
-    Map<String, Double> fpr95 = new LinkedHashMap<>();
-    Map<String, Double> detection = new LinkedHashMap<>();
     Map<String, Double> ece = new LinkedHashMap<>();
     double[] softmax = testScores.get(ScoreName.SOFTMAX);
     for (ScoreName score : ScoreName.values()) {
       double[] in = testScores.get(score);
-      double[] out = oodScores.get(score);
       auroc.put(score.key(), Auroc.of(in, correct));
       ci.put(score.key(), DeLong.of(in, correct));
       vsSoftmax.put(score.key(), DeLong.paired(in, softmax, correct));
-      if (ood != null) {
-        oodAuroc.put(score.key(), oodAuroc(in, out));
-        fpr95.put(score.key(), OodMetrics.fprAtTpr(in, out, BundleFitter.OOD_TPR));
-        detection.put(score.key(), share(out, v -> scorer.isOutOfDistribution(score, v)));
-      }
       double[] calibrated = Arrays.stream(in).map(v -> scorer.calibrated(score, v)).toArray();
       ece.put(score.key(), CalibrationError.expected(calibrated, correct));
     }
     ece.put("softmaxUncalibrated", CalibrationError.expected(softmax, correct));
+    Map<String, OodMeasures> oodMeasures = new LinkedHashMap<>();
+    oodScores.forEach((type, out) -> oodMeasures.put(type.key(), OodMeasures.of(scorer, testScores, out)));
     Frontier frontier = Frontier.of(bundle.primary(), test.outputs(), testScores, correct, ood, oodScores);
 
     EvaluationReport report =
         new EvaluationReport(
             labels.dataset(),
-            labels.oodDataset(),
+            byKey(labels.oodDatasets()),
             labels.arch(),
             labels.seed(),
             test.accuracy(),
@@ -96,9 +119,9 @@ public final class Evaluator {
             auroc,
             ci,
             vsSoftmax,
-            ood == null ? null : oodAuroc,
-            ood == null ? null : fpr95,
-            ood == null ? null : detection,
+            field(oodMeasures, OodMeasures::auroc),
+            field(oodMeasures, OodMeasures::fpr95),
+            field(oodMeasures, OodMeasures::detectionRate),
             ece,
             bundle.goodnessOfFit(),
             settings(bundle),
@@ -111,30 +134,70 @@ public final class Evaluator {
   }
 
   /**
+   * Every score against one OOD set.
+   *
+   * @param auroc in-distribution (positive) vs OOD
+   * @param fpr95 share of OOD samples above the threshold that keeps {@link BundleFitter#OOD_TPR} of the test samples
+   * @param detectionRate share of OOD samples the bundle's own threshold (fitted on validation) flags
+   */
+  private record OodMeasures(Map<String, Double> auroc, Map<String, Double> fpr95, Map<String, Double> detectionRate) {
+    static OodMeasures of(ConfidenceScorer scorer, Map<ScoreName, double[]> testScores, Map<ScoreName, double[]> oodScores) {
+      OodMeasures measures = new OodMeasures(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+      for (ScoreName score : ScoreName.values()) {
+        double[] in = testScores.get(score);
+        double[] out = oodScores.get(score);
+        measures.auroc.put(score.key(), oodAuroc(in, out));
+        measures.fpr95.put(score.key(), OodMetrics.fprAtTpr(in, out, BundleFitter.OOD_TPR));
+        measures.detectionRate.put(score.key(), share(out, v -> scorer.isOutOfDistribution(score, v)));
+      }
+      return measures;
+    }
+  }
+
+  /** One field of every OOD set's measures, keyed as the sets are. */
+  private static Map<String, Map<String, Double>> field(
+      Map<String, OodMeasures> byType, java.util.function.Function<OodMeasures, Map<String, Double>> field) {
+    Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+    byType.forEach((type, measures) -> out.put(type, field.apply(measures)));
+    return out;
+  }
+
+  private static <V> Map<OodType, V> ordered(Map<OodType, V> byType) {
+    return byType.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(byType));
+  }
+
+  private static <V> Map<String, V> byKey(Map<OodType, V> byType) {
+    Map<String, V> out = new LinkedHashMap<>();
+    ordered(byType).forEach((type, value) -> out.put(type.key(), value));
+    return out;
+  }
+
+  /**
    * Gate levels at which the primary score is measured besides the bundle's own: the trade-off
    * between spotting wrong predictions and spotting out-of-distribution inputs, shown, not tuned
    * (the bundle's α is chosen on validation data without OOD inputs).
    */
   public static final double[] FRONTIER_ALPHAS = {0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1};
 
-  /** The primary score's misclassification and OOD AUROC at each of {@link #FRONTIER_ALPHAS}; the latter null without OOD data. */
-  private record Frontier(Map<String, Double> auroc, Map<String, Double> oodAuroc) {
+  /** The primary score's misclassification AUROC, and its OOD AUROC against each OOD set, at each of {@link #FRONTIER_ALPHAS}. */
+  private record Frontier(Map<String, Double> auroc, Map<String, Map<String, Double>> oodAuroc) {
     static Frontier of(
-        PrimaryScore primary, ModelOutputs test, Map<ScoreName, double[]> testScores, boolean[] correct, ModelOutputs ood,
-        Map<ScoreName, double[]> oodScores) {
+        PrimaryScore primary, ModelOutputs test, Map<ScoreName, double[]> testScores, boolean[] correct,
+        Map<OodType, ModelOutputs> ood, Map<OodType, Map<ScoreName, double[]>> oodScores) {
       double[] testLogOdds = softmaxLogOdds(test);
-      double[] oodLogOdds = ood == null ? null : softmaxLogOdds(ood);
+      Map<OodType, double[]> oodLogOdds = new EnumMap<>(OodType.class);
+      ood.forEach((type, outputs) -> oodLogOdds.put(type, softmaxLogOdds(outputs)));
       Map<String, Double> auroc = new LinkedHashMap<>();
-      Map<String, Double> oodAuroc = new LinkedHashMap<>();
+      Map<OodType, Map<String, Double>> oodAuroc = new EnumMap<>(OodType.class);
+      oodLogOdds.keySet().forEach(type -> oodAuroc.put(type, new LinkedHashMap<>()));
       for (double alpha : FRONTIER_ALPHAS) {
         PrimaryScore gated = primary.withAlpha(alpha);
         double[] in = gated.scoreAll(testLogOdds, testScores);
         auroc.put(alphaKey(alpha), Auroc.of(in, correct));
-        if (ood != null) {
-          oodAuroc.put(alphaKey(alpha), Evaluator.oodAuroc(in, gated.scoreAll(oodLogOdds, oodScores)));
-        }
+        oodLogOdds.forEach((type, logOdds) ->
+            oodAuroc.get(type).put(alphaKey(alpha), Evaluator.oodAuroc(in, gated.scoreAll(logOdds, oodScores.get(type)))));
       }
-      return new Frontier(auroc, ood == null ? null : oodAuroc);
+      return new Frontier(auroc, byKey(oodAuroc));
     }
 
     private static double[] softmaxLogOdds(ModelOutputs outputs) {

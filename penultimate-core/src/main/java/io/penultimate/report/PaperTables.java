@@ -17,10 +17,9 @@ public final class PaperTables {
 
   public static void print(List<EvaluationReport> runs, PrintWriter out) {
     EvaluationReport first = runs.get(0);
-    boolean withOod = first.oodAuroc() != null;
+    boolean far = first.faced(OodType.FAR);
     out.printf(Locale.ROOT, "%nData set %s, architecture %s, %d seed(s); %s. Paper column: its MNIST MLP.%n",
-        first.dataset(), first.arch(), runs.size(),
-        withOod ? "OOD set " + first.oodDataset() : "no OOD set: OOD metrics skipped (give --ood DATA for them)");
+        first.dataset(), first.arch(), runs.size(), oodSets(first));
 
     out.printf(Locale.ROOT, "%nTable 1. Network and encoding%n");
     header(out, "measure");
@@ -45,8 +44,11 @@ public final class PaperTables {
       out.printf(Locale.ROOT, "  %-14s %8s %16s %16s %16s %16s%n", key, paper.getOrDefault(key, "-"),
           meanSd(runs, r -> r.auroc().get(key)),
           meanSd(runs, r -> r.vsSoftmax().get(key).difference()),
-          withOod ? meanSd(runs, r -> r.oodAuroc().get(key)) : "-",
-          withOod ? meanSd(runs, r -> r.oodFpr95().get(key)) : "-");
+          far ? meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(key)) : "-",
+          far ? meanSd(runs, r -> r.oodFpr95(OodType.FAR).get(key)) : "-");
+    }
+    if (first.faced(OodType.NEAR)) {
+      printNearOod(runs, out);
     }
     printFrontier(runs, out);
     out.printf(Locale.ROOT, "%nExpected calibration error (15 bins) of calibrated P(correct); raw softmax: %s%n",
@@ -57,22 +59,56 @@ public final class PaperTables {
     out.flush();
   }
 
+  /** "OOD set X" with the far set alone, else "far OOD set X, near OOD set Y"; that the OOD metrics were skipped without one. */
+  private static String oodSets(EvaluationReport report) {
+    if (report.oodDataset().isEmpty()) {
+      return "no OOD set: OOD metrics skipped (give --ood DATA for them)";
+    }
+    if (report.oodDataset().size() == 1 && report.faced(OodType.FAR)) {
+      return "OOD set " + report.oodDataset().get(OodType.FAR.key());
+    }
+    return String.join(", ", report.oodDataset().entrySet().stream().map(e -> e.getKey() + " OOD set " + e.getValue()).toList());
+  }
+
+  /**
+   * The open-set protocol's table: in-distribution test images against the held-out classes' test
+   * images, which the paper does not measure; the far OOD AUROC beside it for comparison.
+   */
+  private static void printNearOod(List<EvaluationReport> runs, PrintWriter out) {
+    out.printf(Locale.ROOT, "%nNear OOD. In-distribution test images vs the held-out classes' (%s)%n",
+        runs.get(0).oodDataset().get(OodType.NEAR.key()));
+    out.printf(Locale.ROOT, "  %-14s %16s %16s %16s%n", "score", "OOD AUROC", "FPR@95TPR", "far OOD AUROC");
+    for (ScoreName score : ScoreName.values()) {
+      String key = score.key();
+      out.printf(Locale.ROOT, "  %-14s %16s %16s %16s%n", key,
+          meanSd(runs, r -> r.oodAuroc(OodType.NEAR).get(key)),
+          meanSd(runs, r -> r.oodFpr95(OodType.NEAR).get(key)),
+          meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(key)));
+    }
+  }
+
   /**
    * The primary score at every gate level α beside the best single score of each task: what the
    * gate trades, on test data, for the α chosen on validation data.
    */
   private static void printFrontier(List<EvaluationReport> runs, PrintWriter out) {
-    boolean withOod = runs.get(0).oodAuroc() != null;
+    boolean near = runs.get(0).faced(OodType.NEAR);
+    boolean far = runs.get(0).faced(OodType.FAR);
     String bestMisclass = best(runs, EvaluationReport::auroc);
-    String bestOod = withOod ? best(runs, EvaluationReport::oodAuroc) : null;
-    out.printf(Locale.ROOT, "%nPrimary score by gate level alpha (bundle's, chosen on validation: %s); best single scores: %s %s, OOD %s%n",
+    String bestFar = far ? best(runs, r -> r.oodAuroc(OodType.FAR)) : null;
+    String bestNear = near ? best(runs, r -> r.oodAuroc(OodType.NEAR)) : null;
+    out.printf(Locale.ROOT, "%nPrimary score by gate level alpha (bundle's, chosen on validation: %s); best single scores: %s %s, OOD %s%s%n",
         runs.stream().map(r -> String.valueOf(r.settings().get("primaryAlpha"))).distinct().toList(),
         bestMisclass, meanSd(runs, r -> r.auroc().get(bestMisclass)),
-        withOod ? bestOod + " " + meanSd(runs, r -> r.oodAuroc().get(bestOod)) : "-");
-    out.printf(Locale.ROOT, "  %-14s %16s %16s%n", "alpha", "misclass.", "OOD AUROC");
+        far ? bestFar + " " + meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(bestFar)) : "-",
+        near ? String.format(Locale.ROOT, ", near OOD %s %s", bestNear, meanSd(runs, r -> r.oodAuroc(OodType.NEAR).get(bestNear))) : "");
+    out.printf(Locale.ROOT, "  %-14s %16s %16s%s%n", "alpha", "misclass.", "OOD AUROC",
+        near ? String.format(Locale.ROOT, " %16s", "near OOD AUROC") : "");
     for (String alpha : runs.get(0).primaryAlphaAuroc().keySet()) {
-      out.printf(Locale.ROOT, "  %-14s %16s %16s%n", alpha,
-          meanSd(runs, r -> r.primaryAlphaAuroc().get(alpha)), withOod ? meanSd(runs, r -> r.primaryAlphaOodAuroc().get(alpha)) : "-");
+      String nearCell = near ? String.format(Locale.ROOT, " %16s", meanSd(runs, r -> r.primaryAlphaOodAuroc(OodType.NEAR).get(alpha))) : "";
+      out.printf(Locale.ROOT, "  %-14s %16s %16s%s%n", alpha,
+          meanSd(runs, r -> r.primaryAlphaAuroc().get(alpha)),
+          far ? meanSd(runs, r -> r.primaryAlphaOodAuroc(OodType.FAR).get(alpha)) : "-", nearCell);
     }
   }
 

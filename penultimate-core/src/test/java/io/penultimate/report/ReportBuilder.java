@@ -28,6 +28,8 @@ final class ReportBuilder {
   private IntToDoubleFunction vsSoftmax = i -> 0;
   private IntToDoubleFunction oodAuroc = i -> 0.5;
   private IntToDoubleFunction oodFpr95 = i -> 0.5;
+  private IntToDoubleFunction nearOodAuroc;
+  private IntToDoubleFunction nearOodFpr95;
   private IntToDoubleFunction ece = i -> 0;
   private double eceUncalibrated;
   private List<NodeAnalysis.Row> nodes = List.of();
@@ -85,6 +87,13 @@ final class ReportBuilder {
     return this;
   }
 
+  /** Adds a near OOD set ("mnist, held-out classes 6,7,8,9") with these values; without it, the report has far only. */
+  ReportBuilder nearOod(IntToDoubleFunction aurocByOrdinal, IntToDoubleFunction fpr95ByOrdinal) {
+    nearOodAuroc = aurocByOrdinal;
+    nearOodFpr95 = fpr95ByOrdinal;
+    return this;
+  }
+
   ReportBuilder ece(IntToDoubleFunction byOrdinal, double uncalibratedSoftmax) {
     ece = byOrdinal;
     eceUncalibrated = uncalibratedSoftmax;
@@ -108,9 +117,10 @@ final class ReportBuilder {
     }
     Map<String, Double> eceMap = perScore(ece);
     eceMap.put("softmaxUncalibrated", eceUncalibrated);
+    boolean near = nearOodAuroc != null;
     return new EvaluationReport(
         "mnist",
-        "fashion",
+        near ? byType("fashion", "mnist, held-out classes 6,7,8,9") : byType("fashion", null),
         "mlp",
         seed,
         testAccuracy,
@@ -121,15 +131,25 @@ final class ReportBuilder {
         perScore(auroc),
         aurocCi,
         differences,
-        perScore(oodAuroc),
-        perScore(oodFpr95),
-        perScore(i -> 0.9),
+        byType(perScore(oodAuroc), near ? perScore(nearOodAuroc) : null),
+        byType(perScore(oodFpr95), near ? perScore(nearOodFpr95) : null),
+        byType(perScore(i -> 0.9), near ? perScore(i -> 0.4) : null),
         eceMap,
         Map.of("gmmPerClass", gmmPerClass, "gmmPooled", gmmPooled),
         Map.of("smoothing", 1.0, "primaryAlpha", 0.01),
         nodes,
         Map.of("0", 0.9, "1", 0.8),
-        Map.of("0", 0.85, "1", 0.95));
+        byType(Map.of("0", 0.85, "1", 0.95), near ? Map.of("0", 0.65, "1", 0.75) : null));
+  }
+
+  /** {"far": far} or, with a near value, {"far": far, "near": near}, in that order. */
+  private static <V> Map<String, V> byType(V far, V near) {
+    Map<String, V> out = new LinkedHashMap<>();
+    out.put(OodType.FAR.key(), far);
+    if (near != null) {
+      out.put(OodType.NEAR.key(), near);
+    }
+    return out;
   }
 
   private static Map<String, Double> perScore(IntToDoubleFunction byOrdinal) {
