@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = "Measure every score of a bundle on the test split and against an out-of-distribution data set.")
+    description = "Measure every score of a bundle on the test split and, unless --test comes without --ood, against out-of-distribution data.")
 final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;
@@ -45,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = {"--ood", "--ood-dataset"}, paramLabel = "DATA",
       description = "Out-of-distribution inputs: a data set name (its test split) or your own data, whose labels are not read"
-          + " (default with --dataset: the other of mnist / fashion-mnist; needed with --test).")
+          + " (default with --dataset: the other of mnist / fashion-mnist; with --test and no --ood, the OOD metrics are skipped).")
   String ood;
 
   @Option(names = "--scores-csv", paramLabel = "FILE",
@@ -59,10 +59,6 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     data.requireOneSource("evaluate", "--test", test, ood);
-    if (test != null && ood == null) {
-      throw new UsageException("evaluate --test needs --ood DATA: out-of-distribution inputs, as a file, a folder or a data"
-          + " set name (only the named data sets have a default)");
-    }
     EncoderBundle bundle = BundleJson.read(encoders);
     String fittedLayer = bundle.provenance().hiddenLayer();
     if (hiddenLayer != null && !hiddenLayer.equals(fittedLayer)) {
@@ -71,9 +67,10 @@ final class EvaluateCommand implements Callable<Integer> {
           + hiddenLayer + "')");
     }
     Evaluator.Evaluation evaluation;
-    try (LoadedModel loaded = ModelFiles.open(model)) {
+    try (LoadedModel loaded = ModelFiles.open(model, fittedLayer)) {
       ProbedModel probed = ProbedModel.forBundle(loaded, bundle);
-      String oodData = ood == null ? DatasetOptions.counterpart(data.name) : ood;
+      // a named data set faces the other one by default; a file of the user's own is measured alone unless --ood names one
+      String oodData = ood != null ? ood : test == null ? DatasetOptions.counterpart(data.name) : null;
       DataSplit all = test == null ? data.loadNamed() : null;
       // a model trained on some classes of a named data set is tested on them, its other classes are near OOD
       Optional<ClassSubset> subset = all == null ? Optional.empty() : ClassSubsets.ofModel(model, loaded.metadata(), data.name, all);
@@ -81,15 +78,19 @@ final class EvaluateCommand implements Callable<Integer> {
       LabeledSamples testSet = named == null ? data.read(test, bundle.classNames()) : named.test();
       Map<OodType, LabeledSamples> oodSets = new EnumMap<>(OodType.class);
       Map<OodType, String> oodNames = new EnumMap<>(OodType.class);
-      oodSets.put(OodType.FAR, data.ood(oodData));
-      oodNames.put(OodType.FAR, oodData);
+      if (oodData != null) {
+        oodSets.put(OodType.FAR, data.ood(oodData));
+        oodNames.put(OodType.FAR, oodData);
+      }
       subset.ifPresent(s -> {
         oodSets.put(OodType.NEAR, s.heldOutOf(all.test()));
         oodNames.put(OodType.NEAR, ClassSubsets.describeHeldOut(data.name, s));
       });
-      InputCheck.requireInputSize(testSet, loaded.inputSize());
+      InputCheck.requireInput(testSet, loaded);
       InputCheck.requireClasses(testSet, bundle.classNames());
-      InputCheck.requireInputSize(oodSets.get(OodType.FAR), loaded.inputSize());
+      for (LabeledSamples oodSet : oodSets.values()) {
+        InputCheck.requireInput(oodSet, loaded);
+      }
       evaluation =
           probed.evaluate(bundle, named == null ? testSet : named.train(), testSet, oodSets,
               new Evaluator.Labels(ClassSubsets.describe(data.describe(test), subset), oodNames, loaded.metadata().arch(),

@@ -48,24 +48,36 @@ public final class DemoRun {
       Map<ScoreName, Double> streamedOodAuroc,
       JsonNode quality) {
 
-    public void print(PrintWriter out, JsonNode reproduced) {
+    /**
+     * @param inName what the in-distribution events are ("MNIST", a file name)
+     * @param oodName what the out-of-distribution events are, or null when there were none
+     * @param reproduced the offline test AUROCs ({@code reproduce --json}) for the columns beside
+     *     the streamed ones, or null ("-")
+     */
+    public void print(PrintWriter out, String inName, String oodName, JsonNode reproduced) {
       int in = events - outOfDistribution;
-      out.printf("%npenultimate demo: %d events (%d out-of-distribution Fashion-MNIST), %d labelled late%n", events, outOfDistribution, labels);
+      String oodEvents = oodName == null ? "no out-of-distribution events" : outOfDistribution + " out-of-distribution " + oodName;
+      out.printf("%npenultimate demo: %d events (%s), %d labelled late%n", events, oodEvents, labels);
       out.printf("throughput   %.0f events/s (first event sent -> last scored record read back; %s)%n", events / seconds,
           offeredRate > 0 ? String.format("offered %.0f/s", offeredRate) : "a flood: the replay and the broker share the cores");
       out.printf("latency      p50 %.0f ms, p99 %.0f ms (event timestamp -> scored record read back)%n",
           Stats.percentile(latencyMs, 0.5), Stats.percentile(latencyMs, 0.99));
-      out.printf("ood flag     %.1f%% of Fashion-MNIST events flagged, %.1f%% of MNIST events (threshold: 95%% TPR on validation)%n",
-          100.0 * oodFlaggedOod / Math.max(1, outOfDistribution), 100.0 * oodFlaggedIn / Math.max(1, in));
+      if (oodName == null) {
+        out.printf("ood flag     %.1f%% of %s events flagged (threshold: 95%% TPR on validation)%n", 100.0 * oodFlaggedIn / Math.max(1, in), inName);
+      } else {
+        out.printf("ood flag     %.1f%% of %s events flagged, %.1f%% of %s events (threshold: 95%% TPR on validation)%n",
+            100.0 * oodFlaggedOod / Math.max(1, outOfDistribution), oodName, 100.0 * oodFlaggedIn / Math.max(1, in), inName);
+      }
       out.printf("rolling window: %s labelled events, accuracy %.3f%n%n",
           quality == null ? "0" : quality.get("labelled").asText(), quality == null ? Double.NaN : quality.get("accuracy").asDouble());
       out.printf("%-12s %14s %14s %14s %14s%n", "score", "rolling AUROC", "reproduce", "streamed OOD", "reproduce OOD");
       out.printf("%-12s %14s %14s %14s %14s%n", "", "(misclass.)", "(3 seeds)", "AUROC", "(3 seeds)");
       for (ScoreName score : ScoreName.values()) {
+        double streamed = streamedOodAuroc.get(score);
         out.printf("%-12s %14s %14s %14s %14s%n", score.key(),
             value(quality == null ? null : quality.get("auroc").get(score.key())),
             value(reproduced == null ? null : reproduced.get("auroc").get(score.key())),
-            String.format("%.3f", streamedOodAuroc.get(score)),
+            Double.isNaN(streamed) ? "-" : String.format("%.3f", streamed),
             value(reproduced == null ? null : farOod(reproduced.get("oodAuroc")).get(score.key())));
       }
     }

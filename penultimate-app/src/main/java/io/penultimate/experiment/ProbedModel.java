@@ -110,7 +110,8 @@ public final class ProbedModel {
    *
    * @param analysed whose correct predictions the per-node analysis reads: the training split
    *     where there is one, else the test set itself
-   * @param ood the OOD sets by type, named alike in {@code labels}; their labels are not read
+   * @param ood the OOD sets by type, named alike in {@code labels}; their labels are not read; empty
+   *     to measure misclassification only
    */
   public Evaluator.Evaluation evaluate(
       EncoderBundle bundle, LabeledSamples analysed, LabeledSamples test, Map<OodType, LabeledSamples> ood, Evaluator.Labels labels) {

@@ -13,7 +13,10 @@ import java.util.OptionalLong;
  * <p>The OOD fields hold one map per OOD set, keyed by {@link OodType#key()}: {@code far} (another
  * data set) always, {@code near} (the held-out classes of the same data set) when the model was
  * trained on a subset of its classes; e.g. {@code "oodAuroc": {"far": {"softmax": 0.91, ...},
- * "near": {"softmax": 0.88, ...}}}.
+ * "near": {"softmax": 0.88, ...}}}. An evaluation without OOD data ({@code evaluate --test DATA}
+ * without {@code --ood}) has none: {@code oodDataset}, {@code oodAuroc}, {@code oodFpr95},
+ * {@code oodDetectionRate} and {@code primaryAlphaOodAuroc} are empty ({@code {}} in JSON, no
+ * {@code far} or {@code near} entry).
  *
  * <p>The answers appear beside the scores in {@code auroc}, {@code aurocCi}, {@code vsSoftmax},
  * {@code oodAuroc}, {@code oodFpr95}, {@code ece} and {@code brier} under the keys

@@ -26,7 +26,8 @@ import java.util.OptionalLong;
 
 /**
  * Scores a test set and one or more OOD sets (far, and near when there is one, see {@link OodType})
- * with a bundle and measures every score (see {@link EvaluationReport}).
+ * with a bundle and measures every score (see {@link EvaluationReport}); given no OOD set (a test
+ * file of the user's own without OOD data), only the misclassification measures.
  */
 public final class Evaluator {
   private Evaluator() {}
@@ -55,31 +56,33 @@ public final class Evaluator {
   /**
    * Names of the data sets and model, carried into the report.
    *
-   * @param oodDatasets the name of each OOD set, by type: the OOD sets an evaluation is given, far always
+   * @param oodDatasets the name of each OOD set, by type: the OOD sets an evaluation is given, far
+   *     whenever there is any; empty for an evaluation without OOD data
    * @param seed the model's training seed, empty when the model file does not say (not trained by {@code penultimate train})
    */
   public record Labels(String dataset, Map<OodType, String> oodDatasets, String arch, OptionalLong seed) {
     public Labels {
       oodDatasets = ordered(oodDatasets);
-      if (!oodDatasets.containsKey(OodType.FAR)) {
-        throw new IllegalArgumentException("an evaluation needs a far OOD set (another data set), found " + oodDatasets.keySet());
+      if (!oodDatasets.isEmpty() && !oodDatasets.containsKey(OodType.FAR)) {
+        throw new IllegalArgumentException("an evaluation with OOD sets needs a far one (another data set), found " + oodDatasets.keySet());
       }
     }
 
-    /** Labels of an evaluation against one far OOD set, the other data set. */
+    /** Labels of an evaluation against one far OOD set, the other data set; none when {@code oodDataset} is null. */
     public Labels(String dataset, String oodDataset, String arch, OptionalLong seed) {
-      this(dataset, Map.of(OodType.FAR, oodDataset), arch, seed);
+      this(dataset, oodDataset == null ? Map.of() : Map.of(OodType.FAR, oodDataset), arch, seed);
     }
   }
 
-  /** As {@link #evaluate(EncoderBundle, LabeledOutputs, Map, NodeAnalysis, Labels)} against one far OOD set. */
+  /** As {@link #evaluate(EncoderBundle, LabeledOutputs, Map, NodeAnalysis, Labels)} against one far OOD set, or none when null. */
   public static Evaluation evaluate(
       EncoderBundle bundle, LabeledOutputs test, ModelOutputs ood, NodeAnalysis nodes, Labels labels) {
-    return evaluate(bundle, test, Map.of(OodType.FAR, ood), nodes, labels);
+    return evaluate(bundle, test, ood == null ? Map.of() : Map.of(OodType.FAR, ood), nodes, labels);
   }
 
   /**
-   * @param ood the outputs of each OOD set, by type; the same types as {@code labels.oodDatasets()}
+   * @param ood the outputs of each OOD set, by type; the same types as {@code labels.oodDatasets()};
+   *     empty to measure misclassification only (the report's OOD maps are then empty)
    */
   public static Evaluation evaluate(
       EncoderBundle bundle, LabeledOutputs test, Map<OodType, ModelOutputs> ood, NodeAnalysis nodes, Labels labels) {

@@ -17,6 +17,7 @@ public final class PaperTables {
 
   public static void print(List<EvaluationReport> runs, PrintWriter out) {
     EvaluationReport first = runs.get(0);
+    boolean far = first.faced(OodType.FAR);
     out.printf(Locale.ROOT, "%nData set %s, architecture %s, %d seed(s); %s. Paper column: its MNIST MLP.%n",
         first.dataset(), first.arch(), runs.size(), oodSets(first));
 
@@ -43,8 +44,8 @@ public final class PaperTables {
       out.printf(Locale.ROOT, "  %-14s %8s %16s %16s %16s %16s%n", key, paper.getOrDefault(key, "-"),
           meanSd(runs, r -> r.auroc().get(key)),
           meanSd(runs, r -> r.vsSoftmax().get(key).difference()),
-          meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(key)),
-          meanSd(runs, r -> r.oodFpr95(OodType.FAR).get(key)));
+          far ? meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(key)) : "-",
+          far ? meanSd(runs, r -> r.oodFpr95(OodType.FAR).get(key)) : "-");
     }
     if (first.faced(OodType.NEAR)) {
       printNearOod(runs, out);
@@ -136,8 +137,11 @@ public final class PaperTables {
     return meanSd(runs, r -> 1000 * value.applyAsDouble(r));
   }
 
-  /** "OOD set X" with the far set alone, else "far OOD set X, near OOD set Y". */
+  /** "OOD set X" with the far set alone, else "far OOD set X, near OOD set Y"; that the OOD metrics were skipped without one. */
   private static String oodSets(EvaluationReport report) {
+    if (report.oodDataset().isEmpty()) {
+      return "no OOD set: OOD metrics skipped (give --ood DATA for them)";
+    }
     if (report.oodDataset().size() == 1 && report.faced(OodType.FAR)) {
       return "OOD set " + report.oodDataset().get(OodType.FAR.key());
     }
@@ -167,20 +171,22 @@ public final class PaperTables {
    */
   private static void printFrontier(List<EvaluationReport> runs, PrintWriter out) {
     boolean near = runs.get(0).faced(OodType.NEAR);
+    boolean far = runs.get(0).faced(OodType.FAR);
     String bestMisclass = best(runs, EvaluationReport::auroc);
-    String bestFar = best(runs, r -> r.oodAuroc(OodType.FAR));
+    String bestFar = far ? best(runs, r -> r.oodAuroc(OodType.FAR)) : null;
     String bestNear = near ? best(runs, r -> r.oodAuroc(OodType.NEAR)) : null;
-    out.printf(Locale.ROOT, "%nPrimary score by gate level alpha (bundle's, chosen on validation: %s); best single scores: %s %s, OOD %s %s%s%n",
+    out.printf(Locale.ROOT, "%nPrimary score by gate level alpha (bundle's, chosen on validation: %s); best single scores: %s %s, OOD %s%s%n",
         runs.stream().map(r -> String.valueOf(r.settings().get("primaryAlpha"))).distinct().toList(),
         bestMisclass, meanSd(runs, r -> r.auroc().get(bestMisclass)),
-        bestFar, meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(bestFar)),
+        far ? bestFar + " " + meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(bestFar)) : "-",
         near ? String.format(Locale.ROOT, ", near OOD %s %s", bestNear, meanSd(runs, r -> r.oodAuroc(OodType.NEAR).get(bestNear))) : "");
     out.printf(Locale.ROOT, "  %-14s %16s %16s%s%n", "alpha", "misclass.", "OOD AUROC",
         near ? String.format(Locale.ROOT, " %16s", "near OOD AUROC") : "");
     for (String alpha : runs.get(0).primaryAlphaAuroc().keySet()) {
       String nearCell = near ? String.format(Locale.ROOT, " %16s", meanSd(runs, r -> r.primaryAlphaOodAuroc(OodType.NEAR).get(alpha))) : "";
       out.printf(Locale.ROOT, "  %-14s %16s %16s%s%n", alpha,
-          meanSd(runs, r -> r.primaryAlphaAuroc().get(alpha)), meanSd(runs, r -> r.primaryAlphaOodAuroc(OodType.FAR).get(alpha)), nearCell);
+          meanSd(runs, r -> r.primaryAlphaAuroc().get(alpha)),
+          far ? meanSd(runs, r -> r.primaryAlphaOodAuroc(OodType.FAR).get(alpha)) : "-", nearCell);
     }
   }
 

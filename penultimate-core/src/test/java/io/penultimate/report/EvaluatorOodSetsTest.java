@@ -118,10 +118,27 @@ class EvaluatorOodSetsTest {
   }
 
   @Test
+  void measuresMisclassificationOnlyGivenNoOodSetAndLeavesEveryOodMapEmpty() {
+    Evaluator.Evaluation evaluation =
+        Evaluator.evaluate(bundle, test, Map.of(), nodes, new Evaluator.Labels("synthetic", Map.of(), "test", OptionalLong.of(1)));
+
+    EvaluationReport report = evaluation.report();
+    assertThat(report.oodDataset()).isEmpty();
+    assertThat(report.oodAuroc()).isEmpty();
+    assertThat(report.oodFpr95()).isEmpty();
+    assertThat(report.oodDetectionRate()).isEmpty();
+    assertThat(report.primaryAlphaOodAuroc()).isEmpty();
+    assertThat(report.faced(OodType.FAR)).isFalse();
+    assertThat(evaluation.oodScores()).isEmpty();
+    assertThat(report.auroc()).isEqualTo(farAndNear().report().auroc());
+    assertThat(report.primaryAlphaAuroc()).isEqualTo(farAndNear().report().primaryAlphaAuroc());
+  }
+
+  @Test
   void refusesLabelsWithoutAFarSetAndOodSetsWithoutNames() {
     assertThatThrownBy(() -> new Evaluator.Labels("synthetic", Map.of(OodType.NEAR, "held-out"), "test", OptionalLong.empty()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("an evaluation needs a far OOD set (another data set), found [NEAR]");
+        .hasMessage("an evaluation with OOD sets needs a far one (another data set), found [NEAR]");
     assertThatThrownBy(() -> Evaluator.evaluate(bundle, test, Map.of(OodType.FAR, far, OodType.NEAR, near), nodes,
             new Evaluator.Labels("synthetic", "another data set", "test", OptionalLong.empty())))
         .isInstanceOf(IllegalArgumentException.class)
