@@ -116,7 +116,7 @@ class OnnxImageEndToEndTest {
 
     CliRun automatic = CliRun.of(args("fit", "--model", head.toString(), "--train", train.toString(), "--out", headBundle.toString()));
     CliRun named = CliRun.of(args("fit", "--model", head.toString(), "--hidden-layer", "/pool/MaxPool_output_0", "--train",
-        train.toString(), "--out", headBundle.toString()));
+        train.toString(), "--ood-alpha", "0.1", "--out", headBundle.toString()));
     CliRun evaluated = CliRun.of("evaluate", "--model", head.toString(), "--encoders", headBundle.toString(), "--test", test.toString(),
         "--ood", ood.toString());
 
