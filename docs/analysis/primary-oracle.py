@@ -9,7 +9,9 @@ the OOD samples moves the fit between the two tasks; for each weight it prints t
 AUROC (test: correct vs wrong) and the OOD AUROC (test vs OOD), next to the best single score of
 each task. If no weight reaches both, no score built from these inputs can, in this family.
 
-Input: the CSV of `penultimate evaluate ... --scores-csv F` (set,correct,<scores>...).
+Input: the CSV of `penultimate evaluate ... --scores-csv F`
+(split,index,label,predicted,ood,<scores>...,confidence,oodPValue,trust); the far OOD set is
+split `ood`, and the answers' columns are left out of the fit.
 Needs numpy. Usage: docs/analysis/primary-oracle.py F [F ...]
 """
 import csv
@@ -22,9 +24,11 @@ def load(path):
     with open(path) as f:
         rows = list(csv.reader(f))
     header, body = rows[0], rows[1:]
-    data = {name: np.array([float(r[i]) for r in body]) for i, name in enumerate(header) if i >= 2}
+    body = [r for r in body if r[0] in ("test", "ood")]
+    answers = {"confidence", "oodPValue", "trust"}
+    data = {name: np.array([float(r[i]) for r in body]) for i, name in enumerate(header) if i >= 5 and name not in answers}
     sets = np.array([r[0] for r in body])
-    correct = np.array([r[1] == "1" for r in body])
+    correct = np.array([r[0] == "test" and r[2] == r[3] for r in body])
     return sets, correct, data
 
 

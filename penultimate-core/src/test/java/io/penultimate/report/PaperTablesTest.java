@@ -129,6 +129,21 @@ class PaperTablesTest {
     assertThat(rows).contains(cells("0", "0.900 ± 0.000", "0.850 ± 0.000", "0.650 ± 0.000"));
   }
 
+  @Test
+  void judgesEachAnswerAgainstItsGoalAndTabulatesTheJointTaskByOodShare() {
+    // confidence (index 16) 0.96 against softmax 0.80; every ECE 0 (so <= the raw 0); false alarms
+    // 0.05 at alpha 0.05; AUGRC 0.01 for every score, 0.02 for trust (index 18)
+    int trust = ScoreName.values().length + 2;
+    EvaluationReport run = new ReportBuilder().auroc(i -> 0.80 + 0.01 * i).augrc(i -> i == trust ? 0.02 : 0.01).build();
+    String text = print(List.of(run));
+
+    assertThat(text).contains("confidence: misclass. AUROC 0.960 vs softmax 0.800 (goal >=: met); ECE 0.000 vs raw softmax 0.000 (goal <=: met)");
+    assertThat(text).contains("oodPValue: false-alarm rate on the test split 0.050 at alpha 0.05 (goal alpha +- 0.02: met)");
+    assertThat(text).contains("Joint task, far OOD: AUGRC x 1000 by assumed OOD share pi");
+    assertThat(rowsAfter(text, "  Joint task, far OOD").get(0)).containsExactly("score / pi", "0", "0.1");
+    assertThat(text).contains("pi 0.1: trust 20.00 vs the lowest score, softmax 10.00 (goal <=: NOT met)");
+  }
+
   private static EvaluationReport withNear(EvaluationReport report, double nearAuroc, double nearFpr) {
     ReportBuilder builder = new ReportBuilder()
         .seed(report.seed().getAsLong())
