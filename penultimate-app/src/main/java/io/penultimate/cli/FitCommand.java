@@ -92,9 +92,10 @@ final class FitCommand implements Callable<Integer> {
     BundleJson.write(bundle, out);
     spec.commandLine()
         .getOut()
-        .printf("fitted %d nodes x %d classes (smoothing %s, beta epsilon %s, %d mixture components, primary gate alpha %s; confidence from %s, ood flag at p < %s, trust at OOD share %s); wrote %s%n",
+        .printf("fitted %d nodes x %d classes (smoothing %s, beta epsilon %s, %d mixture components, primary gate alpha %s; confidence from %s calibrated by %s, ood flag at p < %s, trust at OOD share %s); wrote %s%n",
             bundle.width(), bundle.numClasses(), bundle.settings().smoothing(), bundle.settings().betaEpsilon(),
             bundle.settings().gmmComponents(), bundle.primary().alpha(), bundle.answers().confidence().features(),
+            bundle.answers().confidence().isotonic() == null ? "Platt scaling" : "isotonic regression",
             bundle.answers().oodPValue().alpha(), bundle.answers().trust().oodShare(), out);
     return ExitCodes.OK;
   }

@@ -12,10 +12,12 @@ import java.util.List;
 public record Answers(CalibratedConfidence confidence, OodPValue oodPValue, TrustScore trust, ConfidenceChoice confidenceChoice) {
 
   /**
-   * How the confidence's features were chosen: each candidate set's misclassification AUROC on
-   * the validation half it was not fitted on.
+   * How the confidence was chosen: each candidate feature set's misclassification AUROC on the
+   * validation half it was not fitted on, and the chosen set's ECE there under each calibration
+   * (σ of the linear predictor, and an isotonic map of it; the lower one is kept).
    */
-  public record ConfidenceChoice(List<List<ScoreName>> candidates, double[] heldOutAuroc, int chosen) {
+  public record ConfidenceChoice(
+      List<List<ScoreName>> candidates, double[] heldOutAuroc, int chosen, double plattEce, double isotonicEce) {
     public ConfidenceChoice {
       candidates = candidates.stream().map(List::copyOf).toList();
       heldOutAuroc = heldOutAuroc.clone();

@@ -1,6 +1,9 @@
 package io.penultimate.bundle;
 
 import io.penultimate.evaluation.Auroc;
+import io.penultimate.evaluation.CalibrationError;
+import io.penultimate.evaluation.IsotonicMap;
+import io.penultimate.evaluation.IsotonicRegression;
 import io.penultimate.math.LogisticRegression;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +21,9 @@ import java.util.stream.IntStream;
  *   <li>confidence: each candidate feature set of {@link #CONFIDENCE_CANDIDATES} is fitted on the
  *       first half and ranked by its misclassification AUROC on the second; the best (the
  *       earlier, simpler set on a tie) is refitted on the whole split. Every weight is kept
- *       non-negative (see {@link #fitNonNegative});
+ *       non-negative (see {@link #fitNonNegative}). Its calibration, σ of the linear predictor or
+ *       an isotonic map of it, is the one with the lower ECE on the second half when fitted on the
+ *       first;
  *   <li>OOD p-value: each of {@link #OOD_DETECTORS} is referenced against the first half and the
  *       Fisher statistic calibrated on the second, so the p-value is calibrated on data the
  *       statistic never saw (see {@link OodPValue}). All validation inputs count, right or wrong:
@@ -99,18 +104,46 @@ public final class AnswersFitter {
     int best = 0;
     for (int c = 0; c < heldOut.length; c++) {
       List<ScoreName> features = CONFIDENCE_CANDIDATES.get(c);
-      CalibratedConfidence candidate = new CalibratedConfidence(features, fitNonNegative(features, rows, logOdds, correct, first));
+      CalibratedConfidence candidate = new CalibratedConfidence(features, fitNonNegative(features, rows, logOdds, correct, first), null);
       heldOut[c] = heldOutAuroc(candidate, rows, logOdds, correct, second);
       if (heldOut[c] > heldOut[best]) {
         best = c;
       }
     }
+    List<ScoreName> features = CONFIDENCE_CANDIDATES.get(best);
+    // Platt or isotonic: each fitted on the first half, judged by ECE on the second
+    LogisticRegression.Model onFirst = fitNonNegative(features, rows, logOdds, correct, first);
+    double[] etaFirst = linearPredictor(features, onFirst, rows, logOdds, first);
+    double[] etaSecond = linearPredictor(features, onFirst, rows, logOdds, second);
+    boolean[] correctSecond = select(correct, second);
+    double plattEce = CalibrationError.expected(Arrays.stream(etaSecond).map(LogisticRegression::sigmoid).toArray(), correctSecond);
+    IsotonicMap isotonicFirst = IsotonicRegression.fit(etaFirst, select(correct, first));
+    double isotonicEce = CalibrationError.expected(Arrays.stream(etaSecond).map(isotonicFirst::apply).toArray(), correctSecond);
     int[] all = new int[correct.length];
     Arrays.setAll(all, i -> i);
-    List<ScoreName> features = CONFIDENCE_CANDIDATES.get(best);
+    LogisticRegression.Model model = fitNonNegative(features, rows, logOdds, correct, all);
+    IsotonicMap isotonic =
+        isotonicEce < plattEce ? IsotonicRegression.fit(linearPredictor(features, model, rows, logOdds, all), correct) : null;
     return new ConfidenceChoice(
-        new CalibratedConfidence(features, fitNonNegative(features, rows, logOdds, correct, all)),
-        new Answers.ConfidenceChoice(CONFIDENCE_CANDIDATES, heldOut, best));
+        new CalibratedConfidence(features, model, isotonic),
+        new Answers.ConfidenceChoice(CONFIDENCE_CANDIDATES, heldOut, best, plattEce, isotonicEce));
+  }
+
+  private static double[] linearPredictor(
+      List<ScoreName> features, LogisticRegression.Model model, double[][] rows, double[] logOdds, int[] subset) {
+    double[] eta = new double[subset.length];
+    for (int k = 0; k < subset.length; k++) {
+      eta[k] = model.logOdds(CalibratedConfidence.featureRow(features, logOdds[subset[k]], rows[subset[k]]));
+    }
+    return eta;
+  }
+
+  private static boolean[] select(boolean[] values, int[] subset) {
+    boolean[] out = new boolean[subset.length];
+    for (int k = 0; k < subset.length; k++) {
+      out[k] = values[subset[k]];
+    }
+    return out;
   }
 
   /**

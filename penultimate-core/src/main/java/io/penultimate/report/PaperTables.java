@@ -37,11 +37,11 @@ public final class PaperTables {
     row(out, "rho(MI, Bias), minimum-norm bias", "-", runs, r -> r.pearsonMinimumNormBias().get("mi_bias"));
 
     out.printf(Locale.ROOT, "%nTable 3. AUROC: correct vs wrong predictions (misclassification) and in- vs out-of-distribution%n");
-    out.printf(Locale.ROOT, "  %-14s %8s %16s %16s %16s %16s%n", "score", "paper", "misclass.", "vs softmax", "OOD AUROC", "FPR@95TPR");
+    out.printf(Locale.ROOT, "  %-20s %8s %16s %16s %16s %16s%n", "score", "paper", "misclass.", "vs softmax", "OOD AUROC", "FPR@95TPR");
     Map<String, String> paper = Map.of("softmax", "0.953", "trinomial", "0.960", "beta", "0.958");
     for (ScoreName score : ScoreName.values()) {
       String key = score.key();
-      out.printf(Locale.ROOT, "  %-14s %8s %16s %16s %16s %16s%n", key, paper.getOrDefault(key, "-"),
+      out.printf(Locale.ROOT, "  %-20s %8s %16s %16s %16s %16s%n", key, paper.getOrDefault(key, "-"),
           meanSd(runs, r -> r.auroc().get(key)),
           meanSd(runs, r -> r.vsSoftmax().get(key).difference()),
           far ? meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(key)) : "-",
@@ -54,7 +54,7 @@ public final class PaperTables {
     out.printf(Locale.ROOT, "%nExpected calibration error (15 bins) of calibrated P(correct); raw softmax: %s%n",
         meanSd(runs, r -> r.ece().get("softmaxUncalibrated")));
     for (ScoreName score : ScoreName.values()) {
-      out.printf(Locale.ROOT, "  %-14s %16s%n", score.key(), meanSd(runs, r -> r.ece().get(score.key())));
+      out.printf(Locale.ROOT, "  %-20s %16s%n", score.key(), meanSd(runs, r -> r.ece().get(score.key())));
     }
     printAnswers(runs, out);
     out.flush();
@@ -155,10 +155,10 @@ public final class PaperTables {
   private static void printNearOod(List<EvaluationReport> runs, PrintWriter out) {
     out.printf(Locale.ROOT, "%nNear OOD. In-distribution test images vs the held-out classes' (%s)%n",
         runs.get(0).oodDataset().get(OodType.NEAR.key()));
-    out.printf(Locale.ROOT, "  %-14s %16s %16s %16s%n", "score", "OOD AUROC", "FPR@95TPR", "far OOD AUROC");
+    out.printf(Locale.ROOT, "  %-20s %16s %16s %16s%n", "score", "OOD AUROC", "FPR@95TPR", "far OOD AUROC");
     for (ScoreName score : ScoreName.values()) {
       String key = score.key();
-      out.printf(Locale.ROOT, "  %-14s %16s %16s %16s%n", key,
+      out.printf(Locale.ROOT, "  %-20s %16s %16s %16s%n", key,
           meanSd(runs, r -> r.oodAuroc(OodType.NEAR).get(key)),
           meanSd(runs, r -> r.oodFpr95(OodType.NEAR).get(key)),
           meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(key)));
@@ -180,11 +180,11 @@ public final class PaperTables {
         bestMisclass, meanSd(runs, r -> r.auroc().get(bestMisclass)),
         far ? bestFar + " " + meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(bestFar)) : "-",
         near ? String.format(Locale.ROOT, ", near OOD %s %s", bestNear, meanSd(runs, r -> r.oodAuroc(OodType.NEAR).get(bestNear))) : "");
-    out.printf(Locale.ROOT, "  %-14s %16s %16s%s%n", "alpha", "misclass.", "OOD AUROC",
+    out.printf(Locale.ROOT, "  %-20s %16s %16s%s%n", "alpha", "misclass.", "OOD AUROC",
         near ? String.format(Locale.ROOT, " %16s", "near OOD AUROC") : "");
     for (String alpha : runs.get(0).primaryAlphaAuroc().keySet()) {
       String nearCell = near ? String.format(Locale.ROOT, " %16s", meanSd(runs, r -> r.primaryAlphaOodAuroc(OodType.NEAR).get(alpha))) : "";
-      out.printf(Locale.ROOT, "  %-14s %16s %16s%s%n", alpha,
+      out.printf(Locale.ROOT, "  %-20s %16s %16s%s%n", alpha,
           meanSd(runs, r -> r.primaryAlphaAuroc().get(alpha)),
           far ? meanSd(runs, r -> r.primaryAlphaOodAuroc(OodType.FAR).get(alpha)) : "-", nearCell);
     }

@@ -2,11 +2,15 @@ package io.penultimate.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.penultimate.evaluation.Auroc;
+import io.penultimate.evaluation.IsotonicMap;
+import io.penultimate.math.LogisticRegression;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.score.SoftmaxScores;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +115,26 @@ class AnswersFitterTest {
     assertThat(Arrays.stream(halves[1]).filter(i -> !correct[i]).count()).isEqualTo(1);
     assertThat(java.util.stream.IntStream.concat(Arrays.stream(halves[0]), Arrays.stream(halves[1])).sorted().toArray())
         .isEqualTo(java.util.stream.IntStream.range(0, 41).toArray());
+  }
+
+  @Test
+  void anIsotonicConfidenceStaysRankedByItsLinearPredictorInsideAFlatBlock() {
+    // one feature, weight 1 on the softmax log-odds; the isotonic map is flat at 0.7 on [-1, 1]
+    LogisticRegression.Model model = new LogisticRegression.Model(0, new double[] {1}, new double[] {0}, new double[] {1});
+    IsotonicMap flat = new IsotonicMap(new double[] {-1, 1}, new double[] {0.7, 0.7});
+    CalibratedConfidence confidence = new CalibratedConfidence(List.of(ScoreName.SOFTMAX), model, flat);
+    double[] noScores = new double[ScoreName.values().length];
+    assertThat(confidence.confidence(0.5, noScores)).isGreaterThan(confidence.confidence(0.25, noScores));
+    assertThat(confidence.confidence(0.5, noScores)).isCloseTo(0.7, within(1e-6));
+  }
+
+  @Test
+  void recordsTheHeldOutCalibrationErrorOfBothCalibrationsAndKeepsTheLower() {
+    Answers answers = fitOn(SyntheticOutputs.generate(2000, 2), 0.05, 0.1);
+    Answers.ConfidenceChoice choice = answers.confidenceChoice();
+    assertThat(choice.plattEce()).isBetween(0.0, 1.0);
+    assertThat(choice.isotonicEce()).isBetween(0.0, 1.0);
+    assertThat(answers.confidence().isotonic() != null).isEqualTo(choice.isotonicEce() < choice.plattEce());
   }
 
   @Test
