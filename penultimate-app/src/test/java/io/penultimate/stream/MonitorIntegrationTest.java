@@ -14,10 +14,8 @@ import io.penultimate.dl4j.ModelFile;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.Trainer;
 import io.penultimate.dl4j.TrainingSettings;
-import io.penultimate.metrics.LayerMetrics;
 import io.penultimate.metrics.MetricsServer;
-import io.penultimate.metrics.MonitorMetrics;
-import io.penultimate.metrics.ProbabilityHistograms;
+import io.penultimate.metrics.MonitorMeters;
 import io.penultimate.metrics.ProcessMetrics;
 import io.penultimate.metrics.PrometheusText;
 import io.penultimate.model.ModelMetadata;
@@ -119,11 +117,10 @@ class MonitorIntegrationTest {
     Topics topics = Topics.withPrefix("it");
     createTopics(topics);
     MonitorConfig config = config("penultimate-it", topics, stateDir)
-        .with(MonitorConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        .with(MonitorConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
+        .with("node-window", "100").with("node-metrics-cap", "4");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    MonitorObserver metrics = MonitorObserver.all(
-        new MonitorMetrics(registry, new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4)),
-        new ProbabilityHistograms(registry, "penultimate-it"));
+    MonitorObserver metrics = MonitorMeters.bind(registry, fixtures.bundle, config);
     try (KafkaStreams streams = MonitorStreams.create(config, scoringModel(), metrics);
         MetricsServer server = new MetricsServer(0, registry, streams::state)) {
       ProcessMetrics.bind(registry, streams);
