@@ -2,6 +2,7 @@ package io.penultimate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
     description = {
       "The whole monitor on one machine: fetches data, trains and fits if nothing is cached, starts a Kafka broker,",
       "serves, replays MNIST test digits mixed with Fashion-MNIST images as out-of-distribution events, publishes",
-      "labels late, and reports throughput, latency, rolling AUROC per score and OOD detection."
+      "labels late, and reports throughput, latency, rolling AUROC per score and answer, OOD detection, and the",
+      "label-free estimates of accuracy and OOD share beside the rolling accuracy, the true OOD share and the flag rate."
     })
 final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -90,11 +92,12 @@ final class DemoCommand implements Callable<Integer> {
         check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty()));
       }
       RunStateDir state = RunStateDir.create(files.workDir, run);
+      // the estimates then cover exactly the replayed events: the warm-up is scored before them
       MonitorConfig config = tuning.with(topics).with("application-id", run).with("bootstrap-servers", servers)
-          .with("state-dir", state.path().toString());
+          .with("state-dir", state.path().toString()).with("estimate-window", Integer.toString(events));
       try (state; RunningMonitor monitor = RunningMonitor.start(MonitorWiring.load(model, encoders), config, (now, before) -> {})) {
         err.println("demo: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
-        DemoRun.Result result = DemoRun.run(servers, topics, plan, config.window(), monitor.streams(), err);
+        DemoRun.Result result = DemoRun.run(servers, topics, plan, config.window(), monitor.streams(), () -> estimates(monitor.registry()), err);
         result.print(spec.commandLine().getOut(), reproducedAuroc());
         if (keepRunning) {
           err.println("demo: --keep-running: replaying and serving until stopped (Ctrl-C)");
@@ -107,6 +110,13 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The label-free estimates' gauges (metrics' {@code AnswerMetrics}) as they read now. */
+  private static DemoRun.Estimates estimates(MeterRegistry registry) {
+    return new DemoRun.Estimates(registry.get("penultimate.estimated.accuracy").gauge().value(),
+        registry.get("penultimate.estimated.ood.share").gauge().value(),
+        (int) registry.get("penultimate.estimate.events").gauge().value(), registry.get("penultimate.ood.alpha").gauge().value());
   }
 
   /** Test AUROC per score from {@code results/mnist.json} (reproduce, 3 seeds), when present. */
