@@ -52,9 +52,11 @@ public final class AnswerMetrics implements MonitorObserver {
         "1 - Storey's pi0 (lambda 0.5) of the OOD p-values of the last scored events: the label-free estimate of their OOD share; NaN while none",
         pValues::oodShare);
     gauge(registry, "penultimate.estimate.events", "Scored events behind the estimated accuracy and OOD share", pValues::size);
-    Gauge.builder("penultimate.ood.alpha", declared, AnswerSettings::oodAlpha)
+    // on this object, which the topology holds: Micrometer holds a gauge's object only weakly, so a
+    // gauge on the settings record alone would read NaN once it was collected
+    Gauge.builder("penultimate.ood.alpha", this, self -> declared.oodAlpha())
         .description("The bundle's level alpha of the OOD flag: its false-alarm rate on in-distribution inputs").register(registry);
-    Gauge.builder("penultimate.assumed.ood.share", declared, AnswerSettings::oodShare)
+    Gauge.builder("penultimate.assumed.ood.share", this, self -> declared.oodShare())
         .description("The share of out-of-distribution traffic the bundle's trust assumes (fit --ood-share)").register(registry);
     flagged = outcomes(registry, "true");
     notFlagged = outcomes(registry, "false");

@@ -61,9 +61,17 @@ class AnswerMetricsTest {
   }
 
   @Test
-  void exportsWhatTheBundleDeclaredForTheAnswers() {
-    assertThat(gauge("penultimate.ood.alpha")).isEqualTo(0.05);
-    assertThat(gauge("penultimate.assumed.ood.share")).isEqualTo(0.1);
+  void exportsWhatTheBundleDeclaredForTheAnswersAfterTheSettingsAreCollected() throws Exception {
+    SimpleMeterRegistry own = new SimpleMeterRegistry();
+    AnswerMetrics held = new AnswerMetrics(own, new AnswerSettings(0.01, 0.25), 4);
+    // Micrometer holds a gauge's object weakly: nothing but the binder keeps the settings alive
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertThat(own.get("penultimate.ood.alpha").gauge().value()).isEqualTo(0.01);
+    assertThat(own.get("penultimate.assumed.ood.share").gauge().value()).isEqualTo(0.25);
+    assertThat(held).isNotNull();
   }
 
   @Test
