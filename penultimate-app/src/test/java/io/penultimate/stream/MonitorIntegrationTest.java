@@ -169,6 +169,16 @@ class MonitorIntegrationTest {
       assertThat(scrape.get("penultimate_confidence_bucket{le=\"0.95\"}")).as("probabilities spread over the buckets, not rounded up to 1")
           .isLessThan(EVENTS);
       assertThat(scrape.get("penultimate_batch_size_sum")).isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_ood_p_value_bucket{le=\"+Inf\"}")).isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_estimate_events")).as("the default window holds every event").isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_estimated_accuracy")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_estimated_ood_share")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_ood_alpha")).isEqualTo(fixtures.bundle.answers().oodPValue().alpha());
+      assertThat(scrape.get("penultimate_assumed_ood_share")).isEqualTo(fixtures.bundle.answers().trust().oodShare());
+      assertThat(scrape.get("penultimate_outcomes_total{ood=\"true\"}") + scrape.get("penultimate_outcomes_total{ood=\"false\"}"))
+          .isEqualTo(EVENTS / 2);
+      assertThat(scrape.get("penultimate_rolling_auroc{score=\"confidence\",window=\"count\"}")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_rolling_ece{score=\"confidence\",window=\"count\"}")).isBetween(0.0, 1.0);
       assertThat(scrape.get("penultimate_node_drift{node=\"3\"}")).isFinite().isNotNegative();
       assertThat(scrape).doesNotContainKey("penultimate_node_drift{node=\"4\"}");
       assertThat(scrape.get("penultimate_layer_saturation")).isBetween(0.0, 1.0);
