@@ -98,6 +98,24 @@ class ReshapingCnn(nn.Module):
         return self.layers(x)[2]
 
 
+class ConvHead(nn.Module):
+    """1x8x8 -> conv 3x3 (4 maps) ReLU -> max-pool 2 -> conv 4x4 (3 maps) -> flatten: the classifier's
+    last layer is a convolution over the whole 4x4 map, so no Gemm or MatMul computes the logits and
+    the penultimate tensor (the pool's output, 64 values) must be named."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv, self.act1, self.pool = nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2)
+        self.head = nn.Conv2d(4, CLASSES, SIDE // 2)
+
+    def layers(self, x):
+        h = self.pool(self.act1(self.conv(x)))
+        return h, torch.flatten(self.head(h), 1)
+
+    def forward(self, x):
+        return self.layers(x)[1]
+
+
 def tabular(n, generator):
     """Three overlapping Gaussian classes in 8 dimensions (some inputs are misclassified)."""
     y = torch.randint(0, CLASSES, (n,), generator=generator)
@@ -159,6 +177,15 @@ def fixture(path, graph, x, activations, logits, penultimate):
         json.dump(data, out, indent=1)
 
 
+def write_csv(path, x, y):
+    """A header row f0..f7[,label], then one row per sample (labels as class indices), 5 decimals."""
+    with open(path, "w") as out:
+        out.write(",".join(["f%d" % j for j in range(x.shape[1])] + (["label"] if y is not None else [])) + "\n")
+        for i in range(x.shape[0]):
+            values = ["%.5f" % float(v) for v in x[i]] + ([str(int(y[i]))] if y is not None else [])
+            out.write(",".join(values) + "\n")
+
+
 def main(out_dir):
     os.makedirs(out_dir, exist_ok=True)
     torch.manual_seed(1)
@@ -200,6 +227,24 @@ def main(out_dir):
     graph = export(ReshapingCnn(cnn), probe, os.path.join(out_dir, "cnn-reshape.onnx"), "logits", True).graph
     reshape, relu = outputs_of(graph, "Reshape")[0], outputs_of(graph, "Relu")[1]
     fixture(os.path.join(out_dir, "cnn-reshape.json"), graph, probe, {reshape: h1, relu: h2}, z, relu)
+
+    # trained after the others, on images of its own, so that their bytes stay as they were
+    head = ConvHead()
+    x, y = images(600, generator)
+    print("cnn-conv-head: loss %.3f, training accuracy %.3f" % train(head, x, y, 60, 0.01))
+    head.eval()
+    probe = images(ROWS, generator)[0]
+    h, z = head.layers(probe)
+    graph = export(head, probe, os.path.join(out_dir, "cnn-conv-head.onnx"), "logits", True).graph
+    assert [n.op_type for n in graph.node][-2:] == ["Conv", "Flatten"], [n.op_type for n in graph.node]
+    pool = outputs_of(graph, "MaxPool")[0]
+    fixture(os.path.join(out_dir, "cnn-conv-head.json"), graph, probe, {pool: h}, z, pool)
+
+    # data for the MLP, drawn as its training data was: files to fit, evaluate, demo and bench it on
+    # (mlp-ood.csv, unlabelled: uniform noise over [-6, 6] in every feature, far wider than the classes)
+    write_csv(os.path.join(out_dir, "mlp-train.csv"), *tabular(1000, generator))
+    write_csv(os.path.join(out_dir, "mlp-test.csv"), *tabular(500, generator))
+    write_csv(os.path.join(out_dir, "mlp-ood.csv"), 12 * torch.rand(200, FEATURES, generator=generator) - 6, None)
 
 
 if __name__ == "__main__":

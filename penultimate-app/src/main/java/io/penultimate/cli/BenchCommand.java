@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
+import io.penultimate.data.LabeledSamples;
 import io.penultimate.demo.EmbeddedBroker;
 import io.penultimate.demo.StreamBench;
 import io.penultimate.experiment.FitBenchmark;
@@ -85,7 +86,8 @@ final class BenchCommand implements Runnable {
       modelTransformer = MonitorOptions.Tuning.class,
       description = {
         "End-to-end events/s and latency of the scoring monitor against a pass-through topology with the same serdes,",
-        "on a real broker (started in a child JVM unless --bootstrap-servers), in one run; prints their ratio."
+        "on a real broker (started in a child JVM unless --bootstrap-servers), in one run; prints their ratio.",
+        "Runs the MNIST paper MLP on its test digits, or with --model, --encoders and --data your own model on your data."
       })
   static final class Stream implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -107,9 +109,11 @@ final class BenchCommand implements Runnable {
     String bootstrapServers;
 
     @Mixin DemoModel.Options files;
+    @Mixin OwnModelOptions own;
 
     @Override
     public Integer call() throws Exception {
+      own.requireComplete("bench stream");
       if (events < 2 || warmUp < 0 || latencyEvents < 1 || !(rate > 0)) {
         throw new UsageException("--events >= 2, --warm-up >= 0, --latency-events >= 1 and --rate > 0; found "
             + events + ", " + warmUp + ", " + latencyEvents + ", " + rate);
@@ -117,9 +121,17 @@ final class BenchCommand implements Runnable {
       // metrics are bound as in serve, but not served: the bench starts several clients in turn
       MonitorConfig tuning = MonitorOptions.read(spec);
       PrintWriter err = spec.commandLine().getErr();
-      DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
-      DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
-      MonitorWiring wiring = MonitorWiring.load(demoModel.model(), demoModel.encoders());
+      MonitorWiring wiring;
+      LabeledSamples replayed;
+      if (own.given()) {
+        wiring = MonitorWiring.load(own.model, own.encoders);
+        replayed = readOrClose(wiring);
+      } else {
+        DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
+        DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
+        wiring = MonitorWiring.load(demoModel.model(), demoModel.encoders());
+        replayed = mnist.test();
+      }
       RunStateDir state = RunStateDir.create(files.workDir, "bench-" + System.currentTimeMillis());
       MonitorConfig base = tuning.with("state-dir", state.path().toString());
       StreamBench.App passThrough = (topics, config) -> new KafkaStreams(StreamBench.passThrough(topics), config.streamsProperties());
@@ -131,7 +143,8 @@ final class BenchCommand implements Runnable {
         String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
         for (var app : List.of(Map.entry("pass-through", passThrough), Map.entry("scoring", scoringApp))) {
           err.printf("bench: %s ...%n", app.getKey());
-          results.add(StreamBench.run(app.getKey(), app.getValue(), base.with("bootstrap-servers", servers), mnist.test(), warmUp, events, latencyEvents, rate));
+          results.add(StreamBench.run(app.getKey(), app.getValue(), base.with("bootstrap-servers", servers), replayed, warmUp, events,
+              latencyEvents, rate));
         }
       } finally {
         if (broker != null) {
@@ -139,8 +152,9 @@ final class BenchCommand implements Runnable {
         }
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("stream bench: %d backlog events (MNIST test digits as JSON) unlabelled, then each followed by its label; then %d at %.0f/s for latency; %s broker, %s, %d processors%n",
-          events, latencyEvents, rate, broker == null ? "external" : "embedded single-node KRaft", StreamsConfig.EXACTLY_ONCE_V2,
+      out.printf("stream bench: %d backlog events (%s as JSON) unlabelled, then each followed by its label; then %d at %.0f/s for latency; %s broker, %s, %d processors%n",
+          events, own.given() ? own.data + ", " + replayed.inputSize() + " values each," : "MNIST test digits", latencyEvents, rate,
+          broker == null ? "external" : "embedded single-node KRaft", StreamsConfig.EXACTLY_ONCE_V2,
           Runtime.getRuntime().availableProcessors());
       out.printf("  %-14s %12s %16s %10s %10s%n", "topology", "events/s", "labelled ev/s", "p50 ms", "p99 ms");
       for (StreamBench.Figures f : results) {
@@ -148,8 +162,19 @@ final class BenchCommand implements Runnable {
       }
       out.printf("  scoring / pass-through throughput: %.2f unlabelled, %.2f labelled (batch size %d, model %s)%n",
           results.get(1).eventsPerSecond() / results.get(0).eventsPerSecond(),
-          results.get(1).labelledPerSecond() / results.get(0).labelledPerSecond(), base.batchSize(), wiring.model().metadata().arch());
+          results.get(1).labelledPerSecond() / results.get(0).labelledPerSecond(), base.batchSize(),
+          own.given() ? own.model + ", " + wiring.model().metadata().arch() : wiring.model().metadata().arch());
       return ExitCodes.OK;
+    }
+
+    /** The user's data, checked against the model; the wiring is closed when it does not fit. */
+    private LabeledSamples readOrClose(MonitorWiring wiring) {
+      try {
+        return own.read(wiring);
+      } catch (RuntimeException e) {
+        wiring.close();
+        throw e;
+      }
     }
   }
 }

@@ -6,9 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
+import io.penultimate.data.LabeledSamples;
+import io.penultimate.data.SampleFiles;
 import io.penultimate.demo.DemoRun;
 import io.penultimate.demo.EmbeddedBroker;
 import io.penultimate.demo.ReplayPlan;
+import io.penultimate.experiment.InputCheck;
 import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.TopicCheck;
 import io.penultimate.stream.Topics;
@@ -32,10 +35,13 @@ import picocli.CommandLine.Option;
       "The whole monitor on one machine: fetches data, trains and fits if nothing is cached, starts a Kafka broker,",
       "serves, replays MNIST test digits mixed with Fashion-MNIST images as out-of-distribution events, publishes",
       "labels late, and reports throughput, latency, rolling AUROC per score and answer, OOD detection, and the",
-      "label-free estimates of accuracy and OOD share beside the rolling accuracy, the true OOD share and the flag rate."
+      "label-free estimates of accuracy and OOD share beside the rolling accuracy, the true OOD share and the flag rate.",
+      "With --model, --encoders and --data: the same on your own model, bundle and data (--ood DATA mixes in OOD events)."
     })
 final class DemoCommand implements Callable<Integer> {
-  /** The order in which the demo replays the MNIST test digits. */
+  /** The share of OOD events when there is OOD data and --ood-share is not given. */
+  static final double DEFAULT_OOD_SHARE = 0.2;
+  /** The order in which the demo replays the in-distribution samples. */
   private static final long REPLAY_SEED = 11;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -43,8 +49,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--events", defaultValue = "2000", description = "Events to replay (default: ${DEFAULT-VALUE}).")
   int events;
 
-  @Option(names = "--ood-share", defaultValue = "0.2", description = "Share of Fashion-MNIST (out-of-distribution) events (default: ${DEFAULT-VALUE}).")
-  double oodShare;
+  @Option(names = "--ood-share", paramLabel = "S",
+      description = "Share of out-of-distribution events, in [0, 1) (default: " + DEFAULT_OOD_SHARE + " with OOD data: Fashion-MNIST,"
+          + " or --ood; 0 without).")
+  Double oodShare;
 
   @Option(names = "--rate", defaultValue = "500",
       description = "Events per second; 0 floods, which measures this process's replay and the broker as much as the monitor: capacity is what 'bench stream' measures (default: ${DEFAULT-VALUE}).")
@@ -64,29 +72,59 @@ final class DemoCommand implements Callable<Integer> {
   boolean keepRunning;
 
   @Mixin DemoModel.Options files;
+  @Mixin OwnModelOptions own;
+
+  @Option(names = {"--ood", "--ood-dataset"}, paramLabel = "DATA",
+      description = "With --data: out-of-distribution inputs mixed in (ids ood-N), a data set name (its test split) or your own"
+          + " data, whose labels are not read; without it, every event is in-distribution.")
+  String ood;
+
+  /**
+   * What a demo replays and against what it is compared.
+   *
+   * @param outOfDistribution null for none
+   * @param reproduced the offline test AUROCs to print beside the streamed ones, or null
+   */
+  private record Sources(
+      LabeledSamples inDistribution, String inName, LabeledSamples outOfDistribution, String oodName, JsonNode reproduced) {}
 
   @Override
   public Integer call() throws Exception {
-    if (events < 1 || !(oodShare >= 0 && oodShare < 1) || rate < 0) {
+    own.requireComplete("demo");
+    if (!own.given() && ood != null) {
+      throw new UsageException("--ood applies to --data (demo on your own model); the MNIST demo mixes in Fashion-MNIST");
+    }
+    if (events < 1 || oodShare != null && !(oodShare >= 0 && oodShare < 1) || rate < 0) {
       throw new UsageException("--events must be >= 1, --ood-share in [0, 1) and --rate >= 0; found " + events + ", " + oodShare + ", " + rate);
+    }
+    if (own.given() && ood == null && oodShare != null && oodShare > 0) {
+      throw new UsageException("--ood-share " + oodShare + " needs --ood DATA: out-of-distribution inputs to mix into --data " + own.data);
     }
     MonitorConfig tuning = MonitorOptions.read(spec);
     PrintWriter err = spec.commandLine().getErr();
-    Path data = files.dataDir();
-    DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, data);
-    DataSplit fashion = DataFetcher.ensure(Datasets.FASHION_MNIST, data);
-    DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
-    Path model = demoModel.model();
-    Path encoders = demoModel.encoders();
-
-    String run = "demo-" + System.currentTimeMillis();
-    Topics topics = Topics.withPrefix(run);
-    // the MNIST test split lists its digits class by class: replayed in order, the first 2,000 events hold no 8 or 9
-    ReplayPlan plan = new ReplayPlan(ReplayPlan.shuffled(mnist.test(), REPLAY_SEED), fashion.test(), oodShare, events, rate, false,
-        labels ? topics.labels() : null, labelDelay, "e");
-
+    MonitorWiring wiring = null;
     EmbeddedBroker broker = null;
     try {
+      // the files are read and checked against each other, and the data against them, before a broker starts
+      Sources sources;
+      if (own.given()) {
+        wiring = MonitorWiring.load(own.model, own.encoders);
+        sources = ownSources(wiring);
+      } else {
+        DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
+        DataSplit fashion = DataFetcher.ensure(Datasets.FASHION_MNIST, files.dataDir());
+        DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
+        wiring = MonitorWiring.load(demoModel.model(), demoModel.encoders());
+        sources = new Sources(mnist.test(), "MNIST", fashion.test(), "Fashion-MNIST", reproducedAuroc());
+      }
+      double share = oodShare != null ? oodShare : sources.outOfDistribution() == null ? 0 : DEFAULT_OOD_SHARE;
+      String run = "demo-" + System.currentTimeMillis();
+      Topics topics = Topics.withPrefix(run);
+      // a split may list its samples class by class, as the MNIST test split does: replayed in order,
+      // its first 2,000 events would hold no 8 or 9
+      ReplayPlan plan = new ReplayPlan(ReplayPlan.shuffled(sources.inDistribution(), REPLAY_SEED), sources.outOfDistribution(), share,
+          events, rate, false, labels ? topics.labels() : null, labelDelay, "e");
+
       if (bootstrapServers == null) {
         err.println("demo: starting a single-node Kafka broker (KRaft) in a child JVM");
         broker = EmbeddedBroker.start();
@@ -100,21 +138,53 @@ final class DemoCommand implements Callable<Integer> {
       // the estimates then cover exactly the replayed events: the warm-up is scored before them
       MonitorConfig config = tuning.with(topics).with("application-id", run).with("bootstrap-servers", servers)
           .with("state-dir", state.path().toString()).with("estimate-window", Integer.toString(events));
-      try (state; RunningMonitor monitor = RunningMonitor.start(MonitorWiring.load(model, encoders), config, (now, before) -> {})) {
+      MonitorWiring started = wiring;
+      wiring = null; // the running monitor owns it from here on, and closes it
+      try (state; RunningMonitor monitor = RunningMonitor.start(started, config, (now, before) -> {})) {
         err.println("demo: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
-        DemoRun.Result result = DemoRun.run(servers, topics, plan, config.window(), monitor.streams(), () -> estimates(monitor.registry()), err);
-        result.print(spec.commandLine().getOut(), reproducedAuroc());
+        DemoRun.Result result =
+            DemoRun.run(servers, topics, plan, config.window(), monitor.streams(), () -> estimates(monitor.registry()), err);
+        result.print(spec.commandLine().getOut(), sources.inName(), sources.oodName(), sources.reproduced());
         if (keepRunning) {
           err.println("demo: --keep-running: replaying and serving until stopped (Ctrl-C)");
           DemoRun.replayForever(servers, topics, plan, rate > 0 ? rate : 50);
         }
       }
     } finally {
+      if (wiring != null) {
+        wiring.close();
+      }
       if (broker != null) {
         broker.close();
       }
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The user's data, read as evaluate reads a test file (index labels take the bundle's class
+   * names), and the OOD data, each checked against the model before anything is sent.
+   */
+  private Sources ownSources(MonitorWiring wiring) throws IOException {
+    LabeledSamples data = own.read(wiring);
+    LabeledSamples oodSamples = null;
+    String oodName = null;
+    if (ood != null) {
+      oodSamples = DatasetOptions.isName(ood) ? DatasetOptions.load(ood, files.dataDir()).test()
+          : SampleFiles.readUnlabelled(existing(ood), own.labels(wiring).column());
+      InputCheck.requireInput(oodSamples, wiring.model());
+      oodName = DatasetOptions.isName(ood) ? ood : Path.of(ood).getFileName().toString();
+    }
+    return new Sources(data, own.data.getFileName().toString(), oodSamples, oodName, null);
+  }
+
+  private static Path existing(String ood) {
+    Path path = Path.of(ood);
+    if (!Files.exists(path)) {
+      throw new UsageException("--ood " + ood + ": no such file or folder, nor a data set name (" + String.join(", ", Datasets.NAMES)
+          + ", " + Datasets.IDX_PREFIX + "<dir>)");
+    }
+    return path;
   }
 
   /** The label-free estimates' gauges (metrics' {@code AnswerMetrics}) as they read now. */

@@ -2,6 +2,7 @@ package io.penultimate.cli;
 
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.data.ClassSubset;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
 import io.penultimate.experiment.CsvExport;
@@ -9,9 +10,13 @@ import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
 import io.penultimate.model.LoadedModel;
 import io.penultimate.report.Evaluator;
+import io.penultimate.report.OodType;
 import io.penultimate.report.PaperTables;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = "Measure every score of a bundle on the test split and against an out-of-distribution data set.")
+    description = "Measure every score of a bundle on the test split and, unless --test comes without --ood, against out-of-distribution data.")
 final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;
@@ -40,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = {"--ood", "--ood-dataset"}, paramLabel = "DATA",
       description = "Out-of-distribution inputs: a data set name (its test split) or your own data, whose labels are not read"
-          + " (default with --dataset: the other of mnist / fashion-mnist; needed with --test).")
+          + " (default with --dataset: the other of mnist / fashion-mnist; with --test and no --ood, the OOD metrics are skipped).")
   String ood;
 
   @Option(names = "--scores-csv", paramLabel = "FILE",
@@ -54,10 +59,6 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     data.requireOneSource("evaluate", "--test", test, ood);
-    if (test != null && ood == null) {
-      throw new UsageException("evaluate --test needs --ood DATA: out-of-distribution inputs, as a file, a folder or a data"
-          + " set name (only the named data sets have a default)");
-    }
     EncoderBundle bundle = BundleJson.read(encoders);
     String fittedLayer = bundle.provenance().hiddenLayer();
     if (hiddenLayer != null && !hiddenLayer.equals(fittedLayer)) {
@@ -66,23 +67,39 @@ final class EvaluateCommand implements Callable<Integer> {
           + hiddenLayer + "')");
     }
     Evaluator.Evaluation evaluation;
-    try (LoadedModel loaded = ModelFiles.open(model)) {
+    try (LoadedModel loaded = ModelFiles.open(model, fittedLayer)) {
       ProbedModel probed = ProbedModel.forBundle(loaded, bundle);
-      String oodData = ood == null ? DatasetOptions.counterpart(data.name) : ood;
-      DataSplit named = test == null ? data.loadNamed() : null;
+      // a named data set faces the other one by default; a file of the user's own is measured alone unless --ood names one
+      String oodData = ood != null ? ood : test == null ? DatasetOptions.counterpart(data.name) : null;
+      DataSplit all = test == null ? data.loadNamed() : null;
+      // a model trained on some classes of a named data set is tested on them, its other classes are near OOD
+      Optional<ClassSubset> subset = all == null ? Optional.empty() : ClassSubsets.ofModel(model, loaded.metadata(), data.name, all);
+      DataSplit named = subset.map(s -> s.keep(all)).orElse(all);
       LabeledSamples testSet = named == null ? data.read(test, bundle.classNames()) : named.test();
-      LabeledSamples oodSet = data.ood(oodData);
-      InputCheck.requireInputSize(testSet, loaded.inputSize());
+      Map<OodType, LabeledSamples> oodSets = new EnumMap<>(OodType.class);
+      Map<OodType, String> oodNames = new EnumMap<>(OodType.class);
+      if (oodData != null) {
+        oodSets.put(OodType.FAR, data.ood(oodData));
+        oodNames.put(OodType.FAR, oodData);
+      }
+      subset.ifPresent(s -> {
+        oodSets.put(OodType.NEAR, s.heldOutOf(all.test()));
+        oodNames.put(OodType.NEAR, ClassSubsets.describeHeldOut(data.name, s));
+      });
+      InputCheck.requireInput(testSet, loaded);
       InputCheck.requireClasses(testSet, bundle.classNames());
-      InputCheck.requireInputSize(oodSet, loaded.inputSize());
+      for (LabeledSamples oodSet : oodSets.values()) {
+        InputCheck.requireInput(oodSet, loaded);
+      }
       evaluation =
-          probed.evaluate(bundle, named == null ? testSet : named.train(), testSet, oodSet,
-              new Evaluator.Labels(data.describe(test), oodData, loaded.metadata().arch(), loaded.metadata().seed()));
+          probed.evaluate(bundle, named == null ? testSet : named.train(), testSet, oodSets,
+              new Evaluator.Labels(ClassSubsets.describe(data.describe(test), subset), oodNames, loaded.metadata().arch(),
+                  loaded.metadata().seed()));
     }
     PaperTables.print(List.of(evaluation.report()), spec.commandLine().getOut());
     report.writeJson(evaluation.report());
     if (scoresCsv != null) {
-      CsvExport.writeScores(evaluation.testScores(), evaluation.correct(), evaluation.oodScores(), scoresCsv);
+      CsvExport.writeScores(CsvExport.ScoredSplit.of(evaluation), scoresCsv);
     }
     report.writePlots(evaluation, "");
     return ExitCodes.OK;

@@ -47,11 +47,11 @@ final class ExportCommand implements Callable<Integer> {
       throw new UsageException("--split applies to --dataset; --data " + file + " is exported whole");
     }
     LabeledOutputs outputs;
-    try (LoadedModel loaded = ModelFiles.open(model)) {
+    try (LoadedModel loaded = ModelFiles.open(model, hiddenLayer)) {
       LabeledSamples samples = file == null ? DatasetOptions.part(data.loadNamed(), split) : data.read(file, loaded.classNames());
-      InputCheck.requireInputSize(samples, loaded.inputSize());
+      InputCheck.requireInput(samples, loaded);
       InputCheck.requireClasses(samples, loaded.classNames());
-      outputs = new LabeledOutputs(new ProbedModel(loaded, hiddenLayer, input.resolve(samples)).probe(samples).outputs(), samples.labels());
+      outputs = new LabeledOutputs(new ProbedModel(loaded, hiddenLayer, input.resolve(loaded, samples)).probe(samples).outputs(), samples.labels());
     }
     CsvExport.write(outputs, out);
     spec.commandLine().getOut().printf("wrote %d rows to %s%n", outputs.size(), out);

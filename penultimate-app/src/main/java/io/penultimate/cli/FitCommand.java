@@ -1,16 +1,18 @@
 package io.penultimate.cli;
 
 import io.penultimate.bundle.AnswerSettings;
+import io.penultimate.bundle.BundleFitter;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.data.ClassSubset;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
 import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
 import io.penultimate.model.LoadedModel;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -72,15 +74,20 @@ final class FitCommand implements Callable<Integer> {
     checkDataOptions();
     AnswerSettings answers = answerSettings();
     EncoderBundle bundle;
-    try (LoadedModel loaded = ModelFiles.open(model)) {
-      DataSplit split = load(loaded.classNames());
+    try (LoadedModel loaded = ModelFiles.open(model, hiddenLayer)) {
+      // a model trained on some classes of a named data set is fitted on the same classes
+      DataSplit named = train == null ? data.loadNamed() : null;
+      Optional<ClassSubset> subset =
+          named == null ? Optional.empty() : ClassSubsets.ofModel(model, loaded.metadata(), data.name, named);
+      DataSplit split = named == null ? load(loaded.classNames()) : subset.map(s -> s.keep(named)).orElse(named);
       for (LabeledSamples part : List.of(split.train(), split.validation())) {
-        InputCheck.requireInputSize(part, loaded.inputSize());
+        InputCheck.requireInput(part, loaded);
         InputCheck.requireClasses(part, loaded.classNames());
       }
-      bundle = new ProbedModel(loaded, hiddenLayer, input.resolve(split.train()))
-          .fit(split, data.describe(train), primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha),
-              answers);
+      ProbedModel probed = new ProbedModel(loaded, hiddenLayer, input.resolve(loaded, split.train()));
+      requireBothOutcomes(probed.probe(split.validation()).correct(), split.validation());
+      bundle = probed.fit(split, ClassSubsets.describe(data.describe(train), subset),
+          primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha), answers);
     }
     BundleJson.write(bundle, out);
     spec.commandLine()
@@ -100,6 +107,37 @@ final class FitCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The fitter chooses its settings and the primary score by how well each tells the validation
+   * split's correct predictions from its wrong ones, which DeLong's variance needs at least
+   * {@link BundleFitter#MIN_PER_OUTCOME} of each for. The fitter refuses such data too; here the
+   * message says, in fit's own options, how to proceed. Checked on the outputs the fit then uses
+   * (probed once, kept by {@link ProbedModel}).
+   */
+  private void requireBothOutcomes(boolean[] correct, LabeledSamples validationSplit) {
+    int right = 0;
+    for (boolean c : correct) {
+      right += c ? 1 : 0;
+    }
+    int wrong = correct.length - right;
+    if (right >= BundleFitter.MIN_PER_OUTCOME && wrong >= BundleFitter.MIN_PER_OUTCOME) {
+      return;
+    }
+    String remedy;
+    if (train == null) {
+      remedy = "fit on data of your own with --train DATA (and --validation DATA) that holds inputs the model gets wrong";
+    } else if (validation != null) {
+      remedy = "give --validation a file with more inputs, including some the model gets wrong";
+    } else {
+      remedy = "cut off more of --train as validation (--validation-share, now " + (validationShare == null ? DEFAULT_SHARE : validationShare)
+          + "), or give --validation DATA with inputs the model gets wrong";
+    }
+    throw new IllegalArgumentException("the validation split (" + validationSplit.source() + ") has " + right + " correct and " + wrong
+        + " wrong predictions; fit needs at least " + BundleFitter.MIN_PER_OUTCOME + " of each to choose its settings and the"
+        + " primary score by telling them apart: " + remedy + (wrong < BundleFitter.MIN_PER_OUTCOME
+        ? " (a model that is never wrong on its validation data leaves nothing to learn its mistakes from)" : ""));
+  }
+
   private void checkDataOptions() {
     data.requireOneSource("fit", "--train", train, null);
     if (validation != null && validationShare != null) {
@@ -115,11 +153,8 @@ final class FitCommand implements Callable<Integer> {
     }
   }
 
-  /** The named data set's split, or --train with --validation or a share of it cut off. */
-  private DataSplit load(List<String> modelClasses) throws IOException {
-    if (train == null) {
-      return data.loadNamed();
-    }
+  /** --train with --validation or a share of it cut off. */
+  private DataSplit load(List<String> modelClasses) {
     LabeledSamples trainFile = data.read(train, modelClasses);
     if (validation != null) {
       return DataSplit.withoutTest(trainFile, data.read(validation, trainFile.classNames()));

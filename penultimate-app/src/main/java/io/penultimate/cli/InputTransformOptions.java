@@ -2,8 +2,8 @@ package io.penultimate.cli;
 
 import io.penultimate.data.LabeledSamples;
 import io.penultimate.model.InputTransform;
+import io.penultimate.model.LoadedModel;
 import java.util.List;
-import java.util.OptionalInt;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,20 +25,30 @@ final class InputTransformOptions {
   List<Double> std;
 
   /**
-   * The transform for inputs shaped as {@code samples}: a C×H×W shape allows one value per channel.
+   * The transform for the inputs of {@code model}: one value per channel is allowed when the model
+   * reads channels-first images (C×H×W), whatever the data file's own shape (a flat CSV row of such
+   * an image holds its channels one after the other, as the model reads them).
    *
+   * @param samples the data the transform is applied to, named in the message when it does not fit
    * @throws UsageException naming a value that is not finite, a zero std, or counts that do not fit
    */
-  InputTransform resolve(LabeledSamples samples) {
+  InputTransform resolve(LoadedModel model, LabeledSamples samples) {
     try {
       InputTransform transform =
           new InputTransform(scale == null ? 1 : scale, mean == null ? List.of(0.0) : mean, std == null ? List.of(1.0) : std);
-      List<Integer> shape = samples.inputShape();
-      transform.requireFits(samples.inputSize(), shape.size() == 3 ? OptionalInt.of(shape.get(0)) : OptionalInt.empty());
+      transform.requireFits(model.inputSize(), model.inputChannels());
       return transform;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage().replace("input scale", "--input-scale").replace("input mean", "--input-mean")
-          .replace("input std", "--input-std") + " (" + samples.source() + " has shape " + samples.inputShape() + ")");
+          .replace("input std", "--input-std") + " (the model reads inputs of shape " + model.inputShape() + layout(model)
+          + "; " + samples.source() + " has shape " + samples.inputShape() + ")");
     }
+  }
+
+  private static String layout(LoadedModel model) {
+    if (model.inputShape().size() < 3) {
+      return "";
+    }
+    return model.inputChannels().isPresent() ? ", channels first" : ", channels last: per-channel values need channels first";
   }
 }

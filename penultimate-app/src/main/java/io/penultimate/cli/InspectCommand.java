@@ -1,6 +1,7 @@
 package io.penultimate.cli;
 
 import io.penultimate.dl4j.HiddenProbe;
+import io.penultimate.dl4j.LayerSummary;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.model.ModelMetadata;
 import io.penultimate.onnx.Candidate;
@@ -9,6 +10,7 @@ import io.penultimate.onnx.OnnxInspection;
 import io.penultimate.onnx.PenultimateChoice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
 /**
  * Prints what penultimate would read from a model, so that its user can check the hidden layer
  * before fitting: an ONNX file's input, classes, candidate tensors and the penultimate one and why;
- * a DL4J model file's layers. Reads only; the runtime is chosen by the file's extension.
+ * a DL4J model file's layers with their widths and activation functions. Reads only; the runtime is chosen by the file's extension.
  */
 @Command(
     name = "inspect",
@@ -94,9 +96,9 @@ final class InspectCommand implements Callable<Integer> {
   }
 
   /**
-   * What penultimate-dl4j tells of a model file: its metadata and the layer the probe reads. The
-   * other layers and their activation functions are not shown: only penultimate-dl4j may look into
-   * DL4J's configuration, and it does not expose them yet.
+   * What penultimate-dl4j tells of a model file: its metadata, every layer but the output layer
+   * (each a value of --hidden-layer) with its width and activation function, and the layer the probe
+   * reads.
    */
   private void dl4j(PrintWriter out) throws Exception {
     ModelFile.Loaded loaded = ModelFile.read(model);
@@ -105,9 +107,19 @@ final class InspectCommand implements Callable<Integer> {
     out.printf("model        %s: DL4J model file, architecture %s, trained on %s with seed %s%n", model, metadata.arch(),
         metadata.dataset().orElse("(not recorded)"),
         metadata.seed().isPresent() ? Long.toString(metadata.seed().getAsLong()) : "(not recorded)");
-    out.printf("input        %d values per row%n", metadata.inputSize());
+    List<Integer> shape = loaded.inputShape();
+    out.printf("input        %d values per row%s%n", metadata.inputSize(), shape.size() == 1 ? ""
+        : ", shape " + shape + (loaded.inputChannels().isPresent() ? " (channels first)" : " (channels last)"));
     out.printf("output       softmax probabilities, %d classes; logits recomputed from the output layer's weights%n",
         metadata.classNames().size());
+    List<LayerSummary> layers = loaded.layers();
+    int column = Math.max("layer".length(), layers.stream().mapToInt(l -> l.name().length()).max().orElse(0));
+    int kinds = Math.max("kind".length(), layers.stream().mapToInt(l -> l.kind().length()).max().orElse(0));
+    String row = "%-13s%-" + column + "s  %-" + kinds + "s  %5s  %s%n";
+    out.printf(row, "candidates", "layer", "kind", "width", "activation");
+    for (LayerSummary layer : layers) {
+      out.printf(row, "", layer.name(), layer.kind(), layer.width(), layer.activation().orElse("-"));
+    }
     out.printf("penultimate  layer %s, %d values: %s%n", probe.layer(), probe.width(),
         hiddenLayer == null ? "the layer feeding the output layer" : "named by --hidden-layer");
   }

@@ -12,15 +12,24 @@ import java.util.Locale;
 final class ModelFiles {
   private ModelFiles() {}
 
-  /** With ONNX Runtime's defaults: one intra-op thread, so that stream threads sharing a session do not contend. */
+  /** With the last hidden layer as the default one (see below). */
   static LoadedModel open(Path file) throws IOException {
-    return open(file, OnnxSettings.DEFAULT);
+    return open(file, null);
   }
 
-  /** @throws UsageException for an extension that names no runtime */
-  static LoadedModel open(Path file, OnnxSettings onnx) throws IOException {
+  /**
+   * With ONNX Runtime's defaults: one intra-op thread, so that stream threads sharing a session do
+   * not contend.
+   *
+   * @param hiddenLayer the layer the command reads ({@code --hidden-layer}, or the bundle's), or
+   *     null for the last hidden one. An ONNX model is opened on it, which bypasses the automatic
+   *     choice of the penultimate tensor: a graph that choice cannot read (no final Gemm or MatMul)
+   *     is read through the tensor named. A DL4J model is opened whole, its layer probed later.
+   * @throws UsageException for an extension that names no runtime
+   */
+  static LoadedModel open(Path file, String hiddenLayer) throws IOException {
     return switch (Format.of(file)) {
-      case ONNX -> OnnxModelFile.open(file, onnx);
+      case ONNX -> OnnxModelFile.open(file, OnnxSettings.DEFAULT.withHiddenLayer(hiddenLayer));
       case DL4J -> ModelFile.read(file);
     };
   }

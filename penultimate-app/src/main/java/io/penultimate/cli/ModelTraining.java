@@ -10,6 +10,8 @@ import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.ModelMetadata;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Trains a recipe on a data split, measures it on the test part and writes the model file: DL4J
@@ -25,6 +27,18 @@ final class ModelTraining {
   static Result train(
       DataSplit data, String datasetName, ModelRecipe recipe, TrainingSettings settings, Trainer.Progress progress, Path out)
       throws IOException {
+    return train(data, datasetName, Optional.empty(), recipe, settings, progress, out);
+  }
+
+  /**
+   * @param datasetClasses for {@code data} cut to a subset of the data set's classes ({@code
+   *     train --classes}, {@code reproduce --holdout}), their original indices, which the model's
+   *     metadata records
+   */
+  static Result train(
+      DataSplit data, String datasetName, Optional<List<Integer>> datasetClasses, ModelRecipe recipe, TrainingSettings settings,
+      Trainer.Progress progress, Path out)
+      throws IOException {
     int numClasses = data.train().classNames().size();
     Trainer.Trained trained =
         new Trainer(settings)
@@ -38,7 +52,7 @@ final class ModelTraining {
                 progress);
     HiddenProbe probe = HiddenProbe.of(trained.network(), null);
     LabeledOutputs test = new LabeledOutputs(probe.probe(data.test().features()), data.test().labels());
-    ModelMetadata metadata =
+    ModelMetadata trainedOn =
         ModelMetadata.trained(
             datasetName,
             recipe.id(),
@@ -50,6 +64,7 @@ final class ModelTraining {
             probe.width(),
             data.train().inputSize(),
             data.train().classNames());
+    ModelMetadata metadata = datasetClasses.map(trainedOn::withDatasetClasses).orElse(trainedOn);
     ModelFile.write(trained.network(), metadata, out);
     return new Result(out, test.accuracy(), trained.bestEpoch());
   }

@@ -47,7 +47,7 @@ final class MonitorWiring implements AutoCloseable {
    */
   static MonitorWiring load(Path modelFile, Path encoderFile) throws IOException {
     EncoderBundle bundle = BundleJson.read(encoderFile);
-    LoadedModel model = ModelFiles.open(modelFile);
+    LoadedModel model = ModelFiles.open(modelFile, bundle.provenance().hiddenLayer());
     try {
       Probe probe = bundle.inputTransform().around(model.probe(bundle.provenance().hiddenLayer()));
       BundleCompatibility.check(bundle, model.sha256(), probe.layer(), probe.width(), model.classNames().size());
@@ -60,6 +60,11 @@ final class MonitorWiring implements AutoCloseable {
 
   LoadedModel model() {
     return model;
+  }
+
+  /** The bundle read and checked against the model, for the classes it names. */
+  EncoderBundle bundle() {
+    return bundle;
   }
 
   /** The monitor's Kafka Streams client, not started, with its meters bound to {@code registry}. */

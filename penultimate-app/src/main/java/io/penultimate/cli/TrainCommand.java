@@ -1,9 +1,12 @@
 package io.penultimate.cli;
 
+import io.penultimate.data.ClassSubset;
 import io.penultimate.data.DataSplit;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.TrainingSettings;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +30,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-epochs", defaultValue = "30", description = "Upper bound on epochs; early stopping usually ends sooner (default: ${DEFAULT-VALUE}).")
   int maxEpochs;
 
+  @Option(names = "--classes", split = ",", paramLabel = "C",
+      description = "Train on these classes of the data set only (indices, e.g. 0,1,2,3,4,5), relabelled 0..K'-1 in"
+          + " increasing order; the model records them, and fit and evaluate on this data set read the same classes (default: all).")
+  List<Integer> classes;
+
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write (a DL4J zip with metadata).")
   Path out;
 
@@ -37,14 +45,17 @@ final class TrainCommand implements Callable<Integer> {
       throw new UsageException("--max-epochs must be at least 1, found " + maxEpochs);
     }
     TrainingSettings settings = TrainingSettings.defaults(seed).withMaxEpochs(maxEpochs);
-    DataSplit data = dataset.load();
+    DataSplit all = dataset.load();
+    Optional<ClassSubset> subset = classes == null ? Optional.empty() : Optional.of(ClassSubsets.keeping("--classes", classes, all));
+    DataSplit data = subset.map(s -> s.keep(all)).orElse(all);
     ModelTraining.Result result =
-        ModelTraining.train(data, dataset.name, recipe, settings, new ProgressBar(spec.commandLine().getErr(), maxEpochs), out);
+        ModelTraining.train(data, dataset.name, subset.map(ClassSubset::kept), recipe, settings,
+            new ProgressBar(spec.commandLine().getErr(), maxEpochs), out);
     spec.commandLine()
         .getOut()
         .printf(
             "trained %s on %s (seed %d): test accuracy %.4f, best epoch %d; wrote %s%n",
-            recipe.id(), dataset.name, seed, result.testAccuracy(), result.bestEpoch(), out);
+            recipe.id(), ClassSubsets.describe(dataset.name, subset), seed, result.testAccuracy(), result.bestEpoch(), out);
     return ExitCodes.OK;
   }
 

@@ -62,24 +62,36 @@ public final class DemoRun {
       Estimates estimates,
       JsonNode quality) {
 
-    public void print(PrintWriter out, JsonNode reproduced) {
+    /**
+     * @param inName what the in-distribution events are ("MNIST", a file name)
+     * @param oodName what the out-of-distribution events are, or null when there were none
+     * @param reproduced the offline test AUROCs ({@code reproduce --json}) for the columns beside
+     *     the streamed ones, or null ("-")
+     */
+    public void print(PrintWriter out, String inName, String oodName, JsonNode reproduced) {
       int in = events - outOfDistribution;
-      out.printf("%npenultimate demo: %d events (%d out-of-distribution Fashion-MNIST), %d labelled late%n", events, outOfDistribution, labels);
+      String oodEvents = oodName == null ? "no out-of-distribution events" : outOfDistribution + " out-of-distribution " + oodName;
+      out.printf("%npenultimate demo: %d events (%s), %d labelled late%n", events, oodEvents, labels);
       out.printf("throughput   %.0f events/s (first event sent -> last scored record read back; %s)%n", events / seconds,
           offeredRate > 0 ? String.format("offered %.0f/s", offeredRate) : "a flood: the replay and the broker share the cores");
       out.printf("latency      p50 %.0f ms, p99 %.0f ms (event timestamp -> scored record read back)%n",
           Stats.percentile(latencyMs, 0.5), Stats.percentile(latencyMs, 0.99));
-      out.printf("ood flag     oodPValue < alpha = %s: %.1f%% of Fashion-MNIST events flagged, %.1f%% of MNIST events, %.1f%% of all%n",
-          estimates.alpha(), 100.0 * oodFlaggedOod / Math.max(1, outOfDistribution), 100.0 * oodFlaggedIn / Math.max(1, in),
-          100.0 * flagRate());
+      if (oodName == null) {
+        out.printf("ood flag     oodPValue < alpha = %s: %.1f%% of %s events flagged%n", estimates.alpha(), 100.0 * oodFlaggedIn / Math.max(1, in), inName);
+      } else {
+        out.printf("ood flag     oodPValue < alpha = %s: %.1f%% of %s events flagged, %.1f%% of %s events, %.1f%% of all%n",
+            estimates.alpha(), 100.0 * oodFlaggedOod / Math.max(1, outOfDistribution), oodName, 100.0 * oodFlaggedIn / Math.max(1, in),
+            inName, 100.0 * flagRate());
+      }
       out.printf("rolling window: %s labelled events, accuracy %.3f; confidence AUROC %s, ECE %s; trust AUROC %s%n",
           quality == null ? "0" : quality.get("labelled").asText(), quality == null ? Double.NaN : quality.get("accuracy").asDouble(),
           value(at(quality, "auroc", "confidence")), value(at(quality, "ece", "confidence")), value(at(quality, "auroc", "trust")));
       out.printf("label-free estimates over the monitor's last %d scored events (the replayed ones), no labels used:%n", estimates.events());
-      out.printf("  accuracy   %.3f estimated (mean confidence; %.3f over the MNIST events alone) vs %s rolling (labelled MNIST events)%n",
-          estimates.accuracy(), meanConfidenceIn, quality == null ? "-" : String.format("%.3f", quality.get("accuracy").asDouble()));
-      out.printf("  OOD share  %.1f%% estimated (Storey, lambda = %s) vs %.1f%% true; the flag rate, %.1f%%, also counts alpha of the MNIST events%n%n",
-          100 * estimates.oodShare(), StoreyPi0.DEFAULT_LAMBDA, 100.0 * outOfDistribution / Math.max(1, events), 100.0 * flagRate());
+      out.printf("  accuracy   %.3f estimated (mean confidence; %.3f over the %s events alone) vs %s rolling (labelled %s events)%n",
+          estimates.accuracy(), meanConfidenceIn, inName, quality == null ? "-" : String.format("%.3f", quality.get("accuracy").asDouble()),
+          inName);
+      out.printf("  OOD share  %.1f%% estimated (Storey, lambda = %s) vs %.1f%% true; the flag rate, %.1f%%, also counts alpha of the %s events%n%n",
+          100 * estimates.oodShare(), StoreyPi0.DEFAULT_LAMBDA, 100.0 * outOfDistribution / Math.max(1, events), 100.0 * flagRate(), inName);
       out.printf("%-12s %14s %14s %14s %14s%n", "score", "rolling AUROC", "reproduce", "streamed OOD", "reproduce OOD");
       out.printf("%-12s %14s %14s %14s %14s%n", "", "(misclass.)", "(3 seeds)", "AUROC", "(3 seeds)");
       List<String> keys = new ArrayList<>();
@@ -87,12 +99,18 @@ public final class DemoRun {
         keys.add(score.key());
       }
       keys.addAll(ANSWERS);
+      JsonNode reproducedOod = reproduced == null || reproduced.get("oodAuroc") == null ? null : farOod(reproduced.get("oodAuroc"));
       for (String key : keys) {
         out.printf("%-12s %14s %14s %14s %14s%n", key, value(at(quality, "auroc", key)), value(at(reproduced, "auroc", key)),
-            String.format("%.3f", streamedOodAuroc.get(key)), value(at(reproduced, "oodAuroc", key)));
+            streamed(key), value(reproducedOod == null ? null : reproducedOod.get(key)));
       }
-      out.printf("%-12s %14s %14s %14s %14s%n", OOD_P_VALUE, "", "",
-          String.format("%.3f", streamedOodAuroc.get(OOD_P_VALUE)), value(at(reproduced, "oodAuroc", OOD_P_VALUE)));
+      out.printf("%-12s %14s %14s %14s %14s%n", OOD_P_VALUE, "", "", streamed(OOD_P_VALUE),
+          value(reproducedOod == null ? null : reproducedOod.get(OOD_P_VALUE)));
+    }
+
+    private String streamed(String key) {
+      double auroc = streamedOodAuroc.get(key);
+      return Double.isNaN(auroc) ? "-" : String.format("%.3f", auroc);
     }
 
     double flagRate() {
@@ -101,6 +119,11 @@ public final class DemoRun {
 
     private static JsonNode at(JsonNode node, String field, String key) {
       return node == null || node.get(field) == null ? null : node.get(field).get(key);
+    }
+
+    /** The far OOD set's numbers: keyed "far" since reports hold several OOD sets, flat in results written before. */
+    private static JsonNode farOod(JsonNode byType) {
+      return byType.has("far") ? byType.get("far") : byType;
     }
 
     private static String value(JsonNode node) {

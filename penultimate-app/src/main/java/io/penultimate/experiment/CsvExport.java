@@ -2,10 +2,15 @@ package io.penultimate.experiment;
 
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.model.LabeledOutputs;
+import io.penultimate.report.AnswerColumns;
+import io.penultimate.report.Evaluator;
+import io.penultimate.report.OodType;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,32 +44,54 @@ public final class CsvExport {
   }
 
   /**
-   * One row per evaluated sample with every score: {@code set,correct,softmax,...,primary}, where
-   * set is {@code test} or {@code ood} and correct is empty for out-of-distribution samples.
+   * One evaluated split for {@link #writeScores}: its name in the {@code split} column, the true
+   * label of each sample (null for out-of-distribution sets, whose labels are not the model's
+   * classes), the predicted class, whether the split is out of distribution, every score and the
+   * three answers.
    */
-  public static void writeScores(Map<ScoreName, double[]> test, boolean[] correct, Map<ScoreName, double[]> ood, Path out)
-      throws IOException {
-    Path parent = out.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    try (BufferedWriter writer = Files.newBufferedWriter(out)) {
-      writer.write("set,correct," + String.join(",", ScoreName.keys()));
-      writer.newLine();
-      writeScoreRows(writer, "test", test, correct);
-      writeScoreRows(writer, "ood", ood, null);
+  public record ScoredSplit(
+      String name, int[] labels, int[] predicted, boolean ood, Map<ScoreName, double[]> scores, AnswerColumns answers) {
+
+    /** The test split and every OOD set of an evaluation: {@code test}, then {@code ood} (far) and {@code near}. */
+    public static List<ScoredSplit> of(Evaluator.Evaluation evaluation) {
+      List<ScoredSplit> splits = new ArrayList<>();
+      splits.add(new ScoredSplit("test", evaluation.test().labels(), evaluation.test().outputs().predicted(), false,
+          evaluation.testScores(), evaluation.testAnswers()));
+      evaluation.ood().forEach((type, outputs) -> splits.add(new ScoredSplit(type == OodType.FAR ? "ood" : type.key(), null,
+          outputs.predicted(), true, evaluation.oodScores().get(type), evaluation.oodAnswers().get(type))));
+      return splits;
     }
   }
 
-  private static void writeScoreRows(BufferedWriter writer, String set, Map<ScoreName, double[]> scores, boolean[] correct)
-      throws IOException {
-    StringBuilder row = new StringBuilder();
-    for (int i = 0; i < scores.get(ScoreName.SOFTMAX).length; i++) {
-      row.setLength(0);
-      row.append(set).append(',').append(correct == null ? "" : correct[i] ? "1" : "0");
-      for (ScoreName score : ScoreName.values()) {
-        row.append(',').append(scores.get(score)[i]);
-      }
-      writer.write(row.toString());
+  /**
+   * One row per evaluated sample, from which every figure of the evaluation can be recomputed:
+   * {@code split,index,label,predicted,ood,softmax,...,primary,confidence,oodPValue,trust}, where
+   * {@code index} is the sample's position in its split, {@code label} is empty for
+   * out-of-distribution samples and {@code ood} is 0 or 1.
+   */
+  public static void writeScores(List<ScoredSplit> splits, Path out) throws IOException {
+    Path parent = out.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    try (BufferedWriter writer = Files.newBufferedWriter(out)) {
+      writer.write("split,index,label,predicted,ood," + String.join(",", ScoreName.keys()) + ",confidence,oodPValue,trust");
       writer.newLine();
+      StringBuilder row = new StringBuilder();
+      for (ScoredSplit split : splits) {
+        double[] pValues = split.answers().oodPValue();
+        for (int i = 0; i < split.predicted().length; i++) {
+          row.setLength(0);
+          row.append(split.name()).append(',').append(i).append(',')
+              .append(split.labels() == null ? "" : String.valueOf(split.labels()[i])).append(',')
+              .append(split.predicted()[i]).append(',').append(split.ood() ? '1' : '0');
+          for (ScoreName score : ScoreName.values()) {
+            row.append(',').append(split.scores().get(score)[i]);
+          }
+          row.append(',').append(split.answers().confidence()[i]).append(',').append(pValues[i]).append(',')
+              .append(split.answers().trust()[i]);
+          writer.write(row.toString());
+          writer.newLine();
+        }
+      }
     }
   }
 

@@ -11,10 +11,13 @@ import io.penultimate.model.InputTransform;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.LoadedModel;
 import io.penultimate.model.ModelMetadata;
+import io.penultimate.model.ModelOutputs;
 import io.penultimate.model.Probe;
 import io.penultimate.report.Evaluator;
 import io.penultimate.report.NodeAnalysis;
+import io.penultimate.report.OodType;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -91,8 +94,14 @@ public final class ProbedModel {
         answers);
   }
 
-  /** Scores the test and OOD sets with a bundle fitted on this model's layer (see {@link #forBundle}). */
+  /** Scores the test set and one far OOD set with a bundle fitted on this model's layer (see {@link #forBundle}). */
   public Evaluator.Evaluation evaluate(EncoderBundle bundle, DataSplit data, LabeledSamples ood, Evaluator.Labels labels) {
+    return evaluate(bundle, data.train(), data.test(), Map.of(OodType.FAR, ood), labels);
+  }
+
+  /** As above, against every OOD set in {@code ood} (far, and near: the held-out classes of a class subset). */
+  public Evaluator.Evaluation evaluate(
+      EncoderBundle bundle, DataSplit data, Map<OodType, LabeledSamples> ood, Evaluator.Labels labels) {
     return evaluate(bundle, data.train(), data.test(), ood, labels);
   }
 
@@ -101,12 +110,16 @@ public final class ProbedModel {
    *
    * @param analysed whose correct predictions the per-node analysis reads: the training split
    *     where there is one, else the test set itself
+   * @param ood the OOD sets by type, named alike in {@code labels}; their labels are not read; empty
+   *     to measure misclassification only
    */
   public Evaluator.Evaluation evaluate(
-      EncoderBundle bundle, LabeledSamples analysed, LabeledSamples test, LabeledSamples ood, Evaluator.Labels labels) {
+      EncoderBundle bundle, LabeledSamples analysed, LabeledSamples test, Map<OodType, LabeledSamples> ood, Evaluator.Labels labels) {
     LabeledOutputs correct = probe(analysed).correctOnly();
     NodeAnalysis nodes =
         probe.outputLayer().map(output -> NodeAnalysis.of(correct, bundle, output)).orElseGet(() -> NodeAnalysis.withoutBias(correct, bundle));
-    return Evaluator.evaluate(bundle, probe(test), probe.probe(ood.features()), nodes, labels);
+    Map<OodType, ModelOutputs> oodOutputs = new EnumMap<>(OodType.class);
+    ood.forEach((type, samples) -> oodOutputs.put(type, probe.probe(samples.features())));
+    return Evaluator.evaluate(bundle, probe(test), oodOutputs, nodes, labels);
   }
 }

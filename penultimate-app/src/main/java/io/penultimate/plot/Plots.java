@@ -1,6 +1,7 @@
 package io.penultimate.plot;
 
 import io.penultimate.evaluation.CalibrationError.Bin;
+import io.penultimate.evaluation.RiskCoverage;
 import io.penultimate.evaluation.RocCurve;
 import io.penultimate.plot.SeriesData.XY;
 import java.awt.BasicStroke;
@@ -70,6 +71,31 @@ public final class Plots {
       XY points = SeriesData.rocPoints(entry.getValue().points());
       requirePoints(plot, entry.getKey(), points.size());
       line(chart, index++, rocLabel(entry.getKey(), entry.getValue()), points).setMarker(SeriesMarkers.NONE);
+    }
+    save(chart, out);
+  }
+
+  /**
+   * Generalized risk against coverage (Traub et al. 2024), one line per score labelled with its
+   * AUGRC: the area under each line, lower is better. Long curves are thinned as ROC curves are.
+   */
+  public static void riskCoverage(Path out, String title, Map<String, RiskCoverage> curves) throws IOException {
+    String plot = "risk-coverage plot \"" + title + "\"";
+    requireSeries(plot, curves);
+    XYChart chart = chart(title, "coverage", "generalized risk");
+    XYStyler styler = chart.getStyler();
+    styler.setXAxisMin(0.0);
+    styler.setXAxisMax(1.0);
+    styler.setYAxisMin(0.0);
+    styler.setXAxisDecimalPattern("0.0");
+    styler.setYAxisDecimalPattern("0.###");
+    styler.setLegendPosition(LegendPosition.InsideNW);
+    int index = 0;
+    for (Map.Entry<String, RiskCoverage> entry : curves.entrySet()) {
+      XY points = SeriesData.riskPoints(entry.getValue().points());
+      requirePoints(plot, entry.getKey(), points.size());
+      String label = String.format(Locale.ROOT, "%s (AUGRC %.4f)", entry.getKey(), entry.getValue().augrc());
+      line(chart, index++, label, points).setMarker(SeriesMarkers.NONE);
     }
     save(chart, out);
   }

@@ -1,6 +1,7 @@
 package io.penultimate.plot;
 
 import io.penultimate.evaluation.CalibrationError.Bin;
+import io.penultimate.evaluation.RiskCoverage;
 import io.penultimate.evaluation.RocCurve.Point;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,14 @@ final class SeriesData {
       }
     }
     return new XY(Arrays.copyOf(keptX, n), Arrays.copyOf(keptY, n));
+  }
+
+  /** Coverage against generalized risk, thinned by {@link #thin} when long (both rise monotonically). */
+  static XY riskPoints(List<RiskCoverage.Point> points) {
+    double[] x = points.stream().mapToDouble(RiskCoverage.Point::coverage).toArray();
+    double[] y = points.stream().mapToDouble(RiskCoverage.Point::generalizedRisk).toArray();
+    XY finite = finitePairs(x, y);
+    return finite.size() > MAX_CURVE_POINTS ? thin(finite, 2.0 / MAX_CURVE_POINTS) : finite;
   }
 
   /** False- against true-positive rate for every point with both finite, thinned by {@link #thin} when long. */

@@ -66,13 +66,6 @@ class DataOptionsTest {
   }
 
   @Test
-  void asksForOodDataWhenTestingOnAFile() {
-    assertUsage(CliRun.of("evaluate", "--test", "own.csv", "--model", "none.zip", "--encoders", "e.json"),
-        "evaluate --test needs --ood DATA: out-of-distribution inputs, as a file, a folder or a data set name (only the named"
-            + " data sets have a default)");
-  }
-
-  @Test
   void refusesASplitForAWholeFileAndAsksForOneForADataSet() {
     assertUsage(CliRun.of("export", "--data", "own.csv", "--split", "test", "--model", "none.zip", "--out", "x.csv"),
         "--split applies to --dataset; --data own.csv is exported whole");

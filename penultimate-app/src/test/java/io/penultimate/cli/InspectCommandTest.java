@@ -93,6 +93,24 @@ class InspectCommandTest {
         "model        " + model + ": DL4J model file, architecture equal-width, trained on synthetic with seed 5",
         "input        20 values per row",
         "output       softmax probabilities, 3 classes; logits recomputed from the output layer's weights",
+        "candidates   layer  kind        width  activation",
+        "             0      DenseLayer      8  relu",
+        "             1      DenseLayer      8  relu",
         "penultimate  layer 1, 8 values: the layer feeding the output layer");
+  }
+
+  @Test
+  void readsAnOnnxGraphWithoutAFinalLinearOperationThroughTheTensorTheHiddenLayerOptionNames() {
+    int automatic = run("inspect", "--model", FIXTURES + "cnn-conv-head.onnx");
+    CliRun refused = last;
+    int named = run("inspect", "--model", FIXTURES + "cnn-conv-head.onnx", "--hidden-layer", "/pool/MaxPool_output_0");
+
+    assertThat(automatic).isEqualTo(1);
+    assertThat(refused.out()).contains("/pool/MaxPool_output_0     64  MaxPool      Conv");
+    assertThat(refused.err()).hasLineCount(1).contains("are computed by Flatten node '/Flatten'")
+        .contains("name the hidden layer with --hidden-layer, one of [/act1/Relu_output_0, /pool/MaxPool_output_0]");
+    assertThat(named).isZero();
+    assertThat(last.out()).contains("output       'logits': logits, 3 classes")
+        .contains("penultimate  /pool/MaxPool_output_0, 64 values: named by the hidden-layer setting");
   }
 }

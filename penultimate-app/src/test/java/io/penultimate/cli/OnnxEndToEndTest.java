@@ -103,6 +103,29 @@ class OnnxEndToEndTest {
   }
 
   @Test
+  void evaluatesATestFileWithoutOodDataMeasuringMisclassificationOnlyAndSaysTheOodMetricsWereSkipped() throws IOException {
+    Path json = dir.resolve("no-ood.json");
+    Path scores = dir.resolve("no-ood-scores.csv");
+    Path plots = dir.resolve("no-ood-plots");
+
+    CliRun result = CliRun.of("evaluate", "--model", MLP.toString(), "--encoders", bundle.toString(), "--test", test.toString(),
+        "--json", json.toString(), "--scores-csv", scores.toString(), "--plots", plots.toString());
+
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.out()).contains("no OOD set: OOD metrics skipped (give --ood DATA for them)");
+    var report = BundleJson.MAPPER.readTree(json.toFile());
+    // these labels are wrong at random (see csv), so the AUROCs are near 0.5 but measured
+    assertThat(report.get("auroc").get("primary").isNumber()).isTrue();
+    assertThat(report.get("ece").get("primary").isNumber()).isTrue();
+    for (String field : List.of("oodDataset", "oodAuroc", "oodFpr95", "oodDetectionRate", "primaryAlphaOodAuroc")) {
+      assertThat(report.get(field).isObject() && report.get(field).isEmpty()).as(field + " is {}").isTrue();
+    }
+    assertThat(Files.readAllLines(scores)).hasSize(301).allSatisfy(line -> assertThat(line).doesNotStartWith("ood,"));
+    assertThat(plots.resolve("roc-misclassification.png")).exists();
+    assertThat(plots.resolve("roc-ood.png")).doesNotExist();
+  }
+
+  @Test
   void fitsAndEvaluatesAnotherTensorNamedByHiddenLayer() throws IOException {
     Path first = dir.resolve("first-layer.json");
 

@@ -54,8 +54,9 @@ class OnnxImageEndToEndTest {
     test = classFolders(dir.resolve("test"), 2, MISLABELLED);
     ood = noiseFolder(dir.resolve("ood"), 3);
     bundle = dir.resolve("encoders.json");
+    // 36 validation images: a calibration half of 18 supports an OOD flag at 0.1, not at the default 0.05
     fit = CliRun.of(args("fit", "--model", CNN.toString(), "--train", train.toString(), "--validation-share", "0.2",
-        "--out", bundle.toString()));
+        "--ood-alpha", "0.1", "--out", bundle.toString()));
   }
 
   @Test
@@ -102,7 +103,34 @@ class OnnxImageEndToEndTest {
 
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.err().lines()).hasSize(1);
-    assertThat(result.err()).contains("the validation split has 35 correct and 1 wrong predictions;");
+    assertThat(result.err()).contains("the validation split (" + clean + ") has 35 correct and 1 wrong predictions;")
+        .contains("fit needs at least 2 of each")
+        .contains("cut off more of --train as validation (--validation-share, now 0.2), or give --validation DATA with inputs the model gets wrong");
+  }
+
+  @Test
+  void fitsEvaluatesAndServesAGraphEndingInAConvolutionThroughTheTensorTheHiddenLayerOptionNames() throws IOException {
+    // cnn-conv-head.onnx: conv, ReLU, max-pool, then a 4x4 convolution and a Flatten compute the logits; no Gemm or MatMul
+    Path head = Path.of(OnnxEndToEndTest.FIXTURES + "cnn-conv-head.onnx");
+    Path headBundle = dir.resolve("conv-head.json");
+
+    CliRun automatic = CliRun.of(args("fit", "--model", head.toString(), "--train", train.toString(), "--out", headBundle.toString()));
+    CliRun named = CliRun.of(args("fit", "--model", head.toString(), "--hidden-layer", "/pool/MaxPool_output_0", "--train",
+        train.toString(), "--out", headBundle.toString()));
+    CliRun evaluated = CliRun.of("evaluate", "--model", head.toString(), "--encoders", headBundle.toString(), "--test", test.toString(),
+        "--ood", ood.toString());
+
+    assertThat(automatic.code()).isEqualTo(1);
+    assertThat(automatic.err()).hasLineCount(1).startsWith("penultimate: " + head + ": the logits 'logits' are computed by Flatten")
+        .contains("name the hidden layer with --hidden-layer, one of [/act1/Relu_output_0, /pool/MaxPool_output_0]");
+    assertThat(named.code()).as(named.err()).isZero();
+    assertThat(named.out()).contains("fitted 64 nodes x 3 classes");
+    assertThat(BundleJson.read(headBundle).provenance().hiddenLayer()).isEqualTo("/pool/MaxPool_output_0");
+    assertThat(evaluated.code()).as(evaluated.err()).isZero();
+    assertThat(reported(evaluated.out(), "test accuracy")).isGreaterThanOrEqualTo(0.8);
+    try (MonitorWiring wiring = MonitorWiring.load(head, headBundle)) {
+      assertThat(wiring.scoringModel().inferences().get().run(new float[2][SIDE * SIDE]).hidden()[0]).hasSize(64);
+    }
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +77,35 @@ class UsageErrorsTest {
     CliRun result = CliRun.of("serve", "--model", "none.zip", "--encoders", "none.json", "--node-encoder", "vibes");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("--node-encoder").contains("'vibes'").hasLineCount(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"demo", "bench stream"})
+  void demoAndStreamBenchOnAnOwnModelNeedItsBundleAndDataTooAndNameWhatIsMissing(String command) {
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    args.addAll(List.of("--model", "model.onnx"));
+
+    CliRun result = CliRun.of(args.toArray(String[]::new));
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("penultimate: " + command + " on your own model needs --model FILE, --encoders FILE and --data DATA"
+        + " together; missing --encoders, --data" + System.lineSeparator());
+  }
+
+  @Test
+  void demoOnAnOwnModelRefusesAnOodShareWithoutOodDataBeforeLoadingAnything() {
+    CliRun result = CliRun.of("demo", "--model", "none.onnx", "--encoders", "none.json", "--data", "none.csv", "--ood-share", "0.3");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--ood-share 0.3 needs --ood DATA").hasLineCount(1);
+  }
+
+  @Test
+  void theMnistDemoRefusesAnOodFileOfItsOwn() {
+    CliRun result = CliRun.of("demo", "--ood", "other.csv");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--ood applies to --data (demo on your own model)").hasLineCount(1);
   }
 
   @ParameterizedTest

@@ -31,7 +31,7 @@ class DemoRunTest {
     DemoRun.Result result = new DemoRun.Result(1000, 200, 800, 500, 2.0, new double[] {100, 200, 300}, 180, 40, 0.947, oodAuroc,
         new DemoRun.Estimates(0.861, 0.193, 1000, 0.05), quality);
     StringWriter out = new StringWriter();
-    result.print(new PrintWriter(out, true), null);
+    result.print(new PrintWriter(out, true), "MNIST", "Fashion-MNIST", null);
     return out.toString();
   }
 

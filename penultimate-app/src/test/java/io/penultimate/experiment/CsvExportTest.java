@@ -1,8 +1,10 @@
 package io.penultimate.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.penultimate.bundle.ScoreName;
+import io.penultimate.report.AnswerColumns;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.ModelOutputs;
 import java.nio.file.Files;
@@ -69,26 +71,30 @@ class CsvExportTest {
   }
 
   @Test
-  void writesEveryScoreOfTestAndOodSamplesWithCorrectnessForTestOnly() throws Exception {
+  void writesEveryScoreAndAnswerOfTestAndOodSamplesWithLabelsForTestOnly() throws Exception {
     Map<ScoreName, double[]> test = new EnumMap<>(ScoreName.class);
     Map<ScoreName, double[]> ood = new EnumMap<>(ScoreName.class);
     for (ScoreName score : ScoreName.values()) {
       test.put(score, new double[] {score.ordinal(), -0.5});
       ood.put(score, new double[] {1e-9 * score.ordinal()});
     }
+    AnswerColumns testAnswers =
+        new AnswerColumns(new double[] {0.9, 0.2}, new double[] {Math.log(0.5), Math.log(0.25)}, new boolean[] {false, false}, new double[] {0.85, 0.1});
+    AnswerColumns oodAnswers = new AnswerColumns(new double[] {0.7}, new double[] {Math.log(0.001)}, new boolean[] {true}, new double[] {0.05});
     Path out = dir.resolve("scores/s.csv");
-    CsvExport.writeScores(test, new boolean[] {true, false}, ood, out);
+    CsvExport.writeScores(List.of(
+        new CsvExport.ScoredSplit("test", new int[] {3, 1}, new int[] {3, 2}, false, test, testAnswers),
+        new CsvExport.ScoredSplit("ood", null, new int[] {4}, true, ood, oodAnswers)), out);
     List<String> lines = Files.readAllLines(out);
-    assertThat(lines.get(0)).isEqualTo("set,correct," + String.join(",", ScoreName.keys()));
+    assertThat(lines.get(0)).isEqualTo("split,index,label,predicted,ood," + String.join(",", ScoreName.keys()) + ",confidence,oodPValue,trust");
     assertThat(lines).hasSize(4);
     String[] first = lines.get(1).split(",", -1);
-    assertThat(first[0]).isEqualTo("test");
-    assertThat(first[1]).isEqualTo("1");
-    assertThat(Double.parseDouble(first[2 + ScoreName.GAUSSIAN.ordinal()])).isEqualTo(ScoreName.GAUSSIAN.ordinal());
-    assertThat(lines.get(2)).startsWith("test,0,-0.5");
+    assertThat(first).startsWith("test", "0", "3", "3", "0");
+    assertThat(Double.parseDouble(first[5 + ScoreName.GAUSSIAN.ordinal()])).isEqualTo(ScoreName.GAUSSIAN.ordinal());
+    assertThat(lines.get(2)).startsWith("test,1,1,2,0,-0.5,").endsWith(",0.2,0.25,0.1");
     String[] oodRow = lines.get(3).split(",", -1);
-    assertThat(oodRow[0]).isEqualTo("ood");
-    assertThat(oodRow[1]).isEmpty();
-    assertThat(Double.parseDouble(oodRow[2 + ScoreName.PRIMARY.ordinal()])).isEqualTo(1e-9 * ScoreName.PRIMARY.ordinal());
+    assertThat(oodRow).startsWith("ood", "0", "", "4", "1");
+    assertThat(Double.parseDouble(oodRow[5 + ScoreName.PRIMARY.ordinal()])).isEqualTo(1e-9 * ScoreName.PRIMARY.ordinal());
+    assertThat(Double.parseDouble(oodRow[oodRow.length - 2])).isCloseTo(0.001, within(1e-15));
   }
 }

@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
 
 /**
  * Fits the three {@link Answers} on the validation split's scores, never on test or
- * out-of-distribution data. The split is halved at random (seeded, {@link #SPLIT_SEED}):
+ * out-of-distribution data. The split is halved at random (seeded, {@link #SPLIT_SEED}, and
+ * stratified by correctness, see {@link #halves}):
  *
  * <ul>
  *   <li>confidence: each candidate feature set of {@link #CONFIDENCE_CANDIDATES} is fitted on the
@@ -22,8 +23,8 @@ import java.util.stream.IntStream;
  *       Fisher statistic calibrated on the second, so the p-value is calibrated on data the
  *       statistic never saw (see {@link OodPValue}). All validation inputs count, right or wrong:
  *       a wrong prediction on an in-distribution input is still in-distribution. The detectors are
- *       fixed a priori (the feature-space densities and distances, and energy in logit space), as
- *       no choice among them can be made without out-of-distribution data;
+ *       fixed a priori (see {@link #OOD_DETECTORS}), as no choice among them can be made without
+ *       out-of-distribution data;
  *   <li>trust: the declared OOD share, nothing fitted (see {@link TrustScore}).
  * </ul>
  */
@@ -33,14 +34,35 @@ public final class AnswersFitter {
   /** L2 penalty per sample of the confidence regression. */
   public static final double CONFIDENCE_L2 = 1e-3;
 
-  /** Feature sets for the confidence, simplest first: softmax alone is Platt scaling. */
-  public static final List<List<ScoreName>> CONFIDENCE_CANDIDATES =
-      List.of(
-          List.of(ScoreName.SOFTMAX),
-          List.of(ScoreName.SOFTMAX, ScoreName.MAHALANOBIS),
-          List.of(ScoreName.SOFTMAX, ScoreName.GAUSSIAN));
+  /**
+   * The scores the confidence may read: max softmax and DOCTOR from the logits, the
+   * feature-space densities and distances from the hidden vector, and the paper's best encoder
+   * likelihood (trinomial, its Table 3).
+   */
+  static final List<ScoreName> CONFIDENCE_FEATURES =
+      List.of(ScoreName.SOFTMAX, ScoreName.DOCTOR, ScoreName.TRINOMIAL, ScoreName.GAUSSIAN, ScoreName.MAHALANOBIS, ScoreName.KNN,
+          ScoreName.VIM);
 
-  public static final List<ScoreName> OOD_DETECTORS = List.of(ScoreName.MAHALANOBIS, ScoreName.GAUSSIAN, ScoreName.ENERGY);
+  /**
+   * Feature sets for the confidence, simplest first: each score alone (softmax alone is Platt
+   * scaling), then softmax beside each other score.
+   */
+  public static final List<List<ScoreName>> CONFIDENCE_CANDIDATES = confidenceCandidates();
+
+  /**
+   * The OOD detectors, one of each family of feature-space detector: a tied Gaussian
+   * (Mahalanobis), class-conditional Gaussians, non-parametric neighbours (deep k-NN), and the
+   * residual off the classifier's principal subspace with the logits' energy (ViM). Energy alone is
+   * left out, as ViM carries it.
+   */
+  public static final List<ScoreName> OOD_DETECTORS = List.of(ScoreName.MAHALANOBIS, ScoreName.GAUSSIAN, ScoreName.KNN, ScoreName.VIM);
+
+  private static List<List<ScoreName>> confidenceCandidates() {
+    List<List<ScoreName>> candidates = new ArrayList<>();
+    CONFIDENCE_FEATURES.forEach(score -> candidates.add(List.of(score)));
+    CONFIDENCE_FEATURES.stream().filter(score -> score != ScoreName.SOFTMAX).forEach(score -> candidates.add(List.of(ScoreName.SOFTMAX, score)));
+    return List.copyOf(candidates);
+  }
 
   private AnswersFitter() {}
 
@@ -52,9 +74,9 @@ public final class AnswersFitter {
   public static Answers fit(
       Map<ScoreName, double[]> scores, double[] softmaxLogOdds, boolean[] correct, double oodAlpha, double oodShare) {
     int n = correct.length;
-    int[] order = shuffled(n);
-    int[] first = Arrays.copyOfRange(order, 0, n / 2);
-    int[] second = Arrays.copyOfRange(order, n / 2, n);
+    int[][] halves = halves(correct);
+    int[] first = halves[0];
+    int[] second = halves[1];
     int needed = (int) Math.ceil(1 / oodAlpha) - 1;
     if (second.length < needed) {
       throw new IllegalArgumentException("the validation split has " + n + " samples; an OOD p-value below alpha " + oodAlpha
@@ -178,16 +200,27 @@ public final class AnswersFitter {
     return row;
   }
 
-  private static int[] shuffled(int n) {
-    int[] order = new int[n];
-    Arrays.setAll(order, i -> i);
+  /**
+   * The validation split in two halves at random, stratified by correctness: right and wrong
+   * predictions are shuffled apart and dealt alternately, so each half holds half of each (the
+   * confidence is ranked on the second half by telling them apart, which needs both).
+   */
+  static int[][] halves(boolean[] correct) {
     Random random = new Random(SPLIT_SEED);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
+    List<Integer> first = new ArrayList<>();
+    List<Integer> second = new ArrayList<>();
+    for (boolean outcome : new boolean[] {true, false}) {
+      List<Integer> members = new ArrayList<>();
+      for (int i = 0; i < correct.length; i++) {
+        if (correct[i] == outcome) {
+          members.add(i);
+        }
+      }
+      java.util.Collections.shuffle(members, random);
+      for (int k = 0; k < members.size(); k++) {
+        (k % 2 == 0 ? first : second).add(members.get(k));
+      }
     }
-    return order;
+    return new int[][] {first.stream().mapToInt(Integer::intValue).toArray(), second.stream().mapToInt(Integer::intValue).toArray()};
   }
 }

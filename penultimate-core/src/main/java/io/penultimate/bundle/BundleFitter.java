@@ -28,9 +28,16 @@ import io.penultimate.model.LabeledOutputs;
 import io.penultimate.math.LogisticRegression;
 import io.penultimate.score.ClassGaussianFitter;
 import io.penultimate.score.ClassGaussianModel;
+import io.penultimate.score.KnnFitter;
+import io.penultimate.score.KnnModel;
 import io.penultimate.score.MahalanobisFitter;
 import io.penultimate.score.MahalanobisModel;
+import io.penultimate.score.RelativeMahalanobisFitter;
+import io.penultimate.score.RelativeMahalanobisModel;
+import io.penultimate.score.SircFitter;
+import io.penultimate.score.SircModel;
 import io.penultimate.score.SoftmaxScores;
+import io.penultimate.score.VimFitter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -55,6 +62,15 @@ import java.util.function.DoubleFunction;
  *       no out-of-distribution data is used;
  *   <li>the three answers, on the same validation scores (see {@link AnswersFitter}).
  * </ul>
+ *
+ * <p>The baseline models are fitted on the same training correct predictions as the encoders:
+ * Mahalanobis, the per-class Gaussian and Relative Mahalanobis's background Gaussian on their hidden
+ * vectors, k-NN on at most {@link #KNN_CAP} of them (a seeded uniform sample), ViM on their hidden
+ * vectors and logits, and SIRC's gate on ViM's residual norms of the same vectors. ViM recovers the
+ * final layer from the logits by least squares; when the layer read does not feed the model's final
+ * linear layer (a {@code --hidden-layer} further back) the logits are not affine in it, and ViM and
+ * SIRC use the affine map that best explains them instead of failing the fit, with
+ * {@code vim.headResidual} recording how far from affine the logits were (below 1e-3 when exact).
  */
 public final class BundleFitter {
   public static final double OOD_TPR = 0.95;
@@ -62,6 +78,11 @@ public final class BundleFitter {
   /** L2 penalty of the primary score's logistic regression, per sample. */
   public static final double PRIMARY_L2 = 1e-3;
   public static final double RIDGE = 1e-6;
+  public static final int KNN_K = KnnFitter.DEFAULT_K;
+  public static final int KNN_CAP = KnnFitter.DEFAULT_CAP;
+  public static final long KNN_SEED = KnnFitter.DEFAULT_SEED;
+  /** ViM's principal dimension by the paper's rule, and any head (see the class comment). */
+  static final VimFitter VIM = new VimFitter(VimFitter.AUTOMATIC, Double.POSITIVE_INFINITY);
   /**
    * Correct and wrong validation predictions needed of each: every choice is made by telling them
    * apart, and DeLong's variance of an AUROC (the primary gate's floor) needs two of each.
@@ -121,6 +142,11 @@ public final class BundleFitter {
     BetaGeneralEncoder betaGeneral = new BetaGeneralFitter(epsilon).fit(samples);
     MahalanobisModel mahalanobis = new MahalanobisFitter(RIDGE).fit(samples.hidden(), samples.classes(), classes);
     ClassGaussianModel gaussian = new ClassGaussianFitter(RIDGE).fit(samples.hidden(), samples.classes(), classes);
+    RelativeMahalanobisModel relativeMahalanobis = new RelativeMahalanobisFitter(RIDGE).fit(samples.hidden());
+    KnnModel knn = new KnnFitter(KNN_K, KNN_CAP, KNN_SEED).fit(samples.hidden());
+    VimFitter.Fitted vim = VIM.fitWithResiduals(correct.outputs().hidden(), correct.outputs().logits());
+    SircModel sirc = new SircFitter().fit(Arrays.stream(vim.residualNorms()).map(r -> -r).toArray());
+    ComponentScorer.Baselines baselines = new ComponentScorer.Baselines(mahalanobis, gaussian, relativeMahalanobis, knn, vim.model(), sirc);
 
     // What is fitted on validation scores (the primary score, thresholds, calibration) is fitted
     // on the scores of the models above, before the bundle that holds them all exists.
@@ -128,7 +154,7 @@ public final class BundleFitter {
         new ComponentScorer(samples.width(), classes,
             Map.of(ScoreName.BINOMIAL, binomial, ScoreName.TRINOMIAL, trinomial, ScoreName.BETA, beta,
                 ScoreName.BETA_GENERAL, betaGeneral, ScoreName.GMM, gmm),
-            mahalanobis, gaussian);
+            baselines);
     Map<ScoreName, double[]> validationScores = parts.scoreAll(validation.outputs());
     double[] softmaxLogOdds = Arrays.stream(validation.outputs().logits()).mapToDouble(SoftmaxScores::maxLogOdds).toArray();
     PrimaryScore primary = fitPrimary(validationScores, softmaxLogOdds, right, primaryAlpha, choices);
@@ -149,7 +175,7 @@ public final class BundleFitter {
         inputTransform,
         samples.width(),
         classNames,
-        settings(smoothing, epsilon, components, choices),
+        settings(smoothing, epsilon, components, knn.k(), vim.model().principalDimension(), choices),
         binomial,
         trinomial,
         beta,
@@ -158,6 +184,10 @@ public final class BundleFitter {
         pooled,
         mahalanobis,
         gaussian,
+        relativeMahalanobis,
+        knn,
+        vim.model(),
+        sirc,
         primary,
         fittedAnswers,
         NodeStatistics.of(samples.hidden(), NodeStatistics.PAPER_LOW, NodeStatistics.PAPER_HIGH),
@@ -168,9 +198,10 @@ public final class BundleFitter {
             "gmmPooled", fit.meanRSquared(samples, pooled).meanRSquared()));
   }
 
-  private static FitSettings settings(double smoothing, double epsilon, int components, List<SettingChoice> choices) {
+  private static FitSettings settings(
+      double smoothing, double epsilon, int components, int knnK, int vimDimension, List<SettingChoice> choices) {
     return new FitSettings(smoothing, TrinomialFitter.DEFAULT_LOW, TrinomialFitter.DEFAULT_HIGH, epsilon, components,
-        MixtureSettings.POOLED_COMPONENTS, RIDGE, OOD_TPR, choices);
+        MixtureSettings.POOLED_COMPONENTS, RIDGE, OOD_TPR, knnK, KNN_CAP, KNN_SEED, vimDimension, choices);
   }
 
   private static double choose(

@@ -8,17 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import io.penultimate.model.InputTransform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Reads and writes encoder bundles as JSON. Reading checks the format version first, then every
- * invariant (the records' constructors), and reports the file and the first problem in one line.
+ * Reads and writes encoder bundles as JSON. Reading checks the format version first (only the
+ * current one is read: see {@link EncoderBundle#FORMAT_VERSION}), then every invariant (the
+ * records' constructors), and reports the file and the first problem in one line.
  */
 public final class BundleJson {
   /**
@@ -36,16 +35,7 @@ public final class BundleJson {
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .build();
 
-  /** The last version without {@code inputTransform}: it fitted on raw inputs, which is the identity. */
-  static final int IDENTITY_VERSION = 2;
-
   private BundleJson() {}
-
-  /** Version 2 differs from 3 only by lacking the transform; its fit read inputs as they were. */
-  private static void upgradeFromIdentityVersion(ObjectNode tree) {
-    tree.put("formatVersion", EncoderBundle.FORMAT_VERSION);
-    tree.set("inputTransform", MAPPER.valueToTree(InputTransform.IDENTITY));
-  }
 
   public static void write(EncoderBundle bundle, Path path) throws IOException {
     Path parent = path.toAbsolutePath().getParent();
@@ -64,15 +54,14 @@ public final class BundleJson {
       throw new IOException(path + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
     JsonNode version = tree == null ? null : tree.get("formatVersion");
-    boolean readable = version != null && version.canConvertToInt()
-        && (version.intValue() == EncoderBundle.FORMAT_VERSION || version.intValue() == IDENTITY_VERSION);
+    boolean readable = version != null && version.isIntegralNumber() && version.asInt() == EncoderBundle.FORMAT_VERSION;
     if (!readable) {
+      boolean older = version != null && version.isIntegralNumber() && version.asInt() < EncoderBundle.FORMAT_VERSION;
       throw new IOException(
-          path + " has bundle format version " + (version == null ? "none" : version.toString())
-              + ", expected " + IDENTITY_VERSION + " or " + EncoderBundle.FORMAT_VERSION + " (refit with 'penultimate fit')");
-    }
-    if (version.intValue() == IDENTITY_VERSION && tree.isObject()) {
-      upgradeFromIdentityVersion((ObjectNode) tree);
+          path + " has bundle format version " + (version == null ? "none" : version.toString()) + ", expected "
+              + EncoderBundle.FORMAT_VERSION + "; run 'penultimate fit' again"
+              + (older ? " (an older bundle cannot be upgraded: version " + EncoderBundle.FORMAT_VERSION
+                  + " adds baseline models fitted on the training data)" : ""));
     }
     try {
       return MAPPER.treeToValue(tree, EncoderBundle.class);

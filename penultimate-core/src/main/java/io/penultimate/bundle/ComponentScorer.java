@@ -4,10 +4,19 @@ import io.penultimate.encoder.HiddenEncoder;
 import io.penultimate.model.ModelOutputs;
 import io.penultimate.score.ClassGaussianModel;
 import io.penultimate.score.ClassGaussianScore;
+import io.penultimate.score.DoctorScore;
 import io.penultimate.score.EnergyScore;
+import io.penultimate.score.KnnModel;
+import io.penultimate.score.KnnScore;
 import io.penultimate.score.MahalanobisModel;
 import io.penultimate.score.MahalanobisScore;
+import io.penultimate.score.RelativeMahalanobisModel;
+import io.penultimate.score.RelativeMahalanobisScore;
+import io.penultimate.score.SircModel;
+import io.penultimate.score.SircScore;
 import io.penultimate.score.SoftmaxScores;
+import io.penultimate.score.VimModel;
+import io.penultimate.score.VimScore;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -26,12 +35,24 @@ final class ComponentScorer {
   private final HiddenEncoder[] encoders = new HiddenEncoder[SCORES.length];
   private final MahalanobisScore mahalanobis;
   private final ClassGaussianScore gaussian;
+  private final RelativeMahalanobisScore relativeMahalanobis;
+  private final KnnScore knn;
+  private final VimScore vim;
+  private final SircScore sirc;
   private final EnergyScore energy = new EnergyScore();
 
+  /** The fitted models of the scores that are not encoder likelihoods. */
+  record Baselines(
+      MahalanobisModel mahalanobis, ClassGaussianModel gaussian, RelativeMahalanobisModel relativeMahalanobis, KnnModel knn,
+      VimModel vim, SircModel sirc) {
+
+    static Baselines of(EncoderBundle bundle) {
+      return new Baselines(bundle.mahalanobis(), bundle.gaussian(), bundle.relativeMahalanobis(), bundle.knn(), bundle.vim(), bundle.sirc());
+    }
+  }
+
   /** @param encoders the encoder of each eq. 5 likelihood score */
-  ComponentScorer(
-      int width, int numClasses, Map<ScoreName, ? extends HiddenEncoder> encoders, MahalanobisModel mahalanobis,
-      ClassGaussianModel gaussian) {
+  ComponentScorer(int width, int numClasses, Map<ScoreName, ? extends HiddenEncoder> encoders, Baselines baselines) {
     for (ScoreName score : SCORES) {
       if (score.isEncoderLikelihood()) {
         if (!encoders.containsKey(score)) {
@@ -42,8 +63,12 @@ final class ComponentScorer {
     }
     this.width = width;
     this.numClasses = numClasses;
-    this.mahalanobis = new MahalanobisScore(mahalanobis);
-    this.gaussian = new ClassGaussianScore(gaussian);
+    this.mahalanobis = new MahalanobisScore(baselines.mahalanobis());
+    this.gaussian = new ClassGaussianScore(baselines.gaussian());
+    this.relativeMahalanobis = new RelativeMahalanobisScore(baselines.mahalanobis(), baselines.relativeMahalanobis());
+    this.knn = new KnnScore(baselines.knn());
+    this.vim = new VimScore(baselines.vim());
+    this.sirc = new SircScore(baselines.sirc());
   }
 
   static ComponentScorer of(EncoderBundle bundle) {
@@ -53,7 +78,7 @@ final class ComponentScorer {
         encoders.put(score, bundle.encoder(score));
       }
     }
-    return new ComponentScorer(bundle.width(), bundle.numClasses(), encoders, bundle.mahalanobis(), bundle.gaussian());
+    return new ComponentScorer(bundle.width(), bundle.numClasses(), encoders, Baselines.of(bundle));
   }
 
   /**
@@ -78,8 +103,18 @@ final class ComponentScorer {
       }
     }
     out[ScoreName.ENERGY.ordinal()] = energy.score(logits);
-    out[ScoreName.MAHALANOBIS.ordinal()] = mahalanobis.score(hidden);
+    double mahalanobisScore = mahalanobis.score(hidden);
+    out[ScoreName.MAHALANOBIS.ordinal()] = mahalanobisScore;
     out[ScoreName.GAUSSIAN.ordinal()] = gaussian.score(hidden, predicted);
+    out[ScoreName.MAX_LOGIT.ordinal()] = SoftmaxScores.maxLogit(logits);
+    out[ScoreName.DOCTOR.ordinal()] = DoctorScore.score(logits);
+    // the class part of the relative distance is the Mahalanobis score just computed
+    out[ScoreName.RELATIVE_MAHALANOBIS.ordinal()] = relativeMahalanobis.score(hidden, mahalanobisScore);
+    out[ScoreName.KNN.ordinal()] = knn.score(hidden);
+    // one residual norm for both: ViM's virtual logit and SIRC's feature score S₂ = −||x^{P⊥}||
+    double residual = vim.residualNorm(hidden);
+    out[ScoreName.VIM.ordinal()] = vim.scoreFromResidual(logits, residual);
+    out[ScoreName.SIRC.ordinal()] = sirc.score(logits, -residual);
     for (ScoreName score : SCORES) {
       if (score != ScoreName.PRIMARY) {
         requireFinite(score, out[score.ordinal()]);

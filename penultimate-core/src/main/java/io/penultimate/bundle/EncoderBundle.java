@@ -11,7 +11,11 @@ import io.penultimate.evaluation.IsotonicMap;
 import io.penultimate.measure.NodeStatistics;
 import io.penultimate.model.InputTransform;
 import io.penultimate.score.ClassGaussianModel;
+import io.penultimate.score.KnnModel;
 import io.penultimate.score.MahalanobisModel;
+import io.penultimate.score.RelativeMahalanobisModel;
+import io.penultimate.score.SircModel;
+import io.penultimate.score.VimModel;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,6 +43,10 @@ public record EncoderBundle(
     PooledMixtureEncoder pooledGmm,
     MahalanobisModel mahalanobis,
     ClassGaussianModel gaussian,
+    RelativeMahalanobisModel relativeMahalanobis,
+    KnnModel knn,
+    VimModel vim,
+    SircModel sirc,
     PrimaryScore primary,
     Answers answers,
     List<NodeStatistics> nodes,
@@ -47,13 +55,15 @@ public record EncoderBundle(
     Map<String, Double> goodnessOfFit) {
 
   /**
+   * 4: the baseline models {@code relativeMahalanobis}, {@code knn}, {@code vim} and {@code sirc}
+   * (and thresholds and calibration maps for their scores); they are fitted on training data, so
+   * {@link BundleJson} cannot upgrade an older file and refuses it, naming the fix.
    * 3: {@code inputTransform}, the preprocessing every input goes through before the model
-   * ({@code fit --input-scale/--input-mean/--input-std}); {@link BundleJson} reads a version 2
-   * file, which has none, as the identity, since version 2 fitted on raw inputs.
+   * ({@code fit --input-scale/--input-mean/--input-std}).
    * 2: {@code provenance.hiddenLayer} names the layer read (a String), so scoring reads the layer
    * the bundle was fitted on. 1: the model's default layer index, whatever layer was read.
    */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
 
   public EncoderBundle {
     requirePresent(provenance, "provenance");
@@ -68,6 +78,10 @@ public record EncoderBundle(
     requirePresent(pooledGmm, "pooledGmm");
     requirePresent(mahalanobis, "mahalanobis");
     requirePresent(gaussian, "gaussian");
+    requirePresent(relativeMahalanobis, "relativeMahalanobis");
+    requirePresent(knn, "knn");
+    requirePresent(vim, "vim");
+    requirePresent(sirc, "sirc");
     requirePresent(primary, "primary");
     requirePresent(answers, "answers");
     requirePresent(nodes, "nodes");
@@ -98,6 +112,15 @@ public record EncoderBundle(
     }
     if (gaussian.dimension() != width || gaussian.numClasses() != classes) {
       problems.add("gaussian model has dimension " + gaussian.dimension() + ", expected " + width);
+    }
+    if (relativeMahalanobis.dimension() != width) {
+      problems.add("relativeMahalanobis model has dimension " + relativeMahalanobis.dimension() + ", expected " + width);
+    }
+    if (knn.dimension() != width) {
+      problems.add("knn model has dimension " + knn.dimension() + ", expected " + width);
+    }
+    if (vim.dimension() != width) {
+      problems.add("vim model has dimension " + vim.dimension() + ", expected " + width);
     }
     if (nodes.size() != width) {
       problems.add("node statistics cover " + nodes.size() + " nodes, expected " + width);

@@ -13,6 +13,12 @@ import java.util.List;
  * @param pooledComponents mixture components per node over all classes (the paper's 10)
  * @param ridge covariance regularisation of the Mahalanobis and Gaussian scores, relative to the trace
  * @param oodTpr share of the validation split's correct predictions kept above each OOD threshold
+ * @param knnK the neighbour whose distance is the k-NN score (Sun et al.'s k = 50; fewer when fewer
+ *     vectors are stored)
+ * @param knnCap most training vectors the k-NN model stores, a uniform sample of them when there
+ *     are more
+ * @param knnSeed seed of that sample
+ * @param vimDimension ViM's principal dimension D (see {@code VimFitter.principalDimension})
  */
 public record FitSettings(
     double smoothing,
@@ -23,6 +29,10 @@ public record FitSettings(
     int pooledComponents,
     double ridge,
     double oodTpr,
+    int knnK,
+    int knnCap,
+    long knnSeed,
+    int vimDimension,
     List<SettingChoice> choices) {
 
   public static final double[] SMOOTHING_CANDIDATES = {0.01, 0.1, 1, 10};

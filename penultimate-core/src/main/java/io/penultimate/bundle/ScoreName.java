@@ -13,6 +13,13 @@ public enum ScoreName {
   ENERGY("energy"),
   MAHALANOBIS("mahalanobis"),
   GAUSSIAN("gaussian"),
+  MAX_LOGIT("maxLogit"),
+  DOCTOR("doctor"),
+  RELATIVE_MAHALANOBIS("relativeMahalanobis"),
+  KNN("knn"),
+  VIM("vim"),
+  SIRC("sirc"),
+  /** Last: it is computed from the others (see {@link ConfidenceScorer}). */
   PRIMARY("primary");
 
   private final String key;

@@ -1,6 +1,7 @@
 package io.penultimate.model;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * A classifier read from a file by one runtime (DL4J, ONNX Runtime), as the rest of penultimate
@@ -18,6 +19,24 @@ public interface LoadedModel extends AutoCloseable {
   /** Values per input row, as events carry them. */
   default int inputSize() {
     return metadata().inputSize();
+  }
+
+  /**
+   * The shape of one input as the model reads it, batch excluded, in the order of the values of the
+   * flat rows events carry: [784] for a dense first layer, [1, 28, 28] for a channels-first image.
+   * Its product is {@link #inputSize()}.
+   */
+  default List<Integer> inputShape() {
+    return List.of(inputSize());
+  }
+
+  /**
+   * The channel count C when the model reads channels-first images, C×H×W (ONNX's NCHW, a DL4J
+   * convolutional network in NCHW): channel k is then the k-th block of H·W values of a row, which
+   * a per-channel input transform relies on. Empty for other inputs (flat, channels last).
+   */
+  default OptionalInt inputChannels() {
+    return OptionalInt.empty();
   }
 
   /** The classes, in the order of the model's outputs. */

@@ -18,6 +18,12 @@ import java.util.stream.IntStream;
  *     vertex name ("dense_2"); files written before graphs were read hold the index as a number
  * @param hiddenWidth number of nodes in that layer
  * @param inputSize values per input, as events carry them (a flat row)
+ * @param datasetClasses for a model trained on some of the data set's classes ({@code train
+ *     --classes}, the open-set protocol), their original indices, increasing, one per class name:
+ *     output k is the data set's class {@code datasetClasses.get(k)}, and the data set's other
+ *     classes are unknown to it. Empty when the model's classes are the data set's own, as in
+ *     files written before the field (it is optional, not a new format: its absence means what it
+ *     always meant)
  */
 public record ModelMetadata(
     int formatVersion,
@@ -30,12 +36,14 @@ public record ModelMetadata(
     String hiddenLayer,
     int hiddenWidth,
     int inputSize,
-    List<String> classNames) {
+    List<String> classNames,
+    Optional<List<Integer>> datasetClasses) {
 
   public static final int FORMAT_VERSION = 1;
 
   public ModelMetadata {
     classNames = List.copyOf(classNames);
+    datasetClasses = datasetClasses == null ? Optional.empty() : datasetClasses.map(List::copyOf);
     if (formatVersion != FORMAT_VERSION) {
       throw new IllegalArgumentException(
           "model metadata format version " + formatVersion + " is not supported, expected " + FORMAT_VERSION);
@@ -46,6 +54,26 @@ public record ModelMetadata(
               + (hiddenLayer == null ? "none" : "'" + hiddenLayer + "'") + ", " + hiddenWidth + ", " + inputSize + ", "
               + classNames.size());
     }
+    if (datasetClasses.isPresent()) {
+      requireSubsetOf(datasetClasses.get(), classNames.size());
+    }
+  }
+
+  private static void requireSubsetOf(List<Integer> indices, int numClasses) {
+    boolean increasing = true;
+    for (int i = 0; i < indices.size(); i++) {
+      increasing &= indices.get(i) >= 0 && (i == 0 || indices.get(i) > indices.get(i - 1));
+    }
+    if (!increasing || indices.size() != numClasses) {
+      throw new IllegalArgumentException("model metadata's datasetClasses must be " + numClasses
+          + " increasing non-negative class indices, one per class name, found " + indices);
+    }
+  }
+
+  /** This metadata for a model trained on the data set's classes {@code indices} only (see {@code datasetClasses}). */
+  public ModelMetadata withDatasetClasses(List<Integer> indices) {
+    return new ModelMetadata(formatVersion, dataset, arch, seed, testAccuracy, validationAccuracy, epochs, hiddenLayer,
+        hiddenWidth, inputSize, classNames, Optional.of(indices));
   }
 
   /** The metadata {@code penultimate train} writes: everything is known. */
@@ -53,7 +81,7 @@ public record ModelMetadata(
       String dataset, String arch, long seed, double testAccuracy, double validationAccuracy, int epochs,
       String hiddenLayer, int hiddenWidth, int inputSize, List<String> classNames) {
     return new ModelMetadata(FORMAT_VERSION, Optional.of(dataset), arch, OptionalLong.of(seed), OptionalDouble.of(testAccuracy),
-        OptionalDouble.of(validationAccuracy), OptionalInt.of(epochs), hiddenLayer, hiddenWidth, inputSize, classNames);
+        OptionalDouble.of(validationAccuracy), OptionalInt.of(epochs), hiddenLayer, hiddenWidth, inputSize, classNames, Optional.empty());
   }
 
   /**
@@ -63,6 +91,6 @@ public record ModelMetadata(
   public static ModelMetadata ofNetwork(String arch, String hiddenLayer, int hiddenWidth, int inputSize, int numClasses) {
     List<String> classNames = IntStream.range(0, numClasses).mapToObj(Integer::toString).toList();
     return new ModelMetadata(FORMAT_VERSION, Optional.empty(), arch, OptionalLong.empty(), OptionalDouble.empty(),
-        OptionalDouble.empty(), OptionalInt.empty(), hiddenLayer, hiddenWidth, inputSize, classNames);
+        OptionalDouble.empty(), OptionalInt.empty(), hiddenLayer, hiddenWidth, inputSize, classNames, Optional.empty());
   }
 }

@@ -2,7 +2,7 @@ package io.penultimate.score;
 
 /**
  * The softmax baseline (Hendrycks and Gimpel 2017, "A Baseline for Detecting Misclassified and
- * Out-of-Distribution Examples"): confidence = max_i softmax(logits)_i.
+ * Out-of-Distribution Examples"): confidence = max_i softmax(logits)_i; and the max logit beside it.
  *
  * <p>Logits must be non-empty and finite (IllegalArgumentException otherwise, rather than a clamp:
  * a NaN logit means the model is broken and a silent clamp would hide it). Every output is then
@@ -66,6 +66,16 @@ public final class SoftmaxScores {
       }
     }
     return logits[top] - (max + Math.log(sum));
+  }
+
+  /**
+   * MaxLogit (Hendrycks et al. 2022, "Scaling Out-of-Distribution Detection for Real-World
+   * Settings", ICML): confidence = max_i x_i, the largest logit itself. Unlike the max
+   * softmax it is not normalised by the other logits, so a large logit vector (an input the
+   * network knows well) scores higher than a small one with the same shape.
+   */
+  public static double maxLogit(double[] logits) {
+    return max(logits);
   }
 
   public static double[] maxSoftmax(double[][] batch) {

@@ -98,6 +98,22 @@ class AnswersFitterTest {
   }
 
   @Test
+  void halvesTheValidationSplitWithHalfOfTheWrongPredictionsInEach() {
+    boolean[] correct = new boolean[41];
+    Arrays.fill(correct, true);
+    correct[3] = false;
+    correct[17] = false;
+    correct[40] = false;
+    int[][] halves = AnswersFitter.halves(correct);
+    assertThat(halves[0].length + halves[1].length).isEqualTo(41);
+    // three wrong ones dealt alternately: two to the first half, one to the second
+    assertThat(Arrays.stream(halves[0]).filter(i -> !correct[i]).count()).isEqualTo(2);
+    assertThat(Arrays.stream(halves[1]).filter(i -> !correct[i]).count()).isEqualTo(1);
+    assertThat(java.util.stream.IntStream.concat(Arrays.stream(halves[0]), Arrays.stream(halves[1])).sorted().toArray())
+        .isEqualTo(java.util.stream.IntStream.range(0, 41).toArray());
+  }
+
+  @Test
   void refusesAValidationSplitTooSmallForTheLevel() {
     LabeledOutputs tiny = SyntheticOutputs.generate(30, 2);
     assertThatThrownBy(() -> fitOn(tiny, 0.05, 0.1))

@@ -2,9 +2,11 @@ package io.penultimate.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.penultimate.evaluation.Auroc;
 import io.penultimate.model.LabeledOutputs;
+import io.penultimate.score.VimScore;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
@@ -76,6 +78,48 @@ class BundleFitterTest {
     assertThat(chosenByUser.primary().alpha()).isEqualTo(0.3);
     SettingChoice recorded = chosenByUser.settings().choices().stream().filter(c -> c.setting().equals("primaryAlpha")).findFirst().orElseThrow();
     assertThat(recorded.chosen()).isEqualTo(bundle.primary().alpha());
+  }
+
+  @Test
+  void fitsViMOnTheHeadItRecoversWhenTheLogitsAreAffineInTheHiddenVector() {
+    EncoderBundle affine = BundleFitter.fit(SyntheticOutputs.generateAffine(3000, 1, SyntheticOutputs.WIDTH, SyntheticOutputs.CLASSES),
+        SyntheticOutputs.generateAffine(1500, 2, SyntheticOutputs.WIDTH, SyntheticOutputs.CLASSES), java.util.List.of("a", "b", "c"),
+        SyntheticOutputs.provenance());
+
+    assertThat(affine.vim().headResidual()).isLessThan(1e-9);
+    // width 8, 3 classes: D = max(8/2, 3) = 4
+    assertThat(affine.vim().principalDimension()).isEqualTo(4).isEqualTo(affine.settings().vimDimension());
+  }
+
+  @Test
+  void fitsViMOnTheBestAffineMapWhenTheLogitsAreNotAndRecordsHowFarTheyAre() {
+    // SyntheticOutputs' logits are drawn beside the hidden codes, as a layer far from the head reads
+    assertThat(bundle.vim().headResidual()).isGreaterThan(0.1);
+    assertThat(bundle.vim().alpha()).isPositive();
+  }
+
+  @Test
+  void storesTheTrainingCorrectPredictionsForKnnUpToTheCapAndRecordsTheSample() {
+    LabeledOutputs train = SyntheticOutputs.generate(3000, 1);
+    int correct = train.correctOnly().size();
+
+    assertThat(correct).isLessThan(BundleFitter.KNN_CAP);
+    assertThat(bundle.knn().size()).isEqualTo(correct);
+    assertThat(bundle.knn().k()).isEqualTo(50).isEqualTo(bundle.settings().knnK());
+    assertThat(bundle.settings().knnCap()).isEqualTo(5000);
+    assertThat(bundle.settings().knnSeed()).isEqualTo(42);
+  }
+
+  @Test
+  void fitsSircsGateOnTheResidualsOfTheTrainingCorrectPredictions() {
+    LabeledOutputs correct = SyntheticOutputs.generate(3000, 1).correctOnly();
+    VimScore vim = new VimScore(bundle.vim());
+    double[] s2 = Arrays.stream(correct.outputs().hidden()).mapToDouble(h -> -vim.residualNorm(h)).toArray();
+    double mean = Arrays.stream(s2).average().orElseThrow();
+    double sd = Math.sqrt(Arrays.stream(s2).map(v -> (v - mean) * (v - mean)).sum() / s2.length);
+
+    assertThat(bundle.sirc().a()).isCloseTo(mean - 3 * sd, within(1e-9));
+    assertThat(bundle.sirc().b()).isCloseTo(1 / sd, within(1e-9 / sd));
   }
 
   @Test

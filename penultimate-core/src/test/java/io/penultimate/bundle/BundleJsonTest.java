@@ -54,8 +54,8 @@ class BundleJsonTest {
     tree.put("formatVersion", 7);
     BundleJson.MAPPER.writeValue(file.toFile(), tree);
     assertThatThrownBy(() -> BundleJson.read(file))
-        .hasMessageContaining("format version 7")
-        .hasMessageContaining("expected 2 or " + EncoderBundle.FORMAT_VERSION);
+        .hasMessageContaining("format version 7, expected " + EncoderBundle.FORMAT_VERSION + "; run 'penultimate fit' again")
+        .hasMessageNotContaining("upgraded");
   }
 
   @Test
@@ -73,7 +73,7 @@ class BundleJsonTest {
   }
 
   @Test
-  void refusesAVersionThreeBundleWithoutItsInputTransform(@TempDir Path dir) throws IOException {
+  void refusesABundleWithoutItsInputTransform(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("encoders.json");
     ObjectNode tree = BundleJson.MAPPER.valueToTree(bundle);
     tree.remove("inputTransform");
@@ -110,6 +110,29 @@ class BundleJsonTest {
     tree.remove("gaussian");
     BundleJson.MAPPER.writeValue(file.toFile(), tree);
     assertThatThrownBy(() -> BundleJson.read(file)).hasMessageContaining("gaussian is missing");
+  }
+
+  @Test
+  void namesAMissingBaselineModel(@TempDir Path dir) throws IOException {
+    for (String part : new String[] {"relativeMahalanobis", "knn", "vim", "sirc"}) {
+      Path file = dir.resolve(part + ".json");
+      ObjectNode tree = BundleJson.MAPPER.valueToTree(bundle);
+      tree.remove(part);
+      BundleJson.MAPPER.writeValue(file.toFile(), tree);
+      assertThatThrownBy(() -> BundleJson.read(file)).as(part).hasMessageContaining(part + " is missing");
+    }
+  }
+
+  @Test
+  void refusesABaselineModelOfAnotherWidth(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("encoders.json");
+    ObjectNode tree = BundleJson.MAPPER.valueToTree(bundle);
+    EncoderBundle narrow = BundleFitter.fit(SyntheticOutputs.generate(300, 1, 4, 3), SyntheticOutputs.generate(300, 2, 4, 3),
+        List.of("a", "b", "c"), SyntheticOutputs.provenance());
+    tree.set("knn", BundleJson.MAPPER.valueToTree(narrow.knn()));
+    BundleJson.MAPPER.writeValue(file.toFile(), tree);
+
+    assertThatThrownBy(() -> BundleJson.read(file)).hasMessageContaining("knn model has dimension 4, expected 8");
   }
 
   @Test

@@ -18,7 +18,7 @@ class ComponentScorerTest {
   }
 
   private static ComponentScorer fromParts(Map<ScoreName, ? extends HiddenEncoder> encoders) {
-    return new ComponentScorer(bundle.width(), bundle.numClasses(), encoders, bundle.mahalanobis(), bundle.gaussian());
+    return new ComponentScorer(bundle.width(), bundle.numClasses(), encoders, ComponentScorer.Baselines.of(bundle));
   }
 
   @Test

@@ -18,9 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The committed bundles under {@code src/test/resources/bundles}, written by {@link GoldenBundles}
  * (the README there says at which commit): the current version's file loads, scores as the bundle
- * it was written from did and is written back byte for byte; version 2, which had no input
- * transform, loads as the current version with the identity; older versions are refused with one
- * line that says what to do.
+ * it was written from did and is written back byte for byte; older versions, which lack models
+ * fitted on training data, are refused with one line that says what to do.
  */
 class GoldenBundleTest {
 
@@ -33,31 +32,27 @@ class GoldenBundleTest {
   }
 
   @Test
-  void loadsAVersionThreeBundleWithItsProvenanceAndInputTransform() throws IOException {
-    EncoderBundle bundle = BundleJson.read(golden("v3.json"));
+  void loadsAVersionFourBundleWithItsProvenanceInputTransformAndBaselineModels() throws IOException {
+    EncoderBundle bundle = BundleJson.read(golden("v4.json"));
 
-    assertThat(bundle.formatVersion()).isEqualTo(3);
+    assertThat(bundle.formatVersion()).isEqualTo(4);
     assertThat(bundle.provenance().hiddenLayer()).isEqualTo("1");
     assertThat(bundle.width()).isEqualTo(GoldenBundles.WIDTH);
     assertThat(bundle.classNames()).containsExactly("a", "b");
     assertThat(bundle.inputTransform()).isEqualTo(new InputTransform(1 / 255.0, List.of(0.5, 0.25), List.of(0.5, 2.0)));
+    assertThat(bundle.knn().k()).isEqualTo(bundle.settings().knnK());
+    assertThat(bundle.settings().knnCap()).isEqualTo(BundleFitter.KNN_CAP);
+    assertThat(bundle.vim().principalDimension()).isEqualTo(bundle.settings().vimDimension()).isEqualTo(1);
+    assertThat(bundle.vim().headResidual()).as("the golden logits are affine in h").isLessThan(1e-9);
+    for (ScoreName score : ScoreName.values()) {
+      assertThat(bundle.oodThresholds()).containsKey(score);
+      assertThat(bundle.calibration()).containsKey(score);
+    }
   }
 
   @Test
-  void loadsAVersionTwoBundleAsTheCurrentVersionWithTheIdentityTransform() throws IOException {
-    EncoderBundle bundle = BundleJson.read(golden("v2.json"));
-
-    assertThat(bundle.formatVersion()).isEqualTo(EncoderBundle.FORMAT_VERSION);
-    assertThat(bundle.inputTransform()).isEqualTo(InputTransform.IDENTITY);
-    assertThat(bundle.provenance().hiddenLayer()).isEqualTo("1");
-    assertThat(bundle.width()).isEqualTo(GoldenBundles.WIDTH);
-    assertThat(bundle.classNames()).containsExactly("a", "b");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"v2.json", "v3.json"})
-  void scoresAGoldenBundleAsTheBundleItWasWrittenFrom(String name) throws IOException {
-    Path file = golden(name);
+  void scoresTheGoldenBundleAsTheBundleItWasWrittenFrom() throws IOException {
+    Path file = golden("v4.json");
     GoldenBundles.RecordedScores recorded =
         BundleJson.MAPPER.readValue(GoldenBundles.scoresBeside(file).toFile(), GoldenBundles.RecordedScores.class);
     ConfidenceScorer scorer = new ConfidenceScorer(BundleJson.read(file));
@@ -81,14 +76,15 @@ class GoldenBundleTest {
     assertThat(Files.readString(written)).isEqualTo(Files.readString(file));
   }
 
-  @Test
-  void refusesAVersionOneBundleNamingBothVersionsAndHowToRefit() {
-    Path file = golden("v1.json");
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void refusesAnOlderBundleNamingBothVersionsAndTheFix(int version) {
+    Path file = golden("v" + version + ".json");
 
     assertThatThrownBy(() -> BundleJson.read(file))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("v1.json has bundle format version 1, expected 2 or " + EncoderBundle.FORMAT_VERSION)
-        .hasMessageContaining("refit with 'penultimate fit'")
+        .hasMessageContaining("v" + version + ".json has bundle format version " + version + ", expected 4; run 'penultimate fit' again")
+        .hasMessageContaining("cannot be upgraded")
         .hasMessageNotContaining("\n");
   }
 }

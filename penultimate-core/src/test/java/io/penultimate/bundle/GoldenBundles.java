@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  * on seeded synthetic outputs of 2 nodes and 2 classes, small enough to commit and read, so that a
  * later version proves it still loads the files of the versions it accepts, and refuses the others
  * with a message that says what to do. Beside it go a few samples and the scores the bundle gave
- * them when it was written.
+ * them when it was written. From version 4 on the logits are those of a linear head
+ * ({@link SyntheticOutputs#generateAffine}), so ViM recovers it exactly, as on a real network.
  */
 final class GoldenBundles {
   static final int WIDTH = 2;
@@ -31,8 +32,8 @@ final class GoldenBundles {
 
   static EncoderBundle fit() {
     return BundleFitter.fit(
-        SyntheticOutputs.generate(100, 1, WIDTH, CLASSES),
-        SyntheticOutputs.generate(40, 2, WIDTH, CLASSES),
+        SyntheticOutputs.generateAffine(100, 1, WIDTH, CLASSES),
+        SyntheticOutputs.generateAffine(40, 2, WIDTH, CLASSES),
         List.of("a", "b"),
         new Provenance("0".repeat(64), "synthetic", "golden", OptionalLong.of(1), "1", "2026-01-01T00:00:00Z", "golden", "none", "17"),
         OptionalDouble.empty(),
@@ -40,7 +41,7 @@ final class GoldenBundles {
   }
 
   static RecordedScores score(EncoderBundle bundle) {
-    LabeledOutputs sample = SyntheticOutputs.generate(8, 3, WIDTH, CLASSES);
+    LabeledOutputs sample = SyntheticOutputs.generateAffine(8, 3, WIDTH, CLASSES);
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
     List<Map<ScoreName, Double>> scores = new ArrayList<>();
     for (int i = 0; i < sample.size(); i++) {

@@ -41,6 +41,27 @@ final class SyntheticOutputs {
     return new LabeledOutputs(new ModelOutputs(hidden, logits), labels);
   }
 
+  /**
+   * The same hidden codes with the logits of a fixed linear head, l_c = Σ_j w_cj h_j + b_c with
+   * w_cj = 4 where node j lights up for class c (j ≡ c mod classes) and −1 elsewhere, b_c = 0.1·c:
+   * exactly affine in h, as a network read at the input of its output layer is. Predictions go
+   * wrong where the noise flips a node.
+   */
+  static LabeledOutputs generateAffine(int n, long seed, int width, int classes) {
+    LabeledOutputs codes = generate(n, seed, width, classes);
+    double[][] hidden = codes.outputs().hidden();
+    double[][] logits = new double[n][classes];
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < classes; c++) {
+        logits[i][c] = 0.1 * c;
+        for (int j = 0; j < width; j++) {
+          logits[i][c] += (j % classes == c ? 4 : -1) * hidden[i][j];
+        }
+      }
+    }
+    return new LabeledOutputs(new ModelOutputs(hidden, logits), codes.labels());
+  }
+
   static Provenance provenance() {
     return new Provenance("0".repeat(64), "synthetic", "test", OptionalLong.of(1), "1", "2026-01-01T00:00:00Z", "dev", "1.0.0-M2.1", "17");
   }

@@ -2,6 +2,7 @@ package io.penultimate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.penultimate.bundle.ScoreName;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -83,15 +84,63 @@ class PaperTablesTest {
     // Score ordinal i: AUROC 0.80 + 0.01i and 0.84 + 0.01i (sd 0.028); difference to softmax 0.01i
     // and 0.03i (mean 0.02i, sd 0.0141i); OOD AUROC 0.70 + 0.01i twice; FPR 0.30 + 0.02i and
     // 0.40 + 0.02i (sd 0.071).
-    assertThat(rows).hasSize(11);
+    assertThat(rows).hasSize(1 + io.penultimate.bundle.ScoreName.values().length);
     assertThat(rows.get(0)).containsExactly("score", "paper", "misclass.", "vs softmax", "OOD AUROC", "FPR@95TPR");
     assertThat(rows).contains(
         cells("softmax", "0.953", "0.820 ± 0.028", "0.000 ± 0.000", "0.700 ± 0.000", "0.350 ± 0.071"),
         cells("trinomial", "0.960", "0.840 ± 0.028", "0.040 ± 0.028", "0.720 ± 0.000", "0.390 ± 0.071"),
         cells("beta", "0.958", "0.850 ± 0.028", "0.060 ± 0.042", "0.730 ± 0.000", "0.410 ± 0.071"),
         cells("energy", "-", "0.880 ± 0.028", "0.120 ± 0.085", "0.760 ± 0.000", "0.470 ± 0.071"),
-        cells("primary", "-", "0.910 ± 0.028", "0.180 ± 0.127", "0.790 ± 0.000", "0.530 ± 0.071"));
-    assertThat(rows.subList(1, rows.size())).extracting(r -> r[0]).containsExactly(io.penultimate.bundle.ScoreName.keys());
+        cells("primary", "-", "0.970 ± 0.028", "0.300 ± 0.212", "0.850 ± 0.000", "0.650 ± 0.071"));
+    assertThat(rows.subList(1, rows.size())).extracting(r -> r[0]).containsExactly(ScoreName.keys());
+  }
+
+  @Test
+  void printsNoNearOodTableWithoutHeldOutClasses() {
+    String text = printTwoRuns();
+    assertThat(text).doesNotContain("Near OOD").doesNotContain("near OOD AUROC");
+    assertThat(rowsAfter(text, "Primary score by gate level").get(0)).containsExactly("alpha", "misclass.", "OOD AUROC");
+  }
+
+  @Test
+  void nearOodTableHasOneRowPerScoreWithTheFarAurocBeside() {
+    // near AUROC 0.50 + 0.02i and 0.60 + 0.02i (sd 0.1/√2 = 0.071); FPR 0.8 and 0.6; far as above.
+    String text = print(List.of(withNear(first(), 0.50, 0.8), withNear(second(), 0.60, 0.6)));
+
+    assertThat(text).contains("far OOD set fashion, near OOD set mnist, held-out classes 6,7,8,9.");
+    assertThat(text).contains("Near OOD. In-distribution test images vs the held-out classes' (mnist, held-out classes 6,7,8,9)");
+    List<String[]> rows = rowsAfter(text, "Near OOD.");
+    assertThat(rows).hasSize(ScoreName.values().length + 1);
+    assertThat(rows.get(0)).containsExactly("score", "OOD AUROC", "FPR@95TPR", "far OOD AUROC");
+    assertThat(rows).contains(
+        cells("softmax", "0.550 ± 0.071", "0.700 ± 0.141", "0.700 ± 0.000"),
+        cells("beta", "0.610 ± 0.071", "0.700 ± 0.141", "0.730 ± 0.000"));
+    assertThat(rows.subList(1, rows.size())).extracting(r -> r[0]).containsExactly(ScoreName.keys());
+  }
+
+  @Test
+  void frontierShowsThePrimaryScoresNearOodAurocAtEveryGateLevelAndTheBestNearScore() {
+    String text = print(List.of(withNear(first(), 0.50, 0.8), withNear(second(), 0.60, 0.6)));
+
+    // the best single near score is the highest ordinal before primary: sirc (14), 0.55 + 0.28
+    assertThat(text).contains(", near OOD sirc 0.830 ± 0.071");
+    List<String[]> rows = rowsAfter(text, "Primary score by gate level");
+    assertThat(rows.get(0)).containsExactly("alpha", "misclass.", "OOD AUROC", "near OOD AUROC");
+    assertThat(rows).contains(cells("0", "0.900 ± 0.000", "0.850 ± 0.000", "0.650 ± 0.000"));
+  }
+
+  private static EvaluationReport withNear(EvaluationReport report, double nearAuroc, double nearFpr) {
+    ReportBuilder builder = new ReportBuilder()
+        .seed(report.seed().getAsLong())
+        .testAccuracy(report.testAccuracy())
+        .saturationShare(report.saturationShare())
+        .goodnessOfFit(report.goodnessOfFit().get("gmmPerClass"), report.goodnessOfFit().get("gmmPooled"))
+        .pearson(report.pearson().get("mi_tv"), report.pearson().get("mi_bias"), report.pearson().get("tv_bias"))
+        .auroc(i -> report.auroc().get(ReportBuilder.key(i)))
+        .oodAuroc(i -> report.oodAuroc(OodType.FAR).get(ReportBuilder.key(i)))
+        .oodFpr95(i -> report.oodFpr95(OodType.FAR).get(ReportBuilder.key(i)))
+        .nearOod(i -> nearAuroc + 0.02 * i, i -> nearFpr);
+    return builder.build();
   }
 
   @Test
@@ -100,8 +149,8 @@ class PaperTablesTest {
     // ECE 0.02 + 0.01i and 0.04 + 0.01i; raw softmax 0.10 and 0.20 (sd 0.1/√2 = 0.071).
     assertThat(text).contains("Expected calibration error (15 bins) of calibrated P(correct); raw softmax: 0.150 ± 0.071");
     List<String[]> rows = rowsAfter(text, "Expected calibration error");
-    assertThat(rows).hasSize(10);
-    assertThat(rows).contains(cells("softmax", "0.030 ± 0.014"), cells("trinomial", "0.050 ± 0.014"), cells("primary", "0.120 ± 0.014"));
+    assertThat(rows).hasSize(io.penultimate.bundle.ScoreName.values().length);
+    assertThat(rows).contains(cells("softmax", "0.030 ± 0.014"), cells("trinomial", "0.050 ± 0.014"), cells("primary", "0.180 ± 0.014"));
   }
 
   @Test

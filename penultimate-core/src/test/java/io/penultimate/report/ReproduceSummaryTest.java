@@ -1,6 +1,8 @@
 package io.penultimate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,11 +40,12 @@ class ReproduceSummaryTest {
     assertThat(summary.pearson().get("tv_bias")).isCloseTo(0.1, within(1e-12));
     assertThat(summary.auroc().get("trinomial")).isCloseTo(0.7, within(1e-12));
     // OOD AUROC of ordinal i: 0.6, 0.7, 0.8 plus 0.01i, mean 0.7 + 0.01i; trinomial is ordinal 2.
-    assertThat(summary.oodAuroc().get("softmax")).isCloseTo(0.70, within(1e-12));
-    assertThat(summary.oodAuroc().get("trinomial")).isCloseTo(0.72, within(1e-12));
-    assertThat(summary.oodFpr95().get("beta")).isCloseTo(0.4, within(1e-12));
+    assertThat(summary.oodAuroc().get("far").get("softmax")).isCloseTo(0.70, within(1e-12));
+    assertThat(summary.oodAuroc().get("far").get("trinomial")).isCloseTo(0.72, within(1e-12));
+    assertThat(summary.oodFpr95().get("far").get("beta")).isCloseTo(0.4, within(1e-12));
     assertThat(summary.ece().get("softmaxUncalibrated")).isCloseTo(0.3, within(1e-12));
-    assertThat(summary.ece().get("primary")).isCloseTo(0.09, within(1e-12));
+    // ECE 0.01i in every run; primary is ordinal 15
+    assertThat(summary.ece().get("primary")).isCloseTo(0.15, within(1e-12));
   }
 
   @Test
@@ -59,9 +62,9 @@ class ReproduceSummaryTest {
     assertThat(pearson.get("mi_bias")).isCloseTo(0.2645751, within(1e-7));
     assertThat(pearson.get("tv_bias")).isCloseTo(0, within(1e-12));
     assertThat(nested(sd, "auroc").get("gmm")).isCloseTo(0, within(1e-12));
-    assertThat(nested(sd, "oodAuroc").get("energy")).isCloseTo(0.1, within(1e-12));
+    assertThat(byType(sd, "oodAuroc", "far").get("energy")).isCloseTo(0.1, within(1e-12));
     // 0.2, 0.3, 0.7: mean 0.4; squares 0.04 + 0.01 + 0.09 = 0.14; sd 0.2645751.
-    assertThat(nested(sd, "oodFpr95").get("softmax")).isCloseTo(0.2645751, within(1e-7));
+    assertThat(byType(sd, "oodFpr95", "far").get("softmax")).isCloseTo(0.2645751, within(1e-7));
     // 0.1, 0.2, 0.6: mean 0.3; squares 0.04 + 0.01 + 0.09 = 0.14; sd 0.2645751.
     assertThat(nested(sd, "ece").get("softmaxUncalibrated")).isCloseTo(0.2645751, within(1e-7));
     assertThat(nested(sd, "ece")).containsKeys(ScoreName.keys());
@@ -93,7 +96,7 @@ class ReproduceSummaryTest {
     assertThat(summary.seeds()).containsExactly(OptionalLong.of(7), OptionalLong.of(3), OptionalLong.of(5));
     assertThat(summary.runs()).isEqualTo(THREE_RUNS);
     assertThat(summary.dataset()).isEqualTo("mnist");
-    assertThat(summary.oodDataset()).isEqualTo("fashion");
+    assertThat(summary.oodDataset()).containsExactly(entry("far", "fashion"));
     assertThat(summary.arch()).isEqualTo("mlp");
   }
 
@@ -109,9 +112,10 @@ class ReproduceSummaryTest {
     assertThat(json.at("/pearson/tv_bias").asDouble()).isCloseTo(0.1, within(1e-12));
     for (String key : ScoreName.keys()) {
       assertThat(json.at("/auroc/" + key).isNumber()).as("auroc.%s", key).isTrue();
-      assertThat(json.at("/oodAuroc/" + key).asDouble()).as("oodAuroc.%s", key).isEqualTo(summary.oodAuroc().get(key));
+      assertThat(json.at("/oodAuroc/far/" + key).asDouble()).as("oodAuroc.far.%s", key).isEqualTo(summary.oodAuroc().get("far").get(key));
       assertThat(json.at("/ece/" + key).asDouble()).as("ece.%s", key).isEqualTo(summary.ece().get(key));
     }
+    assertThat(json.get("oodAuroc").has("near")).as("no near OOD set without held-out classes").isFalse();
     assertThat(json.at("/sd/testAccuracy").asDouble()).isCloseTo(0.0458258, within(1e-7));
     assertThat(json.get("seeds")).extracting(JsonNode::asLong).containsExactly(7L, 3L, 5L);
 
@@ -123,6 +127,43 @@ class ReproduceSummaryTest {
     assertThat(nodes.get(1).get("tv").asDouble()).isEqualTo(0.001);
     assertThat(nodes.get(1).get("bias").asDouble()).isEqualTo(0.1);
     assertThat(json.get("runs")).hasSize(3);
+  }
+
+  @Test
+  void nearOodNumbersAreMeansAndSdsOverRunsBesideTheFarOnes() throws Exception {
+    // near OOD AUROC of ordinal i: 0.50, 0.60 plus 0.02i (mean 0.55 + 0.02i, sd 0.1/√2); FPR 0.6, 0.8.
+    ReproduceSummary summary = ReproduceSummary.of(List.of(
+        new ReportBuilder().oodAuroc(i -> 0.9).nearOod(i -> 0.50 + 0.02 * i, i -> 0.6).build(),
+        new ReportBuilder().oodAuroc(i -> 0.8).nearOod(i -> 0.60 + 0.02 * i, i -> 0.8).build()));
+
+    assertThat(summary.oodDataset()).containsExactly(entry("far", "fashion"), entry("near", "mnist, held-out classes 6,7,8,9"));
+    assertThat(summary.oodAuroc().keySet()).containsExactly("far", "near");
+    assertThat(summary.oodAuroc().get("far").get("beta")).isCloseTo(0.85, within(1e-12));
+    assertThat(summary.oodAuroc().get("near").get("beta")).isCloseTo(0.61, within(1e-12));
+    assertThat(summary.oodFpr95().get("near").get("softmax")).isCloseTo(0.7, within(1e-12));
+    assertThat(summary.primaryAlphaOodAuroc().get("near")).containsEntry("1", 0.75);
+    assertThat(byType(summary.sd(), "oodAuroc", "near").get("gmm")).isCloseTo(0.1 / Math.sqrt(2), within(1e-12));
+    assertThat(byType(summary.sd(), "oodFpr95", "near").get("gmm")).isCloseTo(0.2 / Math.sqrt(2), within(1e-12));
+    assertThat(byType(summary.sd(), "primaryAlphaOodAuroc", "near").get("0")).isZero();
+
+    JsonNode json = BundleJson.MAPPER.readTree(BundleJson.MAPPER.writeValueAsString(summary));
+    assertThat(json.at("/oodAuroc/near/beta").asDouble()).isCloseTo(0.61, within(1e-12));
+    assertThat(json.at("/sd/oodAuroc/near/gmm").asDouble()).isCloseTo(0.1 / Math.sqrt(2), within(1e-12));
+    assertThat(json.at("/runs/0/oodDetectionRate/near/softmax").asDouble()).isEqualTo(0.4);
+  }
+
+  @Test
+  void refusesRunsThatFacedDifferentOodSets() {
+    List<EvaluationReport> runs = List.of(new ReportBuilder().build(), new ReportBuilder().nearOod(i -> 0.5, i -> 0.5).build());
+
+    assertThatThrownBy(() -> ReproduceSummary.of(runs))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("every run must face the same OOD sets, found [far] and [far, near]");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Double> byType(Map<String, Object> sd, String key, String type) {
+    return ((Map<String, Map<String, Double>>) sd.get(key)).get(type);
   }
 
   @SuppressWarnings("unchecked")

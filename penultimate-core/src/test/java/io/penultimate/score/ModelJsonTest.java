@@ -48,6 +48,34 @@ class ModelJsonTest {
   }
 
   @Test
+  void roundsTripTheBaselineModelsWithIdenticalScores() throws Exception {
+    MahalanobisModel classes = new MahalanobisFitter().fit(data.hidden(), data.labels(), 4);
+    RelativeMahalanobisModel background = new RelativeMahalanobisFitter().fit(data.hidden());
+    KnnModel knn = new KnnFitter(5, 40, 1).fit(data.hidden());
+    double[][] logits = new double[data.hidden().length][];
+    for (int i = 0; i < logits.length; i++) {
+      double[] h = data.hidden()[i];
+      logits[i] = new double[] {h[0] - h[1] + 0.5, 2 * h[2], -h[3] + h[0]};
+    }
+    VimModel vim = new VimFitter().fit(data.hidden(), logits);
+    SircModel sirc = new SircFitter().fit(new double[] {-0.5, -1.5, -1});
+
+    RelativeMahalanobisModel backgroundBack = mapper.readValue(mapper.writeValueAsString(background), RelativeMahalanobisModel.class);
+    KnnModel knnBack = mapper.readValue(mapper.writeValueAsString(knn), KnnModel.class);
+    VimModel vimBack = mapper.readValue(mapper.writeValueAsString(vim), VimModel.class);
+    assertThat(backgroundBack).isEqualTo(background);
+    assertThat(knnBack).isEqualTo(knn);
+    assertThat(vimBack).isEqualTo(vim);
+    assertThat(mapper.readValue(mapper.writeValueAsString(sirc), SircModel.class)).isEqualTo(sirc);
+    for (double[] h : inputs) {
+      assertThat(new RelativeMahalanobisScore(classes, backgroundBack).score(h))
+          .isEqualTo(new RelativeMahalanobisScore(classes, background).score(h));
+      assertThat(new KnnScore(knnBack).score(h)).isEqualTo(new KnnScore(knn).score(h));
+      assertThat(new VimScore(vimBack).residualNorm(h)).isEqualTo(new VimScore(vim).residualNorm(h));
+    }
+  }
+
+  @Test
   void refusesToLoadModelThatBreaksAnInvariant() {
     String json = "{\"counts\":[1],\"means\":[[0,0]],\"whitening\":[[1],[0]]}";
 

@@ -33,6 +33,23 @@ class SoftmaxScoresTest {
   }
 
   @Test
+  void maxLogitIsTheLargestLogit() {
+    assertThat(SoftmaxScores.maxLogit(new double[] {1, 5, -2})).isEqualTo(5);
+    assertThat(SoftmaxScores.maxLogit(new double[] {-3, -1})).isEqualTo(-1);
+  }
+
+  @Test
+  void maxLogitRanksALargerLogitVectorHigherWhereTheMaxSoftmaxTies() {
+    // (2, 0) and (4, 2) have the same softmax, 1/(1 + e^-2) = 0.8807970779778823, but logits 2 and 4
+    double[] small = {2, 0};
+    double[] large = {4, 2};
+
+    assertThat(SoftmaxScores.maxSoftmax(large)).isCloseTo(SoftmaxScores.maxSoftmax(small), within(1e-15));
+    assertThat(SoftmaxScores.maxLogit(large)).isGreaterThan(SoftmaxScores.maxLogit(small));
+    assertThatThrownBy(() -> SoftmaxScores.maxLogit(new double[] {0, Double.NaN})).hasMessage("logits[1] must be finite, found NaN");
+  }
+
+  @Test
   void predictsLowestIndexOnTies() {
     assertThat(SoftmaxScores.predicted(new double[] {1, 3, 3})).isEqualTo(1);
     assertThat(SoftmaxScores.predicted(new double[] {2, 2})).isZero();

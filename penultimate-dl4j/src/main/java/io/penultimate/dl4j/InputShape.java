@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -58,6 +61,46 @@ record InputShape(InputType type) {
     }
     long[] one = image.getShape(false);
     return rows.reshape('c', rows.rows(), one[0], one[1], one[2]);
+  }
+
+  /**
+   * The shape of one input in the order of a flat row's values: [n] for flat rows; [c, h, w] for
+   * images the network reads channels first (NCHW, and what a FeedForwardToCnnPreProcessor makes of
+   * a row); [h, w, c] for NHWC images.
+   */
+  List<Integer> dims() {
+    if (type instanceof InputType.InputTypeConvolutionalFlat flat) {
+      return ints(flat.getDepth(), flat.getHeight(), flat.getWidth());
+    }
+    if (type instanceof InputType.InputTypeConvolutional image) {
+      return image.getFormat() == CNN2DFormat.NCHW
+          ? ints(image.getChannels(), image.getHeight(), image.getWidth())
+          : ints(image.getHeight(), image.getWidth(), image.getChannels());
+    }
+    return List.of(size());
+  }
+
+  /** C when a row holds a channels-first image, so that channel k is its k-th block of h·w values; empty otherwise. */
+  OptionalInt channelsFirst() {
+    List<Integer> dims = dims();
+    boolean channelsFirst = type instanceof InputType.InputTypeConvolutionalFlat
+        || type instanceof InputType.InputTypeConvolutional image && image.getFormat() == CNN2DFormat.NCHW;
+    return channelsFirst ? OptionalInt.of(dims.get(0)) : OptionalInt.empty();
+  }
+
+  private static List<Integer> ints(long... values) {
+    return java.util.Arrays.stream(values).mapToObj(Math::toIntExact).toList();
+  }
+
+  /** For either kind of network. */
+  static InputShape of(Model network) {
+    if (network instanceof MultiLayerNetwork multiLayer) {
+      return of(multiLayer);
+    }
+    if (network instanceof ComputationGraph graph) {
+      return of(graph);
+    }
+    throw new IllegalArgumentException("unsupported DL4J model type " + network.getClass().getName());
   }
 
   static InputShape of(MultiLayerNetwork network) {

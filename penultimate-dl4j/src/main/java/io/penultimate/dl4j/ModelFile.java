@@ -22,8 +22,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -65,6 +67,23 @@ public final class ModelFile {
     /** A copy of the network with its own parameters and state, for another thread: DL4J networks are not thread-safe. */
     public Model copyOfNetwork() {
       return network instanceof MultiLayerNetwork multiLayer ? multiLayer.clone() : ((ComputationGraph) network).clone();
+    }
+
+    /** As the network's configuration gives it (see {@link InputShape#dims}). */
+    @Override
+    public List<Integer> inputShape() {
+      return InputShape.of(network).dims();
+    }
+
+    /** C for a convolutional network reading NCHW images (or flat rows a FeedForwardToCnnPreProcessor reshapes so). */
+    @Override
+    public OptionalInt inputChannels() {
+      return InputShape.of(network).channelsFirst();
+    }
+
+    /** Every layer the probe could read, with its width and activation function, in the order the network runs them. */
+    public List<LayerSummary> layers() {
+      return LayerSummary.of(network);
     }
 
     /** A probe of this network; stream tasks each get a probe of their own copy of it ({@link Probe#perTask}). */

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
@@ -50,6 +51,16 @@ public enum ModelRecipe {
 
   public static String ids() {
     return Arrays.stream(values()).map(ModelRecipe::id).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The network as training starts it, its weights initialised from the seed: for measuring what
+   * inference costs at this architecture's shapes (the cost does not depend on the weights' values).
+   */
+  public MultiLayerNetwork initialised(int inputSize, int numClasses, long seed) {
+    MultiLayerNetwork network = new MultiLayerNetwork(configuration(inputSize, numClasses, seed, TrainingSettings.defaults(seed).learningRate()));
+    network.init();
+    return network;
   }
 
   MultiLayerConfiguration configuration(int inputSize, int numClasses, long seed, double learningRate) {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.zip.ZipEntry;
@@ -122,6 +123,39 @@ class ModelFileTest {
 
     assertThat(loaded.metadata().inputSize()).isEqualTo(64);
     assertSoftmaxOfLogitsIs(network.output(Nd4j.create(pixels), false), HiddenProbe.of(loaded.network(), null).probe(pixels));
+  }
+
+  @Test
+  void listsEveryLayerButTheOutputWithItsWidthAndActivation(@TempDir Path dir) throws IOException {
+    ModelFile.Loaded dense = ModelFile.read(saved(graph(), dir.resolve("graph")));
+    ModelFile.Loaded images = ModelFile.read(saved(convolutional(InputType.convolutional(8, 8, 1)), dir.resolve("cnn")));
+
+    assertThat(dense.layers()).containsExactly(
+        new LayerSummary("features", "DenseLayer", 6, Optional.of("relu")),
+        new LayerSummary("penultimate", "DenseLayer", 5, Optional.of("sigmoid")));
+    // a 3x3 convolution without padding turns 8x8 into 6x6, here in 4 channels
+    assertThat(images.layers()).containsExactly(
+        new LayerSummary("0", "ConvolutionLayer", 4 * 6 * 6, Optional.of("relu")),
+        new LayerSummary("1", "DenseLayer", 10, Optional.of("sigmoid")));
+  }
+
+  @Test
+  void givesTheInputShapeInTheOrderOfARowsValuesAndTheChannelsOnlyWhenTheyComeFirst(@TempDir Path dir) throws IOException {
+    ModelFile.Loaded flat = ModelFile.read(saved(graph(), dir.resolve("flat")));
+    ModelFile.Loaded nchw = ModelFile.read(saved(convolutional(InputType.convolutional(8, 8, 2)), dir.resolve("nchw")));
+    ModelFile.Loaded reshaping = ModelFile.read(saved(convolutional(InputType.convolutionalFlat(8, 8, 2)), dir.resolve("flat-cnn")));
+    ModelFile.Loaded nhwc = ModelFile.read(saved(
+        convolutional(InputType.convolutional(8, 8, 2, org.deeplearning4j.nn.conf.CNN2DFormat.NHWC)), dir.resolve("nhwc")));
+
+    assertThat(flat.inputShape()).containsExactly(INPUT);
+    assertThat(flat.inputChannels()).isEmpty();
+    assertThat(nchw.inputShape()).containsExactly(2, 8, 8);
+    assertThat(nchw.inputChannels()).hasValue(2);
+    assertThat(reshaping.inputShape()).containsExactly(2, 8, 8);
+    assertThat(reshaping.inputChannels()).hasValue(2);
+    // channels last: a row's values run pixel by pixel, so no block of them is one channel
+    assertThat(nhwc.inputShape()).containsExactly(8, 8, 2);
+    assertThat(nhwc.inputChannels()).isEmpty();
   }
 
   @Test

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A tensor that could be read as a hidden layer: the activations a linear operation (Gemm, MatMul)
- * reads, or what an activation function produced. The graph's outputs are not candidates.
+ * A tensor that could be read as a hidden layer: the activations a linear operation (Gemm, MatMul,
+ * or a convolution, which a fully convolutional classifier ends in) reads, or what an activation
+ * function produced. The graph's outputs are not candidates.
  *
  * @param width values per sample, as far as the file says (a weight's dimensions or a declared
  *     shape); 0 when it does not
@@ -31,6 +32,9 @@ public record Candidate(String tensor, int width, String producedBy, List<String
 
   static final Set<String> LINEAR = Set.of("Gemm", "MatMul");
 
+  /** Operations whose first input, activations by batch, is a candidate: the linear ones, and convolutions. */
+  private static final Set<String> READ_AS_FEATURES = Set.of("Gemm", "MatMul", "Conv");
+
   public Candidate withWidth(int measured) {
     return new Candidate(tensor, measured, producedBy, readBy);
   }
@@ -42,8 +46,8 @@ public record Candidate(String tensor, int width, String producedBy, List<String
     for (Node node : graph.nodes()) {
       for (String tensor : node.outputs()) {
         List<Node> readers = graph.consumers(tensor);
-        boolean readByLinear = readers.stream().anyMatch(r -> LINEAR.contains(r.opType()) && r.inputs().get(0).equals(tensor));
-        if (!outputs.contains(tensor) && (ACTIVATIONS.contains(node.opType()) || readByLinear)) {
+        boolean readAsFeatures = readers.stream().anyMatch(r -> READ_AS_FEATURES.contains(r.opType()) && r.inputs().get(0).equals(tensor));
+        if (!outputs.contains(tensor) && (ACTIVATIONS.contains(node.opType()) || readAsFeatures)) {
           found.put(tensor, new Candidate(tensor, width(graph, tensor), node.opType(), readers.stream().map(Node::opType).toList()));
         }
       }

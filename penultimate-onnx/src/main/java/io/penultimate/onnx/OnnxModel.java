@@ -224,6 +224,11 @@ public final class OnnxModel implements Inference, Probe, AutoCloseable {
     return classes;
   }
 
+  /** The input's dimensions after the batch, as the graph declares them ([8], [1, 8, 8]). */
+  public List<Integer> inputShape() {
+    return Arrays.stream(inputShape, 1, inputShape.length).mapToObj(Math::toIntExact).toList();
+  }
+
   /** Values per input row: the product of the input's dimensions after the batch. */
   public int inputSize() {
     return inputSize;

@@ -11,13 +11,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * An ONNX model file as the model port sees it: its SHA-256, and one {@link OnnxModel} (an ONNX
- * Runtime session) per hidden layer probed, the automatic choice opened at once so that the
- * metadata is known. The metadata is what the graph tells: arch {@code onnx}, the penultimate
- * tensor, classes named by their index; no data set, seed or accuracy. {@link #close} closes every
+ * Runtime session) per hidden layer probed. The first session is opened at once, so that the
+ * metadata is known: on the tensor {@link OnnxSettings#hiddenLayer()} names or, when it names none,
+ * on the automatic choice ({@link PenultimateChoice}). Naming the tensor bypasses the automatic
+ * choice altogether, so a graph whose logits no Gemm or MatMul computes (a convolution head, a
+ * custom op) can still be read. The metadata is what the graph tells: arch {@code onnx}, the tensor
+ * read, classes named by their index; no data set, seed or accuracy. {@link #close} closes every
  * session; it must come after the last run.
  */
 public final class OnnxModelFile implements LoadedModel {
@@ -27,26 +32,50 @@ public final class OnnxModelFile implements LoadedModel {
   private final byte[] bytes;
   private final OnnxSettings settings;
   private final String sha256;
-  private final OnnxModel automatic;
+  /** The session opened with the file: the tensor the settings name, else the automatic choice. */
+  private final OnnxModel first;
   private final ModelMetadata metadata;
-  /** Sessions by the layer asked for (null: the automatic choice). */
+  /** Sessions by the layer asked for (null: {@link #first}'s). */
   private final Map<String, OnnxModel> sessions = new LinkedHashMap<>();
 
   private OnnxModelFile(byte[] bytes, OnnxSettings settings) {
     this.bytes = bytes;
     this.settings = settings;
     this.sha256 = sha256(bytes);
-    this.automatic = OnnxModel.of(bytes, settings.withHiddenLayer(null));
-    sessions.put(null, automatic);
-    this.metadata = ModelMetadata.ofNetwork(ARCH, automatic.layer(), automatic.width(), automatic.inputSize(), automatic.numClasses());
+    this.first = OnnxModel.of(bytes, settings);
+    sessions.put(null, first);
+    this.metadata = ModelMetadata.ofNetwork(ARCH, first.layer(), first.width(), first.inputSize(), first.numClasses());
   }
 
-  /** {@code settings.hiddenLayer()} is not read: {@link #probe} names the layer. */
+  /**
+   * @param settings {@code hiddenLayer()} names the tensor that {@code probe(null)} reads and the
+   *     metadata records; null for the automatic choice
+   * @throws IllegalArgumentException when the graph cannot be read as a classifier (or the named
+   *     tensor is not in it), in one line naming the file and what was expected
+   */
   public static OnnxModelFile open(Path file, OnnxSettings settings) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file + " (ONNX model file not found)");
     }
-    return new OnnxModelFile(Files.readAllBytes(file), settings);
+    byte[] bytes = Files.readAllBytes(file);
+    try {
+      return new OnnxModelFile(bytes, settings);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Values per sample of the model's input in the order it reads them, batch excluded ([1, 8, 8] for a 1×8×8 image). */
+  @Override
+  public List<Integer> inputShape() {
+    return first.inputShape();
+  }
+
+  /** The first dimension after the batch of a [batch, C, H, W] input: ONNX's convolutions read NCHW. */
+  @Override
+  public OptionalInt inputChannels() {
+    List<Integer> shape = inputShape();
+    return shape.size() == 3 ? OptionalInt.of(shape.get(0)) : OptionalInt.empty();
   }
 
   @Override
@@ -59,10 +88,10 @@ public final class OnnxModelFile implements LoadedModel {
     return metadata;
   }
 
-  /** The session reading {@code hiddenLayer}, opened on first use; the automatic choice when it names that tensor. */
+  /** The session reading {@code hiddenLayer}, opened on first use; the first session for null or the tensor it reads. */
   @Override
   public synchronized Probe probe(String hiddenLayer) {
-    String key = hiddenLayer == null || hiddenLayer.equals(automatic.layer()) ? null : hiddenLayer;
+    String key = hiddenLayer == null || hiddenLayer.equals(first.layer()) ? null : hiddenLayer;
     return sessions.computeIfAbsent(key, layer -> OnnxModel.of(bytes, settings.withHiddenLayer(layer)));
   }
 

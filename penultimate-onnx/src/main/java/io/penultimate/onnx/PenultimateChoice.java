@@ -26,7 +26,12 @@ import java.util.Optional;
 public record PenultimateChoice(
     Value input, String output, boolean probabilities, String logits, String hidden, int width, int classes, String reason) {
 
-  /** {@code hiddenLayer}: a tensor name, or null to take the input of the final linear operation. */
+  /**
+   * {@code hiddenLayer}: a tensor name, or null to take the input of the final linear operation. A
+   * named tensor skips that search, so a graph that ends in no Gemm or MatMul (a convolution, a
+   * custom op) can still be read; its width then comes from a declared shape, or later from ONNX
+   * Runtime ({@link OnnxModel}).
+   */
   public static PenultimateChoice of(OnnxGraph graph, String hiddenLayer) {
     Value input = input(graph);
     if (graph.outputs().size() != 1) {
@@ -107,7 +112,7 @@ public record PenultimateChoice(
       }
     }
     throw new IllegalArgumentException("the logits " + quoted + " are computed by " + last.describe()
-        + ", expected Gemm, or MatMul followed by Add of a bias; name the hidden layer, one of "
+        + ", expected Gemm, or MatMul followed by Add of a bias; name the hidden layer with --hidden-layer, one of "
         + Candidate.of(graph).stream().map(Candidate::tensor).toList());
   }
 

@@ -60,6 +60,56 @@ class OnnxModelFileTest {
   }
 
   @Test
+  void readsTheTensorTheSettingsNameInAGraphWhoseLogitsNoLinearOperationComputes() throws Exception {
+    // cnn-conv-head.onnx ends in Conv then Flatten: there is no automatic choice, the named tensor bypasses it
+    Fixture fixture = Fixture.load("cnn-conv-head");
+    try (OnnxModelFile model = OnnxModelFile.open(fixture.modelPath(), OnnxSettings.DEFAULT.withHiddenLayer(fixture.penultimate()))) {
+      Probe probe = model.probe(null);
+
+      assertThat(model.metadata().hiddenLayer()).isEqualTo("/pool/MaxPool_output_0");
+      assertThat(model.metadata().hiddenWidth()).isEqualTo(4 * 4 * 4);
+      assertThat(model.classNames()).containsExactly("0", "1", "2");
+      assertThat(model.probe("/pool/MaxPool_output_0")).isSameAs(probe);
+      var outputs = probe.probe(fixture.inputs());
+      for (int i = 0; i < fixture.inputs().length; i++) {
+        assertThat(outputs.hidden()[i]).containsExactly(fixture.hidden()[i], within(1e-4));
+        assertThat(outputs.logits()[i]).containsExactly(fixture.logits()[i], within(1e-4));
+      }
+    }
+  }
+
+  @Test
+  void refusesAGraphWhoseLogitsNoLinearOperationComputesUnlessATensorIsNamedListingTheCandidates() {
+    Path model = Fixture.path("cnn-conv-head.onnx");
+
+    assertThatThrownBy(() -> OnnxModelFile.open(model, OnnxSettings.DEFAULT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(model + ": the logits 'logits' are computed by Flatten node '/Flatten', expected Gemm, or MatMul followed by Add of a bias;"
+            + " name the hidden layer with --hidden-layer, one of [/act1/Relu_output_0, /pool/MaxPool_output_0]");
+  }
+
+  @Test
+  void refusesANamedTensorThatIsNotInTheGraphInOneLineNamingTheCandidates() {
+    Path model = Fixture.path("cnn-conv-head.onnx");
+
+    assertThatThrownBy(() -> OnnxModelFile.open(model, OnnxSettings.DEFAULT.withHiddenLayer("/pool/AveragePool_output_0")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(model + ": hidden layer '/pool/AveragePool_output_0' is not a tensor any node of the graph produces;"
+            + " candidates are [/act1/Relu_output_0, /pool/MaxPool_output_0]");
+  }
+
+  @Test
+  void givesTheInputShapeAndTheChannelsOfAnImageModelAndNoChannelsForAFlatOne() throws Exception {
+    try (OnnxModelFile cnn = OnnxModelFile.open(Fixture.path("cnn.onnx"), OnnxSettings.DEFAULT);
+        OnnxModelFile mlp = OnnxModelFile.open(Fixture.path("mlp.onnx"), OnnxSettings.DEFAULT)) {
+      assertThat(cnn.inputShape()).containsExactly(1, 8, 8);
+      assertThat(cnn.inputChannels()).hasValue(1);
+      assertThat(mlp.inputShape()).containsExactly(8);
+      assertThat(mlp.inputChannels()).isEmpty();
+    }
+  }
+
+  @Test
   void refusesAMissingFileNamingIt() {
     assertThatThrownBy(() -> OnnxModelFile.open(Path.of("missing.onnx"), OnnxSettings.DEFAULT))
         .isInstanceOf(NoSuchFileException.class).hasMessageContaining("missing.onnx");

@@ -101,7 +101,7 @@ class PenultimateChoiceTest {
 
     assertThatThrownBy(() -> PenultimateChoice.of(graph, null))
         .hasMessage("the logits 'logits' are computed by Relu, expected Gemm, or MatMul followed by Add of a bias;"
-            + " name the hidden layer, one of [h]");
+            + " name the hidden layer with --hidden-layer, one of [h]");
   }
 
   @Test
