@@ -92,8 +92,8 @@ public final class DemoRun {
           inName);
       out.printf("  OOD share  %.1f%% estimated (Storey, lambda = %s) vs %.1f%% true; the flag rate, %.1f%%, also counts alpha of the %s events%n%n",
           100 * estimates.oodShare(), StoreyPi0.DEFAULT_LAMBDA, 100.0 * outOfDistribution / Math.max(1, events), 100.0 * flagRate(), inName);
-      out.printf("%-12s %14s %14s %14s %14s%n", "score", "rolling AUROC", "reproduce", "streamed OOD", "reproduce OOD");
-      out.printf("%-12s %14s %14s %14s %14s%n", "", "(misclass.)", "(3 seeds)", "AUROC", "(3 seeds)");
+      out.printf("%-20s %14s %14s %14s %14s%n", "score", "rolling AUROC", "reproduce", "streamed OOD", "reproduce OOD");
+      out.printf("%-20s %14s %14s %14s %14s%n", "", "(misclass.)", "(3 seeds)", "AUROC", "(3 seeds)");
       List<String> keys = new ArrayList<>();
       for (ScoreName score : ScoreName.values()) {
         keys.add(score.key());
@@ -101,10 +101,10 @@ public final class DemoRun {
       keys.addAll(ANSWERS);
       JsonNode reproducedOod = reproduced == null || reproduced.get("oodAuroc") == null ? null : farOod(reproduced.get("oodAuroc"));
       for (String key : keys) {
-        out.printf("%-12s %14s %14s %14s %14s%n", key, value(at(quality, "auroc", key)), value(at(reproduced, "auroc", key)),
+        out.printf("%-20s %14s %14s %14s %14s%n", key, value(at(quality, "auroc", key)), value(at(reproduced, "auroc", key)),
             streamed(key), value(reproducedOod == null ? null : reproducedOod.get(key)));
       }
-      out.printf("%-12s %14s %14s %14s %14s%n", OOD_P_VALUE, "", "", streamed(OOD_P_VALUE),
+      out.printf("%-20s %14s %14s %14s %14s%n", OOD_P_VALUE, "", "", streamed(OOD_P_VALUE),
           value(reproducedOod == null ? null : reproducedOod.get(OOD_P_VALUE)));
     }
 
