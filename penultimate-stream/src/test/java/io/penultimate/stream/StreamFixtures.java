@@ -143,8 +143,8 @@ final class StreamFixtures {
 
   /**
    * Near out-of-distribution inputs: the class signal of {@link #inputs} under twice the noise (sd
-   * 0.6, clipped to [0, 1]). A quarter of their OOD p-values lie above 1/2, where in-distribution
-   * ones are.
+   * 0.6, clipped to [0, 1]). About a fifth of their OOD p-values lie above 1/2, where half the
+   * in-distribution ones are.
    */
   static float[][] noisy(int n, long seed) {
     Random random = new Random(seed);
