@@ -2,6 +2,7 @@ package io.penultimate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
@@ -33,12 +34,15 @@ import picocli.CommandLine.Option;
     description = {
       "The whole monitor on one machine: fetches data, trains and fits if nothing is cached, starts a Kafka broker,",
       "serves, replays MNIST test digits mixed with Fashion-MNIST images as out-of-distribution events, publishes",
-      "labels late, and reports throughput, latency, rolling AUROC per score and OOD detection.",
+      "labels late, and reports throughput, latency, rolling AUROC per score and answer, OOD detection, and the",
+      "label-free estimates of accuracy and OOD share beside the rolling accuracy, the true OOD share and the flag rate.",
       "With --model, --encoders and --data: the same on your own model, bundle and data (--ood DATA mixes in OOD events)."
     })
 final class DemoCommand implements Callable<Integer> {
   /** The share of OOD events when there is OOD data and --ood-share is not given. */
   static final double DEFAULT_OOD_SHARE = 0.2;
+  /** The order in which the demo replays the in-distribution samples. */
+  private static final long REPLAY_SEED = 11;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -116,8 +120,10 @@ final class DemoCommand implements Callable<Integer> {
       double share = oodShare != null ? oodShare : sources.outOfDistribution() == null ? 0 : DEFAULT_OOD_SHARE;
       String run = "demo-" + System.currentTimeMillis();
       Topics topics = Topics.withPrefix(run);
-      ReplayPlan plan = new ReplayPlan(sources.inDistribution(), sources.outOfDistribution(), share, events, rate, false,
-          labels ? topics.labels() : null, labelDelay, "e");
+      // a split may list its samples class by class, as the MNIST test split does: replayed in order,
+      // its first 2,000 events would hold no 8 or 9
+      ReplayPlan plan = new ReplayPlan(ReplayPlan.shuffled(sources.inDistribution(), REPLAY_SEED), sources.outOfDistribution(), share,
+          events, rate, false, labels ? topics.labels() : null, labelDelay, "e");
 
       if (bootstrapServers == null) {
         err.println("demo: starting a single-node Kafka broker (KRaft) in a child JVM");
@@ -129,13 +135,15 @@ final class DemoCommand implements Callable<Integer> {
         check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty()));
       }
       RunStateDir state = RunStateDir.create(files.workDir, run);
+      // the estimates then cover exactly the replayed events: the warm-up is scored before them
       MonitorConfig config = tuning.with(topics).with("application-id", run).with("bootstrap-servers", servers)
-          .with("state-dir", state.path().toString());
+          .with("state-dir", state.path().toString()).with("estimate-window", Integer.toString(events));
       MonitorWiring started = wiring;
       wiring = null; // the running monitor owns it from here on, and closes it
       try (state; RunningMonitor monitor = RunningMonitor.start(started, config, (now, before) -> {})) {
         err.println("demo: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
-        DemoRun.Result result = DemoRun.run(servers, topics, plan, config.window(), monitor.streams(), err);
+        DemoRun.Result result =
+            DemoRun.run(servers, topics, plan, config.window(), monitor.streams(), () -> estimates(monitor.registry()), err);
         result.print(spec.commandLine().getOut(), sources.inName(), sources.oodName(), sources.reproduced());
         if (keepRunning) {
           err.println("demo: --keep-running: replaying and serving until stopped (Ctrl-C)");
@@ -177,6 +185,13 @@ final class DemoCommand implements Callable<Integer> {
           + ", " + Datasets.IDX_PREFIX + "<dir>)");
     }
     return path;
+  }
+
+  /** The label-free estimates' gauges (metrics' {@code AnswerMetrics}) as they read now. */
+  private static DemoRun.Estimates estimates(MeterRegistry registry) {
+    return new DemoRun.Estimates(registry.get("penultimate.estimated.accuracy").gauge().value(),
+        registry.get("penultimate.estimated.ood.share").gauge().value(),
+        (int) registry.get("penultimate.estimate.events").gauge().value(), registry.get("penultimate.ood.alpha").gauge().value());
   }
 
   /** Test AUROC per score from {@code results/mnist.json} (reproduce, 3 seeds), when present. */

@@ -5,13 +5,10 @@ import io.penultimate.bundle.BundleCompatibility;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.dl4j.ModelFile;
-import io.penultimate.metrics.LayerMetrics;
-import io.penultimate.metrics.MonitorMetrics;
-import io.penultimate.metrics.ProbabilityHistograms;
+import io.penultimate.metrics.MonitorMeters;
 import io.penultimate.model.LoadedModel;
 import io.penultimate.model.Probe;
 import io.penultimate.stream.MonitorConfig;
-import io.penultimate.stream.MonitorObserver;
 import io.penultimate.stream.MonitorStreams;
 import io.penultimate.stream.ScoringModel;
 import java.io.IOException;
@@ -72,10 +69,7 @@ final class MonitorWiring implements AutoCloseable {
 
   /** The monitor's Kafka Streams client, not started, with its meters bound to {@code registry}. */
   KafkaStreams streams(MonitorConfig config, PrometheusMeterRegistry registry) {
-    LayerMetrics layer = new LayerMetrics(registry, bundle.nodes(), config.nodeWindow(), config.nodeMetricsCap());
-    MonitorObserver metrics =
-        MonitorObserver.all(new MonitorMetrics(registry, layer), new ProbabilityHistograms(registry, config.applicationId()));
-    return MonitorStreams.create(config, scoringModel(), metrics);
+    return MonitorStreams.create(config, scoringModel(), MonitorMeters.bind(registry, bundle, config));
   }
 
   /** What every stream task scores with: the bundle, and inference through its input transform. */

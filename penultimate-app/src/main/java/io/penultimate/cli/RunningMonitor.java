@@ -1,5 +1,6 @@
 package io.penultimate.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -55,6 +56,11 @@ final class RunningMonitor implements AutoCloseable {
 
   KafkaStreams streams() {
     return streams;
+  }
+
+  /** The meters /metrics serves. */
+  MeterRegistry registry() {
+    return registry;
   }
 
   int metricsPort() {

@@ -4,17 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.Auroc;
+import io.penultimate.evaluation.StoreyPi0;
 import io.penultimate.math.Stats;
-import io.penultimate.demo.EventReplay;
-import io.penultimate.demo.ReplayPlan;
 import io.penultimate.stream.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,6 +37,16 @@ public final class DemoRun {
 
   private DemoRun() {}
 
+  /**
+   * The label-free estimates as the monitor's gauges showed them once every replayed event was
+   * scored: over its last {@code events} scored events, with the bundle's level α of the OOD flag.
+   */
+  public record Estimates(double accuracy, double oodShare, int events, double alpha) {}
+
+  /** The answers' keys the summary reports beside the scores, and the one with an OOD AUROC only. */
+  static final List<String> ANSWERS = List.of("confidence", "trust");
+  static final String OOD_P_VALUE = "oodPValue";
+
   /** What the demo measured. */
   public record Result(
       int events,
@@ -45,7 +57,9 @@ public final class DemoRun {
       double[] latencyMs,
       int oodFlaggedOod,
       int oodFlaggedIn,
-      Map<ScoreName, Double> streamedOodAuroc,
+      double meanConfidenceIn,
+      Map<String, Double> streamedOodAuroc,
+      Estimates estimates,
       JsonNode quality) {
 
     /**
@@ -63,23 +77,48 @@ public final class DemoRun {
       out.printf("latency      p50 %.0f ms, p99 %.0f ms (event timestamp -> scored record read back)%n",
           Stats.percentile(latencyMs, 0.5), Stats.percentile(latencyMs, 0.99));
       if (oodName == null) {
-        out.printf("ood flag     %.1f%% of %s events flagged (threshold: 95%% TPR on validation)%n", 100.0 * oodFlaggedIn / Math.max(1, in), inName);
+        out.printf("ood flag     oodPValue < alpha = %s: %.1f%% of %s events flagged%n", estimates.alpha(), 100.0 * oodFlaggedIn / Math.max(1, in), inName);
       } else {
-        out.printf("ood flag     %.1f%% of %s events flagged, %.1f%% of %s events (threshold: 95%% TPR on validation)%n",
-            100.0 * oodFlaggedOod / Math.max(1, outOfDistribution), oodName, 100.0 * oodFlaggedIn / Math.max(1, in), inName);
+        out.printf("ood flag     oodPValue < alpha = %s: %.1f%% of %s events flagged, %.1f%% of %s events, %.1f%% of all%n",
+            estimates.alpha(), 100.0 * oodFlaggedOod / Math.max(1, outOfDistribution), oodName, 100.0 * oodFlaggedIn / Math.max(1, in),
+            inName, 100.0 * flagRate());
       }
-      out.printf("rolling window: %s labelled events, accuracy %.3f%n%n",
-          quality == null ? "0" : quality.get("labelled").asText(), quality == null ? Double.NaN : quality.get("accuracy").asDouble());
-      out.printf("%-12s %14s %14s %14s %14s%n", "score", "rolling AUROC", "reproduce", "streamed OOD", "reproduce OOD");
-      out.printf("%-12s %14s %14s %14s %14s%n", "", "(misclass.)", "(3 seeds)", "AUROC", "(3 seeds)");
+      out.printf("rolling window: %s labelled events, accuracy %.3f; confidence AUROC %s, ECE %s; trust AUROC %s%n",
+          quality == null ? "0" : quality.get("labelled").asText(), quality == null ? Double.NaN : quality.get("accuracy").asDouble(),
+          value(at(quality, "auroc", "confidence")), value(at(quality, "ece", "confidence")), value(at(quality, "auroc", "trust")));
+      out.printf("label-free estimates over the monitor's last %d scored events (the replayed ones), no labels used:%n", estimates.events());
+      out.printf("  accuracy   %.3f estimated (mean confidence; %.3f over the %s events alone) vs %s rolling (labelled %s events)%n",
+          estimates.accuracy(), meanConfidenceIn, inName, quality == null ? "-" : String.format("%.3f", quality.get("accuracy").asDouble()),
+          inName);
+      out.printf("  OOD share  %.1f%% estimated (Storey, lambda = %s) vs %.1f%% true; the flag rate, %.1f%%, also counts alpha of the %s events%n%n",
+          100 * estimates.oodShare(), StoreyPi0.DEFAULT_LAMBDA, 100.0 * outOfDistribution / Math.max(1, events), 100.0 * flagRate(), inName);
+      out.printf("%-20s %14s %14s %14s %14s%n", "score", "rolling AUROC", "reproduce", "streamed OOD", "reproduce OOD");
+      out.printf("%-20s %14s %14s %14s %14s%n", "", "(misclass.)", "(3 seeds)", "AUROC", "(3 seeds)");
+      List<String> keys = new ArrayList<>();
       for (ScoreName score : ScoreName.values()) {
-        double streamed = streamedOodAuroc.get(score);
-        out.printf("%-12s %14s %14s %14s %14s%n", score.key(),
-            value(quality == null ? null : quality.get("auroc").get(score.key())),
-            value(reproduced == null ? null : reproduced.get("auroc").get(score.key())),
-            Double.isNaN(streamed) ? "-" : String.format("%.3f", streamed),
-            value(reproduced == null ? null : farOod(reproduced.get("oodAuroc")).get(score.key())));
+        keys.add(score.key());
       }
+      keys.addAll(ANSWERS);
+      JsonNode reproducedOod = reproduced == null || reproduced.get("oodAuroc") == null ? null : farOod(reproduced.get("oodAuroc"));
+      for (String key : keys) {
+        out.printf("%-20s %14s %14s %14s %14s%n", key, value(at(quality, "auroc", key)), value(at(reproduced, "auroc", key)),
+            streamed(key), value(reproducedOod == null ? null : reproducedOod.get(key)));
+      }
+      out.printf("%-20s %14s %14s %14s %14s%n", OOD_P_VALUE, "", "", streamed(OOD_P_VALUE),
+          value(reproducedOod == null ? null : reproducedOod.get(OOD_P_VALUE)));
+    }
+
+    private String streamed(String key) {
+      double auroc = streamedOodAuroc.get(key);
+      return Double.isNaN(auroc) ? "-" : String.format("%.3f", auroc);
+    }
+
+    double flagRate() {
+      return (double) (oodFlaggedOod + oodFlaggedIn) / Math.max(1, events);
+    }
+
+    private static JsonNode at(JsonNode node, String field, String key) {
+      return node == null || node.get(field) == null ? null : node.get(field).get(key);
     }
 
     /** The far OOD set's numbers: keyed "far" since reports hold several OOD sets, flat in results written before. */
@@ -90,11 +129,14 @@ public final class DemoRun {
     private static String value(JsonNode node) {
       return node == null || node.isNull() ? "-" : String.format("%.3f", node.asDouble());
     }
-
   }
 
-  public static Result run(String servers, Topics topics, ReplayPlan plan, int window, KafkaStreams streams, PrintWriter err)
-      throws Exception {
+  /**
+   * Replays the plan against the running monitor and sums it up; {@code estimates} reads the
+   * monitor's label-free estimates, once every replayed event is scored.
+   */
+  public static Result run(String servers, Topics topics, ReplayPlan plan, int window, KafkaStreams streams,
+      Supplier<Estimates> estimates, PrintWriter err) throws Exception {
     StreamClients.awaitRunning(streams, STARTUP_TIMEOUT);
     List<JsonNode> scored = new ArrayList<>();
     double[] latency = new double[plan.count()];
@@ -137,10 +179,13 @@ public final class DemoRun {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    // every replayed event went through the observer before its record was committed, and read back
+    Estimates live = estimates.get();
     EventReplay.Sent sent = sending.get();
     err.printf("demo: all %d events scored in %.1f s (the replay, labels included, took %.1f s); waiting for the %d late labels%n",
         scored.size(), seconds, (replayed.get() - start) / 1e9, sent.labels());
-    return summarise(plan, scored, latency, seconds, sent, lastQuality(servers, topics.quality(), Math.min(sent.labels(), window), plan.labelDelay()));
+    JsonNode quality = lastQuality(servers, topics.quality(), Math.min(sent.labels(), window), plan.labelDelay());
+    return summarise(plan, scored, latency, seconds, sent, live, quality);
   }
 
   /**
@@ -166,9 +211,11 @@ public final class DemoRun {
     err.printf("demo: warm-up, %d events scored in %.1f s (not counted below)%n", WARM_UP_EVENTS, (System.nanoTime() - start) / 1e9);
   }
 
-  private static Result summarise(ReplayPlan plan, List<JsonNode> scored, double[] latency, double seconds, EventReplay.Sent sent, JsonNode quality) {
+  private static Result summarise(
+      ReplayPlan plan, List<JsonNode> scored, double[] latency, double seconds, EventReplay.Sent sent, Estimates estimates, JsonNode quality) {
     int oodFlaggedOod = 0;
     int oodFlaggedIn = 0;
+    double confidenceIn = 0;
     boolean[] inDistribution = new boolean[scored.size()];
     for (int i = 0; i < scored.size(); i++) {
       JsonNode event = scored.get(i);
@@ -176,13 +223,24 @@ public final class DemoRun {
       boolean flagged = event.get("ood").asBoolean();
       oodFlaggedOod += !inDistribution[i] && flagged ? 1 : 0;
       oodFlaggedIn += inDistribution[i] && flagged ? 1 : 0;
+      confidenceIn += inDistribution[i] ? event.get("confidence").asDouble() : 0;
     }
-    Map<ScoreName, Double> oodAuroc = new java.util.EnumMap<>(ScoreName.class);
+    int in = scored.size() - sent.outOfDistribution();
+    Map<String, Double> oodAuroc = new LinkedHashMap<>();
     for (ScoreName score : ScoreName.values()) {
-      double[] values = scored.stream().mapToDouble(e -> e.get("scores").get(score.key()).asDouble()).toArray();
-      oodAuroc.put(score, sent.outOfDistribution() == 0 ? Double.NaN : Auroc.of(values, inDistribution));
+      oodAuroc.put(score.key(), oodAuroc(scored, inDistribution, sent, e -> e.get("scores").get(score.key()).asDouble()));
     }
-    return new Result(scored.size(), sent.outOfDistribution(), sent.labels(), plan.ratePerSecond(), seconds, latency, oodFlaggedOod, oodFlaggedIn, oodAuroc, quality);
+    for (String answer : ANSWERS) {
+      oodAuroc.put(answer, oodAuroc(scored, inDistribution, sent, e -> e.get(answer).asDouble()));
+    }
+    oodAuroc.put(OOD_P_VALUE, oodAuroc(scored, inDistribution, sent, e -> e.get(OOD_P_VALUE).asDouble()));
+    return new Result(scored.size(), sent.outOfDistribution(), sent.labels(), plan.ratePerSecond(), seconds, latency, oodFlaggedOod,
+        oodFlaggedIn, in == 0 ? Double.NaN : confidenceIn / in, oodAuroc, estimates, quality);
+  }
+
+  /** AUROC of in-distribution vs OOD events by one value of theirs, higher meaning more typical; NaN without OOD events. */
+  private static double oodAuroc(List<JsonNode> scored, boolean[] inDistribution, EventReplay.Sent sent, ToDoubleFunction<JsonNode> value) {
+    return sent.outOfDistribution() == 0 ? Double.NaN : Auroc.of(scored.stream().mapToDouble(value).toArray(), inDistribution);
   }
 
   /** Reads the quality topic until a snapshot's window holds {@code labelled} events, or it goes quiet. */

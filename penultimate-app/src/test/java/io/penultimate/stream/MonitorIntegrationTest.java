@@ -14,10 +14,8 @@ import io.penultimate.dl4j.ModelFile;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.Trainer;
 import io.penultimate.dl4j.TrainingSettings;
-import io.penultimate.metrics.LayerMetrics;
 import io.penultimate.metrics.MetricsServer;
-import io.penultimate.metrics.MonitorMetrics;
-import io.penultimate.metrics.ProbabilityHistograms;
+import io.penultimate.metrics.MonitorMeters;
 import io.penultimate.metrics.ProcessMetrics;
 import io.penultimate.metrics.PrometheusText;
 import io.penultimate.model.ModelMetadata;
@@ -119,11 +117,10 @@ class MonitorIntegrationTest {
     Topics topics = Topics.withPrefix("it");
     createTopics(topics);
     MonitorConfig config = config("penultimate-it", topics, stateDir)
-        .with(MonitorConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        .with(MonitorConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
+        .with("node-window", "100").with("node-metrics-cap", "4");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    MonitorObserver metrics = MonitorObserver.all(
-        new MonitorMetrics(registry, new LayerMetrics(registry, fixtures.bundle.nodes(), 100, 4)),
-        new ProbabilityHistograms(registry, "penultimate-it"));
+    MonitorObserver metrics = MonitorMeters.bind(registry, fixtures.bundle, config);
     try (KafkaStreams streams = MonitorStreams.create(config, scoringModel(), metrics);
         MetricsServer server = new MetricsServer(0, registry, streams::state)) {
       ProcessMetrics.bind(registry, streams);
@@ -172,6 +169,16 @@ class MonitorIntegrationTest {
       assertThat(scrape.get("penultimate_confidence_bucket{le=\"0.95\"}")).as("probabilities spread over the buckets, not rounded up to 1")
           .isLessThan(EVENTS);
       assertThat(scrape.get("penultimate_batch_size_sum")).isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_ood_p_value_bucket{le=\"+Inf\"}")).isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_estimate_events")).as("the default window holds every event").isEqualTo(EVENTS);
+      assertThat(scrape.get("penultimate_estimated_accuracy")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_estimated_ood_share")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_ood_alpha")).isEqualTo(fixtures.bundle.answers().oodPValue().alpha());
+      assertThat(scrape.get("penultimate_assumed_ood_share")).isEqualTo(fixtures.bundle.answers().trust().oodShare());
+      assertThat(scrape.get("penultimate_outcomes_total{ood=\"true\"}") + scrape.get("penultimate_outcomes_total{ood=\"false\"}"))
+          .isEqualTo(EVENTS / 2);
+      assertThat(scrape.get("penultimate_rolling_auroc{score=\"confidence\",window=\"count\"}")).isBetween(0.0, 1.0);
+      assertThat(scrape.get("penultimate_rolling_ece{score=\"confidence\",window=\"count\"}")).isBetween(0.0, 1.0);
       assertThat(scrape.get("penultimate_node_drift{node=\"3\"}")).isFinite().isNotNegative();
       assertThat(scrape).doesNotContainKey("penultimate_node_drift{node=\"4\"}");
       assertThat(scrape.get("penultimate_layer_saturation")).isBetween(0.0, 1.0);

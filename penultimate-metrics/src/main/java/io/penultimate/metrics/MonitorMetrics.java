@@ -25,8 +25,9 @@ import java.util.function.ToDoubleFunction;
  * The monitor's meters (names and meaning in docs/metrics.md), fed by the stream processors, on
  * any {@link MeterRegistry}. Counters and histograms are live and not covered by exactly-once; the
  * rolling-quality gauges read the latest snapshot computed from the changelogged quality store;
- * the hidden-layer gauges come from {@link LayerMetrics}. The two probability histograms need the
- * Prometheus registry and are {@link ProbabilityHistograms}, a separate observer.
+ * the hidden-layer gauges come from {@link LayerMetrics}. The probability histograms need the
+ * Prometheus registry and are {@link ProbabilityHistograms}, a separate observer; the answers'
+ * label-free estimates are {@link AnswerMetrics}. {@link MonitorMeters} binds all three.
  */
 public final class MonitorMetrics implements MonitorObserver {
   private static final double[] BATCH_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
@@ -74,12 +75,14 @@ public final class MonitorMetrics implements MonitorObserver {
   }
 
   private void qualityGauges(MeterRegistry registry, String window, String over, Function<QualitySnapshot, QualitySnapshot> pick) {
-    for (ScoreName score : ScoreName.values()) {
-      Gauge.builder("penultimate.rolling.auroc", quality, ref -> read(ref, pick, q -> orNaN(q.auroc().get(score.key()))))
-          .tags("score", score.key(), "window", window)
+    for (String key : QualitySnapshot.AUROC_KEYS) {
+      Gauge.builder("penultimate.rolling.auroc", quality, ref -> read(ref, pick, q -> orNaN(q.auroc().get(key))))
+          .tags("score", key, "window", window)
           .description("Exact AUROC of correct vs wrong predictions over " + over + "; NaN when undefined").register(registry);
-      Gauge.builder("penultimate.rolling.ece", quality, ref -> read(ref, pick, q -> orNaN(q.ece().get(score.key()))))
-          .tags("score", score.key(), "window", window)
+    }
+    for (String key : QualitySnapshot.ECE_KEYS) {
+      Gauge.builder("penultimate.rolling.ece", quality, ref -> read(ref, pick, q -> orNaN(q.ece().get(key))))
+          .tags("score", key, "window", window)
           .description("Expected calibration error (15 bins) over " + over).register(registry);
     }
     Gauge.builder("penultimate.rolling.accuracy", quality, ref -> read(ref, pick, QualitySnapshot::accuracy)).tag("window", window)

@@ -9,14 +9,19 @@ import io.penultimate.stream.ScoredBatch;
 import io.penultimate.stream.ScoredEvent;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The two histograms of probabilities (names and meaning in docs/metrics.md): the calibrated
- * P(correct) of the primary score for every scored event, and each score's calibrated P(correct)
- * for labelled events by whether the prediction was right. Fixed buckets 0.05, 0.10, …, 1.0, the
- * same on every instance so buckets can be summed across a cluster.
+ * The histograms of probabilities (names and meaning in docs/metrics.md): the calibrated
+ * P(correct) of every scored event; each score's calibrated P(correct), and the answers
+ * {@code confidence} and {@code trust}, for labelled events by whether the prediction was right;
+ * and the OOD p-value of every scored event. Fixed buckets, the same on every instance, so that
+ * buckets can be summed across a cluster: 0.05, 0.10, …, 1.0 for the probabilities, and
+ * {@link #P_VALUE_BUCKETS} for the p-values, fine near 0 where OOD inputs and the flag's level α
+ * lie, and with a bound at Storey's λ = 0.5, so that Prometheus can estimate the OOD share of a
+ * whole cluster from the buckets as the gauge does per instance (1 − #{p > λ} / (n (1 − λ))).
  *
  * <p>The one binder that needs the Prometheus registry rather than any {@code MeterRegistry}:
  * Micrometer rounds every DistributionSummary value up to a whole number before bucketing
@@ -28,27 +33,37 @@ public final class ProbabilityHistograms implements MonitorObserver {
   static final double[] BUCKETS = {
     0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0
   };
+  /** Upper bounds of the OOD p-value histogram; 0.5 is {@link io.penultimate.evaluation.StoreyPi0#DEFAULT_LAMBDA}. */
+  static final double[] P_VALUE_BUCKETS = {0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+
+  /** The {@code score} label values of the calibrated histogram: every score, then the answers confidence and trust. */
+  static final List<String> KEYS = QualitySnapshot.AUROC_KEYS;
 
   private final DistributionDataPoint confidence;
-  private final Map<ScoreName, DistributionDataPoint> correctScores = new EnumMap<>(ScoreName.class);
-  private final Map<ScoreName, DistributionDataPoint> wrongScores = new EnumMap<>(ScoreName.class);
+  private final DistributionDataPoint oodPValue;
+  private final Map<String, DistributionDataPoint> correctScores = new HashMap<>();
+  private final Map<String, DistributionDataPoint> wrongScores = new HashMap<>();
 
   /**
    * {@code application} labels these histograms as the registry's common tag labels the Micrometer
    * meters: the Prometheus client does not see Micrometer's common tags.
    */
   public ProbabilityHistograms(PrometheusMeterRegistry registry, String application) {
-    confidence = register(registry, "penultimate_confidence", "Calibrated P(correct) of the primary score").labelValues(application);
+    confidence = register(registry, "penultimate_confidence", "Calibrated P(correct) of every scored event", BUCKETS)
+        .labelValues(application);
+    oodPValue = register(registry, "penultimate_ood_p_value", "Conformal p-value of 'in-distribution' of every scored event", P_VALUE_BUCKETS)
+        .labelValues(application);
     Histogram scores = register(registry, "penultimate_score_calibrated",
-        "Calibrated P(correct) of each score for labelled events, by whether the prediction was right", "score", "outcome");
-    for (ScoreName score : ScoreName.values()) {
-      correctScores.put(score, scores.labelValues(application, score.key(), "correct"));
-      wrongScores.put(score, scores.labelValues(application, score.key(), "wrong"));
+        "Calibrated P(correct) of each score, and the answers confidence and trust, for labelled events, by whether the prediction was right",
+        BUCKETS, "score", "outcome");
+    for (String key : KEYS) {
+      correctScores.put(key, scores.labelValues(application, key, "correct"));
+      wrongScores.put(key, scores.labelValues(application, key, "wrong"));
     }
   }
 
   /** {@code name} in Prometheus form; {@code application} is added as the first label. */
-  private static Histogram register(PrometheusMeterRegistry registry, String name, String help, String... labelNames) {
+  private static Histogram register(PrometheusMeterRegistry registry, String name, String help, double[] buckets, String... labelNames) {
     String[] labels = new String[labelNames.length + 1];
     labels[0] = "application";
     System.arraycopy(labelNames, 0, labels, 1, labelNames.length);
@@ -58,7 +73,7 @@ public final class ProbabilityHistograms implements MonitorObserver {
         .classicOnly()
         // exemplars would look for an OpenTelemetry span supplier we do not ship
         .withoutExemplars()
-        .classicUpperBounds(BUCKETS)
+        .classicUpperBounds(buckets)
         .labelNames(labels)
         .register(registry.getPrometheusRegistry());
   }
@@ -67,14 +82,18 @@ public final class ProbabilityHistograms implements MonitorObserver {
   public void batchScored(ScoredBatch batch, long nanos) {
     for (ScoredEvent event : batch.events()) {
       confidence.observe(event.confidence());
+      oodPValue.observe(event.oodPValue());
     }
   }
 
   @Override
   public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
-    Map<ScoreName, DistributionDataPoint> histograms = outcome.correct() ? correctScores : wrongScores;
+    Map<String, DistributionDataPoint> histograms = outcome.correct() ? correctScores : wrongScores;
     for (ScoreName score : ScoreName.values()) {
-      histograms.get(score).observe(calibrated.get(score));
+      histograms.get(score.key()).observe(calibrated.get(score));
     }
+    // the quality processor hands over outcomes with their answers
+    histograms.get(QualitySnapshot.CONFIDENCE).observe(outcome.confidence());
+    histograms.get(QualitySnapshot.TRUST).observe(outcome.trust());
   }
 }

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.QualityWindow;
+import io.penultimate.stream.EventAnswers;
 import io.penultimate.stream.InvalidEventException.Cause;
 import io.penultimate.stream.MonitorObserver.LabelOutcome;
 import io.penultimate.stream.Outcome;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class MonitorMetricsTest {
   private static final Map<ScoreName, Double> NO_CALIBRATION = Map.of();
+  private static final EventAnswers ANSWERS = new EventAnswers(0.9, 0.5, false, 0.8);
 
   private final MockClock clock = new MockClock();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
@@ -136,36 +138,45 @@ class MonitorMetricsTest {
     for (String name : List.of("penultimate.rolling.auroc", "penultimate.rolling.ece", "penultimate.rolling.accuracy", "penultimate.rolling.labelled")) {
       quality.addAll(registry.find(name).gauges());
     }
-    assertThat(quality).as("per score and window, and per window").hasSize(2 * ScoreName.values().length * 2 + 2 * 2);
+    assertThat(quality).as("per score or answer and window, and per window")
+        .hasSize(2 * (QualitySnapshot.AUROC_KEYS.size() + QualitySnapshot.ECE_KEYS.size()) + 2 * 2);
     assertThat(quality).allSatisfy(g -> assertThat(g.value()).as(g.getId().toString()).isNaN());
   }
 
   @Test
-  void readsEachScoreAndWindowFromTheLatestSnapshot() {
+  void readsEachScoreAnswerAndWindowFromTheLatestSnapshot() {
     Map<String, Double> countAuroc = new LinkedHashMap<>();
     Map<String, Double> countEce = new LinkedHashMap<>();
     Map<String, Double> timeAuroc = new LinkedHashMap<>();
     Map<String, Double> timeEce = new LinkedHashMap<>();
-    for (ScoreName score : ScoreName.values()) {
-      countAuroc.put(score.key(), 0.5 + score.ordinal() / 100.0);
-      countEce.put(score.key(), score.ordinal() / 1000.0);
-      timeAuroc.put(score.key(), score == ScoreName.GMM ? null : 0.25 + score.ordinal() / 100.0);
-      timeEce.put(score.key(), 0.1 + score.ordinal() / 1000.0);
+    List<String> keys = QualitySnapshot.AUROC_KEYS;
+    for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i);
+      countAuroc.put(key, 0.5 + i / 100.0);
+      timeAuroc.put(key, key.equals("gmm") ? null : 0.25 + i / 100.0);
+      if (QualitySnapshot.ECE_KEYS.contains(key)) {
+        countEce.put(key, i / 1000.0);
+        timeEce.put(key, 0.1 + i / 1000.0);
+      }
     }
-    Outcome outcome = new Outcome("e", 1, 1, Map.of(), 0);
+    Outcome outcome = Outcome.of("e", 1, 1, Map.of(), ANSWERS, 0);
     metrics.outcome(outcome, NO_CALIBRATION, new QualitySnapshot(1, 0, Map.of(), Map.of(), null));
     metrics.outcome(outcome, NO_CALIBRATION,
         new QualitySnapshot(7, 0.75, countAuroc, countEce, new QualitySnapshot(3, 0.5, timeAuroc, timeEce, null)));
 
-    for (ScoreName score : ScoreName.values()) {
-      String key = score.key();
+    assertThat(keys).as("the answers beside the scores").contains("confidence", "trust");
+    for (String key : keys) {
       assertThat(gauge("penultimate.rolling.auroc", "score", key, "window", "count")).as(key).isEqualTo(countAuroc.get(key));
-      assertThat(gauge("penultimate.rolling.ece", "score", key, "window", "count")).as(key).isEqualTo(countEce.get(key));
-      assertThat(gauge("penultimate.rolling.ece", "score", key, "window", "time")).as(key).isEqualTo(timeEce.get(key));
-      if (score != ScoreName.GMM) {
+      if (!key.equals("gmm")) {
         assertThat(gauge("penultimate.rolling.auroc", "score", key, "window", "time")).as(key).isEqualTo(timeAuroc.get(key));
       }
     }
+    for (String key : QualitySnapshot.ECE_KEYS) {
+      assertThat(gauge("penultimate.rolling.ece", "score", key, "window", "count")).as(key).isEqualTo(countEce.get(key));
+      assertThat(gauge("penultimate.rolling.ece", "score", key, "window", "time")).as(key).isEqualTo(timeEce.get(key));
+    }
+    assertThat(registry.find("penultimate.rolling.ece").tag("score", "trust").gauges())
+        .as("trust is P(in-distribution and correct), not a P(correct): no ECE").isEmpty();
     assertThat(gauge("penultimate.rolling.auroc", "score", "gmm", "window", "time")).as("undefined is NaN, not 0").isNaN();
     assertThat(gauge("penultimate.rolling.labelled", "window", "count")).isEqualTo(7);
     assertThat(gauge("penultimate.rolling.labelled", "window", "time")).isEqualTo(3);
@@ -174,22 +185,22 @@ class MonitorMetricsTest {
   }
 
   /**
-   * Four outcomes with the same raw and calibrated value for every score: correct 0.9 (t = 0 s),
-   * wrong 0.75 (1 s), correct 0.7 (2 s), wrong 0.25 (20 s). Count window (all four): accuracy 1/2;
-   * AUROC = correct-above-wrong pairs / pairs = (0.9>0.75, 0.9>0.25, 0.7>0.25) / 4 = 3/4; every
-   * value in its own ECE bin (15 bins), so ECE = (0.1 + 0.75 + 0.3 + 0.25) / 4 = 0.35. The 10 s
-   * time window keeps only the last: accuracy 0, one class so AUROC undefined, ECE = 0.25.
+   * Four outcomes with the same raw and calibrated value for every score and answer: correct 0.9
+   * (t = 0 s), wrong 0.75 (1 s), correct 0.7 (2 s), wrong 0.25 (20 s). Count window (all four):
+   * accuracy 1/2; AUROC = correct-above-wrong pairs / pairs = (0.9>0.75, 0.9>0.25, 0.7>0.25) / 4 =
+   * 3/4; every value in its own ECE bin (15 bins), so ECE = (0.1 + 0.75 + 0.3 + 0.25) / 4 = 0.35.
+   * The 10 s time window keeps only the last: accuracy 0, one class so AUROC undefined, ECE = 0.25.
    */
   @Test
   void showsTheRollingQualityOfAKnownSequenceOfOutcomes() {
-    int scores = ScoreName.values().length;
-    QualityWindow count = new QualityWindow(scores, 10, null);
-    QualityWindow time = new QualityWindow(scores, 10, Duration.ofSeconds(10));
+    int columns = QualitySnapshot.AUROC_KEYS.size();
+    QualityWindow count = new QualityWindow(columns, 10, null);
+    QualityWindow time = new QualityWindow(columns, 10, Duration.ofSeconds(10));
     long[] seconds = {0, 1, 2, 20};
     double[] values = {0.9, 0.75, 0.7, 0.25};
     boolean[] correct = {true, false, true, false};
     for (int i = 0; i < values.length; i++) {
-      double[] same = new double[scores];
+      double[] same = new double[columns];
       java.util.Arrays.fill(same, values[i]);
       Map<ScoreName, Double> calibrated = new EnumMap<>(ScoreName.class);
       Map<String, Double> raw = new LinkedHashMap<>();
@@ -200,18 +211,20 @@ class MonitorMetricsTest {
       long timestamp = seconds[i] * 1000;
       count.add(timestamp, same, same, correct[i]);
       time.add(timestamp, same, same, correct[i]);
-      metrics.outcome(new Outcome("e" + i, 1, correct[i] ? 1 : 2, raw, timestamp), calibrated, QualitySnapshot.of(count, time));
+      EventAnswers answers = new EventAnswers(values[i], 0.5, false, values[i]);
+      metrics.outcome(Outcome.of("e" + i, 1, correct[i] ? 1 : 2, raw, answers, timestamp), calibrated, QualitySnapshot.of(count, time));
     }
 
     assertThat(gauge("penultimate.rolling.labelled", "window", "count")).isEqualTo(4);
     assertThat(gauge("penultimate.rolling.accuracy", "window", "count")).isEqualTo(0.5);
     assertThat(gauge("penultimate.rolling.labelled", "window", "time")).isEqualTo(1);
     assertThat(gauge("penultimate.rolling.accuracy", "window", "time")).isEqualTo(0);
-    for (ScoreName score : ScoreName.values()) {
-      String key = score.key();
+    for (String key : QualitySnapshot.AUROC_KEYS) {
       assertThat(gauge("penultimate.rolling.auroc", "score", key, "window", "count")).as(key).isEqualTo(0.75);
-      assertThat(gauge("penultimate.rolling.ece", "score", key, "window", "count")).as(key).isCloseTo(0.35, within(1e-12));
       assertThat(gauge("penultimate.rolling.auroc", "score", key, "window", "time")).as(key).isNaN();
+    }
+    for (String key : QualitySnapshot.ECE_KEYS) {
+      assertThat(gauge("penultimate.rolling.ece", "score", key, "window", "count")).as(key).isCloseTo(0.35, within(1e-12));
       assertThat(gauge("penultimate.rolling.ece", "score", key, "window", "time")).as(key).isCloseTo(0.25, within(1e-12));
     }
   }

@@ -8,9 +8,13 @@ import static org.assertj.core.api.Assertions.within;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.bundle.ScoreName;
+import io.penultimate.evaluation.StoreyPi0;
+import io.penultimate.stream.EventAnswers;
 import io.penultimate.stream.Outcome;
 import io.penultimate.stream.QualitySnapshot;
+import io.penultimate.stream.ScoredEvent;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,15 +59,15 @@ class ProbabilityHistogramsTest {
   }
 
   @Test
-  void bucketsEachScoresCalibratedValueByWhetherThePredictionWasRight() {
+  void bucketsEachScoresCalibratedValueAndTheAnswersByWhetherThePredictionWasRight() {
     Map<ScoreName, Double> right = new EnumMap<>(ScoreName.class);
     Map<ScoreName, Double> wrong = new EnumMap<>(ScoreName.class);
     for (ScoreName score : ScoreName.values()) {
       right.put(score, (score.ordinal() + 1) / 10.0);
       wrong.put(score, 0.42);
     }
-    histograms.outcome(new Outcome("r", 2, 2, Map.of(), 0), right, ANY);
-    histograms.outcome(new Outcome("w", 2, 1, Map.of(), 0), wrong, ANY);
+    histograms.outcome(Outcome.of("r", 2, 2, Map.of(), new EventAnswers(0.83, 0.4, false, 0.71), 0), right, ANY);
+    histograms.outcome(Outcome.of("w", 2, 1, Map.of(), new EventAnswers(0.42, 0.003, true, 0.12), 0), wrong, ANY);
 
     // gmm is ordinal 5: 0.6 when right
     assertThat(calibrated("gmm", "correct", "0.55")).isZero();
@@ -78,5 +82,36 @@ class ProbabilityHistogramsTest {
       assertThat(scraped("penultimate_score_calibrated_sum{application=\"app\",outcome=\"wrong\",score=\"" + key + "\"}")).as(key)
           .isCloseTo(0.42, within(1e-12));
     }
+    assertThat(calibrated("confidence", "correct", "0.8")).isZero();
+    assertThat(calibrated("confidence", "correct", "0.85")).isEqualTo(1);
+    assertThat(calibrated("confidence", "wrong", "0.45")).isEqualTo(1);
+    assertThat(calibrated("trust", "correct", "0.7")).isZero();
+    assertThat(calibrated("trust", "correct", "0.75")).isEqualTo(1);
+    assertThat(calibrated("trust", "wrong", "0.1")).isZero();
+    assertThat(calibrated("trust", "wrong", "0.15")).isEqualTo(1);
+  }
+
+  @Test
+  void bucketsEachScoredEventsOodPValueOnBucketsFineNearZeroWithOneAtStoreysLambda() {
+    histograms.batchScored(batch(pValue("a", 0.0004), pValue("b", 0.03), pValue("c", 0.05), pValue("d", 0.5), pValue("e", 0.51)), 1);
+    histograms.batchScored(batch(pValue("f", 1.0)), 1);
+
+    assertThat(ProbabilityHistograms.P_VALUE_BUCKETS).contains(StoreyPi0.DEFAULT_LAMBDA);
+    assertThat(oodPValue("0.001")).isEqualTo(1);
+    assertThat(oodPValue("0.02")).isEqualTo(1);
+    assertThat(oodPValue("0.05")).as("le is inclusive").isEqualTo(3);
+    assertThat(oodPValue("0.5")).isEqualTo(4);
+    assertThat(oodPValue("0.6")).isEqualTo(5);
+    assertThat(oodPValue("1.0")).isEqualTo(6);
+    assertThat(oodPValue("+Inf")).isEqualTo(6);
+    assertThat(scraped("penultimate_ood_p_value_sum{application=\"app\"}")).isCloseTo(0.0004 + 0.03 + 0.05 + 0.5 + 0.51 + 1, within(1e-12));
+  }
+
+  private double oodPValue(String le) {
+    return scraped("penultimate_ood_p_value_bucket{application=\"app\",le=\"" + le + "\"}");
+  }
+
+  private static ScoredEvent pValue(String id, double p) {
+    return new ScoredEvent(id, 0, "0", 0.5, Map.of(), 0.5, p, p < 0.05, 0.5, List.of(), "m", "b", null, 0);
   }
 }

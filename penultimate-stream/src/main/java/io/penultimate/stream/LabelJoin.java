@@ -79,7 +79,7 @@ final class LabelJoin {
     byte[] stored = pending.delete(label.id());
     if (stored != null) {
       PendingEvent event = Json.read(stored, PendingEvent.class);
-      forward(new Outcome(label.id(), event.predicted(), label.label(), event.scores(), record.timestamp()));
+      forward(Outcome.of(label.id(), event.predicted(), label.label(), event.scores(), event.answers(), record.timestamp()));
     } else if (held.get(label.id()) != null) {
       DeadLetters.forward(context, record, "a label for id '" + label.id() + "' is already waiting for its event (duplicate label)");
       observer.label(MonitorObserver.LabelOutcome.UNMATCHED);
@@ -106,7 +106,7 @@ final class LabelJoin {
     if (scored.label() != null) {
       deadLetter(scored.id(), label, "the event for id '" + scored.id() + "' carried its own label (duplicate label)");
     } else {
-      forward(new Outcome(scored.id(), scored.predicted(), label.label(), scored.scores(), label.timestamp()));
+      forward(Outcome.of(scored.id(), scored.predicted(), label.label(), scored.scores(), EventAnswers.of(scored), label.timestamp()));
     }
     return true;
   }

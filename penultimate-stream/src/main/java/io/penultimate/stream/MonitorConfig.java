@@ -56,7 +56,9 @@ public final class MonitorConfig {
       new Setting("replication-factor", null, "with --create-topics: replicas per partition (default: the brokers' default.replication.factor)"),
       new Setting("metrics-port", "9404", "port of /metrics and /health; 0 picks a free one"),
       new Setting("node-window", "1000", "scored events behind the per-node statistics and the OOD rate"),
-      new Setting("node-metrics-cap", "64", "per-node series for at most this many nodes; layer aggregates use all"));
+      new Setting("node-metrics-cap", "64", "per-node series for at most this many nodes; layer aggregates use all"),
+      new Setting("estimate-window", "10000",
+          "scored events behind the label-free estimates: accuracy (mean confidence) and OOD share (Storey's estimator on the OOD p-values)"));
 
   private static final Map<String, Setting> BY_KEY = byKey();
   private static final String GLOBAL_HANDLER_ENABLED = "processing.exception.handler.global.enabled";
@@ -125,7 +127,7 @@ public final class MonitorConfig {
         this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::oipInput, this::maxEventBytes,
         this::nodeEncoder, this::lowestNodes, this::batchSize, this::batchLinger, this::window, this::labelRetention,
         this::labelGrace, this::timeWindow, this::timeWindowCapacity, this::stateDir, this::createTopics, this::partitions, this::replicationFactor, this::metricsPort,
-        this::nodeWindow, this::nodeMetricsCap);
+        this::nodeWindow, this::nodeMetricsCap, this::estimateWindow);
     for (Supplier<?> accessor : accessors) {
       try {
         accessor.get();
@@ -280,6 +282,11 @@ public final class MonitorConfig {
 
   public int nodeMetricsCap() {
     return integer("node-metrics-cap", 0);
+  }
+
+  /** How many of this instance's latest scored events the estimated accuracy and OOD share cover. */
+  public int estimateWindow() {
+    return integer("estimate-window", 1);
   }
 
   /**

@@ -31,7 +31,8 @@ public interface MonitorObserver {
   default void labelsExpired(int count) {}
 
   /**
-   * A labelled outcome entered the rolling windows, whose state is now {@code quality}.
+   * A labelled outcome entered the rolling windows, whose state is now {@code quality}. The outcome
+   * carries its event's answers (recomputed from its scores when it was stored without them).
    * {@code calibrated} holds each score's P(correct) by the bundle's isotonic map: the values the
    * rolling ECE was just computed from, handed over so that no observer calibrates again. They live
    * in memory only; the outcomes topic carries the raw scores.

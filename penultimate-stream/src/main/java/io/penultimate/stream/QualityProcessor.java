@@ -19,9 +19,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * timestamp, at most a capacity). Emits a {@link QualitySnapshot} per outcome. The store is the
  * source of truth: after a restart both windows are rebuilt from it, so the rolling AUROC carries
  * on where it was.
+ *
+ * <p>Beside the scores, the windows hold two more columns, the answers {@code confidence} and
+ * {@code trust} ({@link QualitySnapshot#AUROC_KEYS}). An outcome written before events carried
+ * their answers (in the store's changelog, or on the outcomes topic, from an older version) has
+ * them recomputed from its scores ({@link EventAnswers#recomputed}) and is stored completed, so an
+ * upgrade keeps the window and every column stays filled.
  */
 final class QualityProcessor implements Processor<String, byte[], String, byte[]> {
   private static final ScoreName[] SCORES = ScoreName.values();
+  private static final int COLUMNS = QualitySnapshot.AUROC_KEYS.size();
+  private static final int CONFIDENCE = QualitySnapshot.AUROC_KEYS.indexOf(QualitySnapshot.CONFIDENCE);
+  private static final int TRUST = QualitySnapshot.AUROC_KEYS.indexOf(QualitySnapshot.TRUST);
 
   private final QualityWindows windows;
   private final ConfidenceScorer scorer;
@@ -42,12 +51,12 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.outcomes = context.getStateStore(MonitorTopology.QUALITY_STORE);
-    count = new QualityWindow(SCORES.length, windows.count(), null);
-    time = new QualityWindow(SCORES.length, windows.spanCapacity(), windows.span());
+    count = new QualityWindow(COLUMNS, windows.count(), null);
+    time = new QualityWindow(COLUMNS, windows.spanCapacity(), windows.span());
     try (KeyValueIterator<Long, byte[]> all = outcomes.all()) {
       while (all.hasNext()) {
         KeyValue<Long, byte[]> entry = all.next();
-        include(Json.read(entry.value, Outcome.class));
+        include(completed(Json.read(entry.value, Outcome.class)));
         next = entry.key + 1;
       }
     }
@@ -55,8 +64,8 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
 
   @Override
   public void process(Record<String, byte[]> record) {
-    Outcome outcome = Json.read(record.value(), Outcome.class);
-    outcomes.put(next, record.value());
+    Outcome outcome = completed(Json.read(record.value(), Outcome.class));
+    outcomes.put(next, Json.write(outcome));
     long oldest = next - windows.storedOutcomes();
     if (oldest >= 0) {
       // deleting a key that was never written would still log a tombstone
@@ -69,19 +78,29 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
     observer.outcome(outcome, calibrated, snapshot);
   }
 
+  /** The outcome with its answers, recomputed from its scores when it was written without them. */
+  private Outcome completed(Outcome outcome) {
+    return outcome.answers().isPresent() ? outcome : outcome.withAnswers(EventAnswers.recomputed(outcome.scores(), scorer));
+  }
+
   /**
-   * Adds the outcome to both windows. Returns each score's calibrated P(correct), computed here once
-   * for the rolling ECE and for the observer's calibrated-score histograms.
+   * Adds a completed outcome to both windows. Returns each score's calibrated P(correct), computed
+   * here once for the rolling ECE and for the observer's calibrated-score histograms.
    */
   private Map<ScoreName, Double> include(Outcome outcome) {
-    double[] raw = new double[SCORES.length];
-    double[] calibrated = new double[SCORES.length];
+    double[] raw = new double[COLUMNS];
+    double[] calibrated = new double[COLUMNS];
     Map<ScoreName, Double> byScore = new EnumMap<>(ScoreName.class);
     for (ScoreName score : SCORES) {
       raw[score.ordinal()] = outcome.scores().get(score.key());
       calibrated[score.ordinal()] = scorer.calibrated(score, raw[score.ordinal()]);
       byScore.put(score, calibrated[score.ordinal()]);
     }
+    // the answers are probabilities already: each ranks and calibrates by its own value
+    raw[CONFIDENCE] = outcome.confidence();
+    calibrated[CONFIDENCE] = outcome.confidence();
+    raw[TRUST] = outcome.trust();
+    calibrated[TRUST] = outcome.trust();
     count.add(outcome.timestamp(), raw, calibrated, outcome.correct());
     time.add(outcome.timestamp(), raw, calibrated, outcome.correct());
     return Collections.unmodifiableMap(byScore);

@@ -3,37 +3,61 @@ package io.penultimate.stream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.QualityWindow;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
 /**
  * The rolling quality after one more labelled event, over the last {@code labelled} events:
- * accuracy and, per score, the exact AUROC of correct vs wrong predictions (null when the window
- * holds only one class: undefined, not 0) and the expected calibration error of its calibrated
- * P(correct). {@code time} is the same over the time window (null inside it).
+ * accuracy and, per score and per answer, the exact AUROC of correct vs wrong predictions (null
+ * when the window holds only one class: undefined, not 0) and the expected calibration error of
+ * its P(correct). {@code time} is the same over the time window (null inside it).
+ *
+ * <p>The keys are every {@link ScoreName}, then the answers {@value #CONFIDENCE} (the calibrated
+ * P(correct) itself) and {@value #TRUST}. Trust is P(in-distribution and correct), not a
+ * P(correct): labelled events are in-distribution ones, so its ECE against correctness would
+ * measure the assumed OOD share as much as calibration, and {@code ece} leaves it out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QualitySnapshot(
     int labelled, double accuracy, Map<String, Double> auroc, Map<String, Double> ece, QualitySnapshot time) {
 
-  /** The state of two windows over every {@link ScoreName}, in ordinal order: {@code count}, with {@code time} inside. */
+  public static final String CONFIDENCE = "confidence";
+  public static final String TRUST = "trust";
+
+  /** The keys of {@code auroc}, in the order of the windows' columns: every score, then confidence and trust. */
+  public static final List<String> AUROC_KEYS = keys(CONFIDENCE, TRUST);
+  /** The keys of {@code ece}: every score, then confidence. */
+  public static final List<String> ECE_KEYS = keys(CONFIDENCE);
+
+  /** The state of two windows over the {@link #AUROC_KEYS} columns: {@code count}, with {@code time} inside. */
   public static QualitySnapshot of(QualityWindow count, QualityWindow time) {
     return over(count, over(time, null));
   }
 
   private static QualitySnapshot over(QualityWindow window, QualitySnapshot time) {
-    return new QualitySnapshot(
-        window.size(), window.accuracy(), byScore(window::auroc), byScore(window::expectedCalibrationError), time);
+    return new QualitySnapshot(window.size(), window.accuracy(), byKey(AUROC_KEYS, window::auroc),
+        byKey(ECE_KEYS, window::expectedCalibrationError), time);
   }
 
-  /** Per score key; NaN (undefined) becomes null, which JSON can carry. */
-  private static Map<String, Double> byScore(IntToDoubleFunction value) {
+  /** Per key (its column is its position in {@link #AUROC_KEYS}); NaN (undefined) becomes null, which JSON can carry. */
+  private static Map<String, Double> byKey(List<String> keys, IntToDoubleFunction value) {
     Map<String, Double> out = new LinkedHashMap<>();
-    for (ScoreName score : ScoreName.values()) {
-      double v = value.applyAsDouble(score.ordinal());
-      out.put(score.key(), Double.isNaN(v) ? null : v);
+    for (String key : keys) {
+      double v = value.applyAsDouble(AUROC_KEYS.indexOf(key));
+      out.put(key, Double.isNaN(v) ? null : v);
     }
     return out;
+  }
+
+  private static List<String> keys(String... answers) {
+    List<String> keys = new ArrayList<>();
+    for (ScoreName score : ScoreName.values()) {
+      keys.add(score.key());
+    }
+    keys.addAll(List.of(answers));
+    return List.copyOf(keys);
   }
 }

@@ -131,11 +131,12 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
   private void emit(ScoredEvent scored) {
     context.forward(new Record<>(scored.id(), Json.write(scored), scored.timestamp()), MonitorTopology.SCORES_SINK);
     if (scored.label() != null) {
-      Outcome outcome = new Outcome(scored.id(), scored.predicted(), scored.label(), scored.scores(), scored.timestamp());
+      Outcome outcome = Outcome.of(scored.id(), scored.predicted(), scored.label(), scored.scores(), EventAnswers.of(scored), scored.timestamp());
       context.forward(new Record<>(scored.id(), Json.write(outcome), scored.timestamp()), MonitorTopology.OUTCOMES_SINK);
     }
     if (!labels.settleHeld(scored)) {
-      pending.put(scored.id(), Json.write(new PendingEvent(scored.predicted(), scored.scores(), context.currentSystemTimeMs())));
+      pending.put(scored.id(), Json.write(
+          new PendingEvent(scored.predicted(), scored.scores(), EventAnswers.of(scored), context.currentSystemTimeMs())));
     }
   }
 }

@@ -49,7 +49,7 @@ class CompositeObserverTest {
     both.eventRejected(Cause.NON_FINITE);
     both.label(MonitorObserver.LabelOutcome.UNMATCHED);
     both.labelsExpired(2);
-    both.outcome(new Outcome("e1", 1, 1, Map.of(), 0), Map.of(ScoreName.SOFTMAX, 0.5), new QualitySnapshot(3, 1, Map.of(), Map.of(), null));
+    both.outcome(Outcome.of("e1", 1, 1, Map.of(), new EventAnswers(0.9, 0.5, false, 0.8), 0), Map.of(ScoreName.SOFTMAX, 0.5), new QualitySnapshot(3, 1, Map.of(), Map.of(), null));
     assertThat(log).containsExactly(
         "a batch 0 42", "b batch 0 42",
         "a rejected non_finite", "b rejected non_finite",

@@ -50,7 +50,7 @@ class GuardedObserverTest {
     GuardedObserver guarded = new GuardedObserver(recording);
     guarded.label(MonitorObserver.LabelOutcome.JOINED);
     guarded.labelsExpired(3);
-    guarded.outcome(new Outcome("e1", 0, 0, Map.of(), 0), Map.of(ScoreName.GMM, 0.25), new QualitySnapshot(7, 1, Map.of(), Map.of(), null));
+    guarded.outcome(Outcome.of("e1", 0, 0, Map.of(), new EventAnswers(0.9, 0.5, false, 0.8), 0), Map.of(ScoreName.GMM, 0.25), new QualitySnapshot(7, 1, Map.of(), Map.of(), null));
     assertThat(calls).containsExactly("label joined", "expired 3", "outcome e1 0.25 7");
   }
 }

@@ -23,6 +23,7 @@ class MonitorConfigTest {
     assertThat(config.inputFormat()).isEqualTo(EventParser.InputFormat.JSON);
     assertThat(config.maxEventBytes()).isEqualTo(1 << 20);
     assertThat(config.metricsPort()).isEqualTo(9404);
+    assertThat(config.estimateWindow()).isEqualTo(10_000);
     assertThat(config.stateDir()).isEqualTo(StateDirs.serveDefault());
     assertThat(config.topicCreation()).isEmpty();
     for (MonitorConfig.Setting setting : MonitorConfig.SETTINGS) {
@@ -32,9 +33,11 @@ class MonitorConfigTest {
 
   @Test
   void reportsEveryInvalidSettingAtOnceEachByItsFlag() {
-    MonitorConfig config = MonitorConfig.of(Map.of("batch-size", "0", "window", "many", "label-grace", "PT0S", "input-format", "xml"));
+    MonitorConfig config = MonitorConfig.of(
+        Map.of("batch-size", "0", "window", "many", "label-grace", "PT0S", "input-format", "xml", "estimate-window", "0"));
     assertThat(config.problems()).containsExactlyInAnyOrder(
         "--batch-size must be at least 1, found '0'",
+        "--estimate-window must be at least 1, found '0'",
         "--window must be a whole number, found 'many'",
         "--label-grace must be positive, found 'PT0S'",
         "--input-format must be json, binary or oip, found 'xml'");

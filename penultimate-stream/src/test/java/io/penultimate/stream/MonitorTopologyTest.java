@@ -404,6 +404,7 @@ class MonitorTopologyTest {
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
     for (int i = 0; i < seen.size(); i++) {
       assertThat(calibrations.get(i)).containsOnlyKeys(ScoreName.values());
+      assertThat(seen.get(i).answers()).as("handed over with its answers").isPresent();
       for (ScoreName score : ScoreName.values()) {
         assertThat(calibrations.get(i).get(score)).as(score.key())
             .isEqualTo(scorer.calibrated(score, seen.get(i).scores().get(score.key())));
@@ -415,6 +416,105 @@ class MonitorTopologyTest {
       assertThat(snapshots.get(0).ece().get(score.key())).as(score.key())
           .isCloseTo(Math.abs(hit - calibrations.get(0).get(score)), within(1e-12));
     }
+  }
+
+  @Test
+  void tracksTheRollingAurocOfTheAnswersAndTheEceOfTheConfidenceBesideTheScores() throws Exception {
+    float[][] stream = StreamFixtures.inputs(60, 13);
+    int[] truth = StreamFixtures.labels(60);
+    for (int i = 0; i < stream.length; i++) {
+      events.pipeInput("a" + i, event("a" + i, stream[i], ",\"label\":" + truth[i]));
+    }
+    List<JsonNode> scored = new java.util.ArrayList<>();
+    for (TestRecord<String, byte[]> record : scores.readRecordsToList()) {
+      scored.add(JSON.readTree(record.value()));
+    }
+    List<JsonNode> joined = new java.util.ArrayList<>();
+    for (TestRecord<String, byte[]> record : outcomes.readRecordsToList()) {
+      joined.add(JSON.readTree(record.value()));
+    }
+    assertThat(joined).hasSize(60);
+    for (int i = 0; i < 60; i++) {
+      for (String answer : List.of("confidence", "oodPValue", "ood", "trust")) {
+        assertThat(joined.get(i).get(answer)).as("the outcome carries its event's " + answer).isEqualTo(scored.get(i).get(answer));
+      }
+    }
+    List<JsonNode> last = joined.subList(60 - WINDOW, 60);
+    boolean[] correct = new boolean[WINDOW];
+    double[] confidence = new double[WINDOW];
+    double[] trust = new double[WINDOW];
+    for (int i = 0; i < WINDOW; i++) {
+      correct[i] = last.get(i).get("predicted").asInt() == last.get(i).get("label").asInt();
+      confidence[i] = last.get(i).get("confidence").asDouble();
+      trust[i] = last.get(i).get("trust").asDouble();
+    }
+    List<TestRecord<String, byte[]>> snapshots = quality.readRecordsToList();
+    JsonNode latest = JSON.readTree(snapshots.get(snapshots.size() - 1).value());
+    assertThat(latest.get("auroc").get("confidence").asDouble()).isCloseTo(Auroc.of(confidence, correct), within(1e-12));
+    assertThat(latest.get("auroc").get("trust").asDouble()).isCloseTo(Auroc.of(trust, correct), within(1e-12));
+    assertThat(latest.get("ece").get("confidence").asDouble())
+        .isCloseTo(io.penultimate.evaluation.CalibrationError.expected(confidence, correct, 15), within(1e-12));
+    assertThat(latest.get("ece").has("trust")).as("trust is no P(correct)").isFalse();
+    assertThat(latest.get("time").get("auroc").has("confidence")).isTrue();
+  }
+
+  @Test
+  void recomputesTheAnswersOfAnOutcomeWrittenBeforeOutcomesCarriedThem() throws Exception {
+    List<Outcome> seen = new java.util.ArrayList<>();
+    List<QualitySnapshot> snapshots = new java.util.ArrayList<>();
+    driver.close();
+    startDriver(new BatchSettings(1, Duration.ofMillis(50)), new MonitorObserver() {
+      @Override
+      public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
+        seen.add(outcome);
+        snapshots.add(quality);
+      }
+    });
+    ConfidenceScorer scorer = new ConfidenceScorer(bundle);
+    ModelOutputs offline = network.run(new float[][] {probes[4]});
+    double[] values = scorer.scores(offline.hidden()[0], offline.logits()[0]);
+    Answers.Answer expected = scorer.answer(offline.logits()[0], values);
+    Map<String, Double> scoresByKey = new java.util.LinkedHashMap<>();
+    for (ScoreName score : ScoreName.values()) {
+      scoresByKey.put(score.key(), values[score.ordinal()]);
+    }
+    // the outcome record of the version before the answers: no confidence, oodPValue, ood or trust
+    String old = "{\"id\":\"old\",\"predicted\":" + offline.predicted()[0] + ",\"label\":1,\"scores\":"
+        + JSON.writeValueAsString(scoresByKey) + ",\"timestamp\":1700000000000}";
+    new DocSchemas().assertValid("outcome", old);
+    driver.createInputTopic(MonitorConfig.DEFAULT.topics().outcomes(), new StringSerializer(), new ByteArraySerializer())
+        .pipeInput("old", old.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(seen).hasSize(1);
+    EventAnswers answers = seen.get(0).answers().orElseThrow();
+    assertThat(answers.confidence()).as("the max softmax's log-odds from the stored max softmax")
+        .isCloseTo(expected.confidence(), within(1e-9));
+    assertThat(answers.oodPValue()).isEqualTo(expected.oodPValue());
+    assertThat(answers.ood()).isEqualTo(expected.ood());
+    assertThat(answers.trust()).isCloseTo(expected.trust(), within(1e-9));
+    assertThat(snapshots.get(0).ece().get("confidence")).isCloseTo(Math.abs((seen.get(0).correct() ? 1 : 0) - answers.confidence()), within(1e-12));
+  }
+
+  @Test
+  void joinsALabelToAnEventPendingSinceBeforeEventsCarriedTheirAnswers() throws Exception {
+    ConfidenceScorer scorer = new ConfidenceScorer(bundle);
+    ModelOutputs offline = network.run(new float[][] {probes[5]});
+    double[] values = scorer.scores(offline.hidden()[0], offline.logits()[0]);
+    Map<String, Double> scoresByKey = new java.util.LinkedHashMap<>();
+    for (ScoreName score : ScoreName.values()) {
+      scoresByKey.put(score.key(), values[score.ordinal()]);
+    }
+    org.apache.kafka.streams.state.KeyValueStore<String, byte[]> pending = driver.getKeyValueStore(MonitorTopology.PENDING_STORE);
+    pending.put("waiting", ("{\"predicted\":" + offline.predicted()[0] + ",\"scores\":" + JSON.writeValueAsString(scoresByKey)
+        + ",\"scoredAtMs\":" + System.currentTimeMillis() + "}").getBytes(StandardCharsets.UTF_8));
+    labels.pipeInput("waiting", label("waiting", 0));
+
+    JsonNode outcome = JSON.readTree(outcomes.readValue());
+    assertThat(outcome.has("confidence")).as("the pending entry had no answers to pass on").isFalse();
+    JsonNode snapshot = JSON.readTree(quality.readValue());
+    assertThat(snapshot.get("ece").get("confidence").asDouble())
+        .as("the quality stage recomputed them")
+        .isCloseTo(Math.abs((offline.predicted()[0] == 0 ? 1 : 0) - scorer.answer(offline.logits()[0], values).confidence()), within(1e-9));
   }
 
   @Test

@@ -39,12 +39,26 @@ final class StreamFixtures {
 
   /** The bundle of a network over these inputs, naming the model file by its SHA-256. */
   static StreamFixtures fit(Inference network, String modelSha256) {
+    return fit(network, modelSha256, 900);
+  }
+
+  /**
+   * The bundle of the tiny network with {@code validation} samples of seed 2. The OOD p-value is
+   * calibrated on half of them, and, given that half, the share of in-distribution p-values above
+   * a level deviates from the level by about √(level (1 − level) / half): 0.024 for 900 samples,
+   * 0.005 for 20,000. Tests of the p-values' distribution need the larger set.
+   */
+  static StreamFixtures fitWithValidation(int validation) {
+    return fit(new TinyNetwork(), "0".repeat(64), validation);
+  }
+
+  private static StreamFixtures fit(Inference network, String modelSha256, int validationSize) {
     float[][] train = inputs(1500, 1);
-    float[][] validation = inputs(900, 2);
+    float[][] validation = inputs(validationSize, 2);
     EncoderBundle bundle =
         BundleFitter.fit(
             new LabeledOutputs(network.run(train), labels(1500)),
-            new LabeledOutputs(network.run(validation), labels(900)),
+            new LabeledOutputs(network.run(validation), labels(validationSize)),
             List.of("a", "b", "c"),
             new Provenance(modelSha256, "synthetic", "paper-mlp", OptionalLong.of(1), "1", "now", "dev", "dev", "17"));
     return new StreamFixtures(network, bundle);
@@ -107,6 +121,37 @@ final class StreamFixtures {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < INPUT; j++) {
         x[i][j] = (float) Math.min(1, Math.max(0, 0.5 + 0.3 * random.nextGaussian() + (j % CLASSES == i % CLASSES ? 0.15 : 0)));
+      }
+    }
+    return x;
+  }
+
+  /**
+   * Far out-of-distribution inputs: those of {@link #inputs} left unscaled, 255 times larger, as a
+   * producer that forgot to divide 8-bit pixels by 255 would send them. Every hidden node
+   * saturates, and the OOD p-values are all below 0.001.
+   */
+  static float[][] unscaled(int n, long seed) {
+    float[][] x = inputs(n, seed);
+    for (float[] row : x) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] *= 255;
+      }
+    }
+    return x;
+  }
+
+  /**
+   * Near out-of-distribution inputs: the class signal of {@link #inputs} under twice the noise (sd
+   * 0.6, clipped to [0, 1]). About a fifth of their OOD p-values lie above 1/2, where half the
+   * in-distribution ones are.
+   */
+  static float[][] noisy(int n, long seed) {
+    Random random = new Random(seed);
+    float[][] x = new float[n][INPUT];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < INPUT; j++) {
+        x[i][j] = (float) Math.min(1, Math.max(0, 0.5 + 0.6 * random.nextGaussian() + (j % CLASSES == i % CLASSES ? 0.15 : 0)));
       }
     }
     return x;
