@@ -104,8 +104,9 @@ public final class AnswersFitter {
     int best = 0;
     for (int c = 0; c < heldOut.length; c++) {
       List<ScoreName> features = CONFIDENCE_CANDIDATES.get(c);
-      CalibratedConfidence candidate = new CalibratedConfidence(features, fitNonNegative(features, rows, logOdds, correct, first), null);
-      heldOut[c] = heldOutAuroc(candidate, rows, logOdds, correct, second);
+      LogisticRegression.Model model = fitNonNegative(features, rows, logOdds, correct, first);
+      // ranked by the linear predictor, not σ of it: σ rounds confident samples to 1 and would tie them
+      heldOut[c] = Auroc.of(linearPredictor(features, model, rows, logOdds, second), select(correct, second));
       if (heldOut[c] > heldOut[best]) {
         best = c;
       }
@@ -211,18 +212,6 @@ public final class AnswersFitter {
       statistic[k] = uncalibrated.statistic(rows[second[k]]);
     }
     return new OodPValue(OOD_DETECTORS, references, ConformalPValue.fit(statistic), alpha);
-  }
-
-  private static double heldOutAuroc(
-      CalibratedConfidence candidate, double[][] rows, double[] logOdds, boolean[] correct, int[] subset) {
-    double[] values = new double[subset.length];
-    boolean[] labels = new boolean[subset.length];
-    for (int k = 0; k < subset.length; k++) {
-      // the linear predictor, not σ of it: σ rounds confident samples to 1 and would tie them
-      values[k] = candidate.model().logOdds(CalibratedConfidence.featureRow(candidate.features(), logOdds[subset[k]], rows[subset[k]]));
-      labels[k] = correct[subset[k]];
-    }
-    return Auroc.of(values, labels);
   }
 
   private static double[] row(Map<ScoreName, double[]> scores, int i) {
