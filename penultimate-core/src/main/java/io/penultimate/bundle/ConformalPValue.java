@@ -1,5 +1,6 @@
 package io.penultimate.bundle;
 
+import io.penultimate.evaluation.Ranks;
 import java.util.Arrays;
 
 /**
@@ -27,8 +28,6 @@ import java.util.Arrays;
  * @param tailScale the exponential tail's scale, positive
  */
 public record ConformalPValue(double[] calibration, double tailScale) {
-  /** The share of the lowest calibration scores whose mean excess sets the tail's scale. */
-  public static final double TAIL_SHARE = 0.05;
   /** The lowest log p-value returned: far below any p-value a double holds, and safely summable. */
   public static final double LOG_FLOOR = -1e12;
 
@@ -55,24 +54,7 @@ public record ConformalPValue(double[] calibration, double tailScale) {
     if (sorted.length == 0) {
       throw new IllegalArgumentException("a conformal p-value needs at least one calibration score, found none");
     }
-    double threshold = sorted[(int) Math.floor(TAIL_SHARE * (sorted.length - 1))];
-    double excess = 0;
-    int below = 0;
-    for (double c : sorted) {
-      if (c < threshold) {
-        excess += threshold - c;
-        below++;
-      }
-    }
-    // Few or tied calibration scores leave no excess: a scale small against their spread keeps
-    // the tail steep without being degenerate.
-    double spread = sorted[sorted.length - 1] - sorted[0];
-    double scale = below > 0 && excess > 0 ? excess / below : Math.max(spread, 1) * 1e-3;
-    return new ConformalPValue(sorted, scale);
-  }
-
-  public int size() {
-    return calibration.length;
+    return new ConformalPValue(sorted, ExponentialTail.fit(sorted).scale());
   }
 
   public double pValue(double score) {
@@ -92,26 +74,11 @@ public record ConformalPValue(double[] calibration, double tailScale) {
       double tail = -Math.log(n + 1.0) - (calibration[0] - score) / tailScale;
       return Math.max(LOG_FLOOR, tail);
     }
-    int atOrBelow = countAtOrBelow(score);
+    int atOrBelow = Ranks.countUpTo(calibration, score);
     double lower = calibration[atOrBelow - 1];
     double upper = calibration[atOrBelow];
     double rise = (score - lower) / (upper - lower);
     return Math.log((1 + atOrBelow + rise) / (n + 1.0));
-  }
-
-  /** #{i : c_i ≤ s}, by binary search over the sorted calibration scores. */
-  private int countAtOrBelow(double score) {
-    int lo = 0;
-    int hi = calibration.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (calibration[mid] <= score) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   @Override

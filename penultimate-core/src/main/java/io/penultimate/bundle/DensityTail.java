@@ -1,5 +1,6 @@
 package io.penultimate.bundle;
 
+import io.penultimate.evaluation.Ranks;
 import java.util.Arrays;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Arrays;
  * out-of-distribution inputs by how far out they are.
  */
 public record DensityTail(ScoreName density, double[] reference, double threshold, double scale) {
-  public static final double TAIL_SHARE = 0.05;
+  public static final double TAIL_SHARE = ExponentialTail.SHARE;
 
   public DensityTail {
     if (reference.length == 0) {
@@ -35,34 +36,15 @@ public record DensityTail(ScoreName density, double[] reference, double threshol
   public static DensityTail fit(ScoreName density, double[] reference) {
     double[] sorted = reference.clone();
     Arrays.sort(sorted);
-    double threshold = sorted[(int) Math.floor(TAIL_SHARE * (sorted.length - 1))];
-    double excess = 0;
-    int below = 0;
-    for (double d : sorted) {
-      if (d < threshold) {
-        excess += threshold - d;
-        below++;
-      }
-    }
-    double spread = sorted[sorted.length - 1] - sorted[0];
-    double scale = below > 0 && excess > 0 ? excess / below : Math.max(spread, 1) * 1e-3;
-    return new DensityTail(density, sorted, threshold, scale);
+    ExponentialTail tail = ExponentialTail.fit(sorted);
+    return new DensityTail(density, sorted, tail.threshold(), tail.scale());
   }
 
   public double logPValue(double d) {
     if (d < threshold) {
       return Math.log(TAIL_SHARE) - (threshold - d) / scale;
     }
-    int lo = 0;
-    int hi = reference.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (reference[mid] <= d) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return Math.log((lo + 1.0) / (reference.length + 1.0));
+    int atOrBelow = Ranks.countUpTo(reference, d);
+    return Math.log((atOrBelow + 1.0) / (reference.length + 1.0));
   }
 }

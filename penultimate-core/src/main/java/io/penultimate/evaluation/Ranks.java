@@ -3,7 +3,7 @@ package io.penultimate.evaluation;
 import java.util.Arrays;
 
 /** Midranks: tied values share the average of the ranks they occupy (the Mann–Whitney convention). */
-final class Ranks {
+public final class Ranks {
   private Ranks() {}
 
   /**
@@ -40,8 +40,8 @@ final class Ranks {
     return lo;
   }
 
-  /** Number of entries of ascending {@code sorted} at most {@code v}. */
-  static int countUpTo(double[] sorted, double v) {
+  /** Number of entries of ascending {@code sorted} at most {@code v}, by binary search. */
+  public static int countUpTo(double[] sorted, double v) {
     int lo = 0;
     int hi = sorted.length;
     while (lo < hi) {
