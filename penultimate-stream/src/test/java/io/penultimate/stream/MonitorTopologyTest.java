@@ -12,6 +12,7 @@ import io.penultimate.bundle.ScoreName;
 import io.penultimate.model.Inference;
 import io.penultimate.model.ModelOutputs;
 import io.penultimate.evaluation.Auroc;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -356,10 +357,7 @@ class MonitorTopologyTest {
     for (int i = 0; i < stream.length; i++) {
       events.pipeInput("e" + i, event("e" + i, stream[i], ",\"label\":" + truth[i]));
     }
-    List<JsonNode> seen = new java.util.ArrayList<>();
-    for (TestRecord<String, byte[]> record : outcomes.readRecordsToList()) {
-      seen.add(JSON.readTree(record.value()));
-    }
+    List<JsonNode> seen = readJson(outcomes);
     assertThat(seen).hasSize(60);
     List<JsonNode> last = seen.subList(60 - WINDOW, 60);
     boolean[] correct = new boolean[WINDOW];
@@ -425,14 +423,8 @@ class MonitorTopologyTest {
     for (int i = 0; i < stream.length; i++) {
       events.pipeInput("a" + i, event("a" + i, stream[i], ",\"label\":" + truth[i]));
     }
-    List<JsonNode> scored = new java.util.ArrayList<>();
-    for (TestRecord<String, byte[]> record : scores.readRecordsToList()) {
-      scored.add(JSON.readTree(record.value()));
-    }
-    List<JsonNode> joined = new java.util.ArrayList<>();
-    for (TestRecord<String, byte[]> record : outcomes.readRecordsToList()) {
-      joined.add(JSON.readTree(record.value()));
-    }
+    List<JsonNode> scored = readJson(scores);
+    List<JsonNode> joined = readJson(outcomes);
     assertThat(joined).hasSize(60);
     for (int i = 0; i < 60; i++) {
       for (String answer : List.of("confidence", "oodPValue", "ood", "trust")) {
@@ -557,5 +549,14 @@ class MonitorTopologyTest {
     assertThat(outcome.get("id").asText()).isEqualTo("b1");
     assertThat(outcome.get("label").asInt()).isEqualTo(2);
     assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  /** Every record the topic holds, parsed. */
+  private static List<JsonNode> readJson(TestOutputTopic<String, byte[]> topic) throws IOException {
+    List<JsonNode> out = new java.util.ArrayList<>();
+    for (TestRecord<String, byte[]> record : topic.readRecordsToList()) {
+      out.add(JSON.readTree(record.value()));
+    }
+    return out;
   }
 }
