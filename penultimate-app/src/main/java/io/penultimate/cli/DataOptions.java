@@ -106,7 +106,7 @@ final class DataOptions {
     Path path = Path.of(data);
     if (!Files.exists(path)) {
       throw new UsageException("--ood " + data + ": no such file or folder, nor a data set name ("
-          + String.join(", ", Datasets.NAMES) + ", " + Datasets.IDX_PREFIX + "<dir>)");
+          + String.join(", ", Datasets.NAMES) + ", " + DatasetOptions.DIRECTORY_NAMES + ")");
     }
     return SampleFiles.readUnlabelled(path, labelOptions().column());
   }

@@ -10,11 +10,16 @@ import picocli.CommandLine.Option;
 
 /** {@code --dataset} and {@code --data-dir}, shared by every command that reads data. */
 final class DatasetOptions {
+  static final String DIRECTORY_NAMES =
+      Datasets.DIRECTORY_PREFIXES.stream().map(prefix -> prefix + "<dir>").collect(java.util.stream.Collectors.joining(", "));
+
   @Option(
       names = "--dataset",
       required = true,
       paramLabel = "NAME",
-      description = "mnist, fashion-mnist, or idx:<dir> for a folder holding the four standard IDX files.")
+      description = "mnist, fashion-mnist, idx:<dir> (a folder holding the four standard IDX files), cifar10:<dir> (the"
+          + " CIFAR-10 binary files, or train/ and test/ class folders of images), cifar100:<dir> or cifar100-coarse:<dir>"
+          + " (the CIFAR-100 binary files, fine or coarse labels).")
   String name;
 
   @Option(
@@ -34,17 +39,17 @@ final class DatasetOptions {
 
   static DataSplit load(String name, Path dataDir) throws IOException {
     requireKnown(name);
-    return name.startsWith(Datasets.IDX_PREFIX) ? Datasets.load(name, dataDir) : DataFetcher.ensure(name, dataDir);
+    return Datasets.NAMES.contains(name) ? DataFetcher.ensure(name, dataDir) : Datasets.load(name, dataDir);
   }
 
-  /** Whether {@code data} names a data set rather than a file: mnist, fashion-mnist or idx:DIR. */
+  /** Whether {@code data} names a data set rather than a file: mnist, fashion-mnist, idx:DIR, cifar10:DIR, …. */
   static boolean isName(String data) {
-    return Datasets.NAMES.contains(data) || data.startsWith(Datasets.IDX_PREFIX);
+    return Datasets.isName(data);
   }
 
   static void requireKnown(String name) {
     if (!isName(name)) {
-      throw new UsageException("unknown data set '" + name + "', expected one of " + Datasets.NAMES + " or idx:<dir>");
+      throw new UsageException("unknown data set '" + name + "', expected one of " + Datasets.NAMES + " or " + DIRECTORY_NAMES);
     }
   }
 

@@ -182,7 +182,7 @@ final class DemoCommand implements Callable<Integer> {
     Path path = Path.of(ood);
     if (!Files.exists(path)) {
       throw new UsageException("--ood " + ood + ": no such file or folder, nor a data set name (" + String.join(", ", Datasets.NAMES)
-          + ", " + Datasets.IDX_PREFIX + "<dir>)");
+          + ", " + DatasetOptions.DIRECTORY_NAMES + ")");
     }
     return path;
   }

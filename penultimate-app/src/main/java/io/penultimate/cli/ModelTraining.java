@@ -44,6 +44,7 @@ final class ModelTraining {
         new Trainer(settings)
             .train(
                 recipe,
+                data.train().inputShape(),
                 data.train().features(),
                 data.train().labels(),
                 data.validation().features(),

@@ -4,11 +4,13 @@ import io.penultimate.dl4j.Trainer;
 import java.io.PrintWriter;
 
 /**
- * Draws training progress on stderr: a live bar within each epoch when stderr is a terminal, and
- * one summary line per epoch always (so logs stay readable).
+ * Draws training progress on stderr: a live bar with the images per second within each epoch when
+ * stderr is a terminal, else a line at every tenth of an epoch (an epoch of a convolutional network
+ * takes minutes); one summary line per epoch always, with its time and rate.
  */
 final class ProgressBar implements Trainer.Progress {
   private static final int WIDTH = 30;
+  private static final int LOGGED_STEPS = 10;
   private final PrintWriter err;
   private final int maxEpochs;
   private final boolean live = System.console() != null;
@@ -20,22 +22,29 @@ final class ProgressBar implements Trainer.Progress {
   }
 
   @Override
-  public void batch(int epoch, int batch, int batches) {
-    int filled = batch * WIDTH / batches;
-    if (!live || filled == lastDrawn) {
+  public void batch(int epoch, int batch, int batches, double imagesPerSecond) {
+    int steps = live ? WIDTH : LOGGED_STEPS;
+    int filled = batch * steps / batches;
+    if (filled == lastDrawn || (!live && (filled == 0 || batch == batches))) {
       return;
     }
     lastDrawn = filled;
-    err.printf("\repoch %2d/%d [%s%s] %3d%%", epoch, maxEpochs, "#".repeat(filled), ".".repeat(WIDTH - filled), 100 * batch / batches);
+    if (live) {
+      err.printf("\repoch %2d/%d [%s%s] %3d%% %,.0f images/s", epoch, maxEpochs, "#".repeat(filled), ".".repeat(WIDTH - filled),
+          100 * batch / batches, imagesPerSecond);
+    } else {
+      err.printf("epoch %2d/%d %3d%% %,.0f images/s%n", epoch, maxEpochs, 100 * batch / batches, imagesPerSecond);
+    }
     err.flush();
   }
 
   @Override
-  public void epoch(int epoch, double validationLoss, double validationAccuracy, boolean improved) {
+  public void epoch(Trainer.Epoch epoch) {
     lastDrawn = -1;
     err.printf(
-        (live ? "\r" : "") + "epoch %2d/%d validation loss %.4f accuracy %.4f%s%n",
-        epoch, maxEpochs, validationLoss, validationAccuracy, improved ? " (best)" : "");
+        (live ? "\r" : "") + "epoch %2d/%d validation loss %.4f accuracy %.4f%s; trained in %.0f s, %,.0f images/s%n",
+        epoch.epoch(), maxEpochs, epoch.validationLoss(), epoch.validationAccuracy(), epoch.improved() ? " (best)" : "",
+        epoch.trainingSeconds(), epoch.imagesPerSecond());
     err.flush();
   }
 }

@@ -39,14 +39,14 @@ final class ReproduceCommand implements Callable<Integer> {
   @Mixin DatasetOptions dataset;
   @Mixin ReportOptions report;
 
-  @Option(names = "--arch", defaultValue = "paper-mlp", paramLabel = "ARCH", description = "paper-mlp or wide-mlp (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--arch", defaultValue = "paper-mlp", paramLabel = "ARCH", description = TrainCommand.ARCH_DESCRIPTION)
   String arch;
 
   @Option(names = "--seeds", defaultValue = "1", split = ",", paramLabel = "S", description = "Comma-separated seeds (default: ${DEFAULT-VALUE}).")
   List<Long> seeds;
 
-  @Option(names = "--max-epochs", defaultValue = "30", description = "Upper bound on training epochs (default: ${DEFAULT-VALUE}).")
-  int maxEpochs;
+  @Option(names = "--max-epochs", paramLabel = "N", description = TrainCommand.MAX_EPOCHS_DESCRIPTION)
+  Integer maxEpochs;
 
   @Option(names = "--work-dir", defaultValue = "runs", paramLabel = "DIR", description = "Where models and bundles are kept; a model already there is reused (default: ${DEFAULT-VALUE}).")
   Path workDir;
@@ -62,9 +62,7 @@ final class ReproduceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ModelRecipe recipe = TrainCommand.recipe(arch);
-    if (maxEpochs < 1) {
-      throw new UsageException("--max-epochs must be at least 1, found " + maxEpochs);
-    }
+    TrainCommand.settings(recipe, 1, maxEpochs); // a wrong --max-epochs stops before any data loads
     PrintWriter err = spec.commandLine().getErr();
     DataSplit all = dataset.load();
     Optional<ClassSubset> subset = holdout == null ? Optional.empty() : Optional.of(ClassSubsets.holdingOut("--holdout", holdout, all));
@@ -85,8 +83,9 @@ final class ReproduceCommand implements Callable<Integer> {
       Path modelFile = dir.resolve("model.zip");
       if (retrain || !Files.exists(modelFile)) {
         err.printf("seed %d: training %s on %s%n", seed, recipe.id(), described);
-        ModelTraining.train(data, dataset.name, subset.map(ClassSubset::kept), recipe,
-            TrainingSettings.defaults(seed).withMaxEpochs(maxEpochs), new ProgressBar(err, maxEpochs), modelFile);
+        TrainingSettings settings = TrainCommand.settings(recipe, seed, maxEpochs);
+        ModelTraining.train(data, dataset.name, subset.map(ClassSubset::kept), recipe, settings,
+            new ProgressBar(err, settings.maxEpochs()), modelFile);
       } else {
         err.printf("seed %d: reusing %s (pass --retrain to train again)%n", seed, modelFile);
       }

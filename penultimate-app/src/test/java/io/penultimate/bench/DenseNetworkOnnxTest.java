@@ -1,5 +1,6 @@
 package io.penultimate.bench;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -20,7 +21,7 @@ class DenseNetworkOnnxTest {
 
   @Test
   void writesAGraphWhoseHiddenLayerAndLogitsOnnxRuntimeComputesAsDl4jDoes() {
-    MultiLayerNetwork network = ModelRecipe.byId("paper-mlp").initialised(784, 10, 3);
+    MultiLayerNetwork network = ModelRecipe.byId("paper-mlp").initialised(List.of(784), 10, 3);
     float[][] rows = new float[20][784];
     Random random = new Random(6);
     for (float[] row : rows) {
@@ -46,7 +47,7 @@ class DenseNetworkOnnxTest {
 
   @Test
   void countsTwoFlopsPerWeightOfEveryDenseLayer() {
-    MultiLayerNetwork network = ModelRecipe.byId("paper-mlp").initialised(784, 10, 3);
+    MultiLayerNetwork network = ModelRecipe.byId("paper-mlp").initialised(List.of(784), 10, 3);
 
     assertThat(DenseNetworkOnnx.flopsPerRow(network)).isEqualTo(2L * (784 * 256 + 256 * 32 + 32 * 10)).isEqualTo(418_432);
   }

@@ -1,5 +1,6 @@
 package io.penultimate.bench;
 
+import java.util.List;
 import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.model.Inference;
@@ -58,7 +59,7 @@ public class InferenceBenchmark {
 
   @Setup
   public void load() {
-    MultiLayerNetwork network = ModelRecipe.byId("paper-mlp").initialised(INPUT, CLASSES, 1);
+    MultiLayerNetwork network = ModelRecipe.byId("paper-mlp").initialised(List.of(INPUT), CLASSES, 1);
     onnx = OnnxModel.of(DenseNetworkOnnx.export(network), OnnxSettings.DEFAULT);
     HiddenProbe dl4j = HiddenProbe.of(network, null);
     Random random = new Random(42);

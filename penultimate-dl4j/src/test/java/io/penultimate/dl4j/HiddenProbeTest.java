@@ -43,7 +43,7 @@ class HiddenProbeTest {
     }
     trained =
         new Trainer(TrainingSettings.defaults(1).withMaxEpochs(5))
-            .train(ModelRecipe.PAPER_MLP, inputs, labels, inputs, labels, CLASSES, Trainer.Progress.NONE);
+            .train(ModelRecipe.PAPER_MLP, List.of(INPUT), inputs, labels, inputs, labels, CLASSES, Trainer.Progress.NONE);
   }
 
   @Test
