@@ -25,7 +25,8 @@ final class DataOptions {
   @Option(
       names = "--dataset",
       paramLabel = "NAME",
-      description = "mnist, fashion-mnist, or idx:<dir> for a folder holding the four standard IDX files; or give your own data instead.")
+      description = "mnist, fashion-mnist, idx:<dir> for a folder holding the four standard IDX files, cifar10:<dir>, cifar100:<dir>"
+          + " or cifar100-coarse:<dir>; or give your own data instead.")
   String name;
 
   @Option(

@@ -162,7 +162,7 @@ class OwnDataEndToEndTest {
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err())
-        .isEqualTo("penultimate: --ood " + missing + ": no such file or folder, nor a data set name (mnist, fashion-mnist, idx:<dir>)"
+        .isEqualTo("penultimate: --ood " + missing + ": no such file or folder, nor a data set name (mnist, fashion-mnist, idx:<dir>, cifar10:<dir>, cifar100:<dir>, cifar100-coarse:<dir>)"
             + System.lineSeparator());
   }
 }
