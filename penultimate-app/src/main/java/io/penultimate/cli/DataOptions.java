@@ -99,10 +99,13 @@ final class DataOptions {
     return SampleFiles.read(file, modelClasses == null ? options : options.withDefaultClassNames(modelClasses));
   }
 
-  /** Out-of-distribution inputs: the test split of a named data set, or a file read without its labels. */
-  LabeledSamples ood(String data) throws IOException {
-    if (DatasetOptions.isName(data)) {
-      return DatasetOptions.load(data, dataDir()).test();
+  /**
+   * Out-of-distribution inputs: the test split of a named data set (or of several joined by
+   * {@value DatasetOptions#POOLED}) made into the model's input shape, or a file read without its labels.
+   */
+  LabeledSamples ood(String data, List<Integer> modelShape) throws IOException {
+    if (DatasetOptions.isOodName(data)) {
+      return DatasetOptions.loadOod(data, dataDir(), modelShape);
     }
     Path path = Path.of(data);
     if (!Files.exists(path)) {

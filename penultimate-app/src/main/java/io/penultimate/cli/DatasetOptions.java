@@ -3,13 +3,20 @@ package io.penultimate.cli;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
+import io.penultimate.data.GrayToColour;
 import io.penultimate.data.LabeledSamples;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** {@code --dataset} and {@code --data-dir}, shared by every command that reads data. */
 final class DatasetOptions {
+  /** Joins the names of data sets pooled into one out-of-distribution set: {@code mnist+fashion-mnist}. */
+  static final String POOLED = "+";
   static final String DIRECTORY_NAMES =
       Datasets.DIRECTORY_PREFIXES.stream().map(prefix -> prefix + "<dir>").collect(java.util.stream.Collectors.joining(", "));
 
@@ -63,8 +70,41 @@ final class DatasetOptions {
     };
   }
 
-  /** The default out-of-distribution partner of a data set: MNIST digits and Fashion-MNIST clothes face each other. */
+  /**
+   * The default out-of-distribution partner of a data set: MNIST digits and Fashion-MNIST clothes
+   * face each other; colour images (CIFAR) face both, pooled ({@value #POOLED}).
+   */
   static String counterpart(String name) {
+    if (name.startsWith(Datasets.CIFAR10_PREFIX) || name.startsWith(Datasets.CIFAR100_PREFIX)
+        || name.startsWith(Datasets.CIFAR100_COARSE_PREFIX)) {
+      return Datasets.MNIST + POOLED + Datasets.FASHION_MNIST;
+    }
     return Datasets.MNIST.equals(name) ? Datasets.FASHION_MNIST : Datasets.MNIST;
+  }
+
+  /** Whether {@code data} names one data set or several pooled with {@value #POOLED}. */
+  static boolean isOodName(String data) {
+    return isName(data) || pooledNames(data).isPresent();
+  }
+
+  /** The names of a pooled set when each part of {@code data} split at {@value #POOLED} is one (a folder's name may hold a +). */
+  private static Optional<List<String>> pooledNames(String data) {
+    List<String> parts = List.of(data.split(Pattern.quote(POOLED)));
+    return parts.size() > 1 && parts.stream().allMatch(DatasetOptions::isName) ? Optional.of(parts) : Optional.empty();
+  }
+
+  /**
+   * The test split of a named out-of-distribution set, or of each set pooled with {@value #POOLED}
+   * (each sample labelled by its set), as the model reads it: gray images facing a network of
+   * (channels, height, width) images are resized and replicated to its shape ({@link GrayToColour}).
+   */
+  static LabeledSamples loadOod(String data, Path dataDir, List<Integer> modelShape) throws IOException {
+    List<String> names = pooledNames(data).orElse(List.of(data));
+    List<LabeledSamples> sets = new ArrayList<>();
+    for (String name : names) {
+      LabeledSamples test = load(name, dataDir).test();
+      sets.add(GrayToColour.applies(test.inputShape(), modelShape) ? GrayToColour.convert(test, modelShape) : test);
+    }
+    return sets.size() == 1 ? sets.get(0) : LabeledSamples.pooled(sets, names);
   }
 }

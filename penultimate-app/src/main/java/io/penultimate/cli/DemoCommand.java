@@ -75,7 +75,8 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin OwnModelOptions own;
 
   @Option(names = {"--ood", "--ood-dataset"}, paramLabel = "DATA",
-      description = "With --data: out-of-distribution inputs mixed in (ids ood-N), a data set name (its test split) or your own"
+      description = "With --data: out-of-distribution inputs mixed in (ids ood-N), a data set name (its test split, made into the"
+          + " model's input shape as for evaluate --ood) or your own"
           + " data, whose labels are not read; without it, every event is in-distribution.")
   String ood;
 
@@ -170,10 +171,10 @@ final class DemoCommand implements Callable<Integer> {
     LabeledSamples oodSamples = null;
     String oodName = null;
     if (ood != null) {
-      oodSamples = DatasetOptions.isName(ood) ? DatasetOptions.load(ood, files.dataDir()).test()
+      oodSamples = DatasetOptions.isOodName(ood) ? DatasetOptions.loadOod(ood, files.dataDir(), wiring.model().inputShape())
           : SampleFiles.readUnlabelled(existing(ood), own.labels(wiring).column());
       InputCheck.requireInput(oodSamples, wiring.model());
-      oodName = DatasetOptions.isName(ood) ? ood : Path.of(ood).getFileName().toString();
+      oodName = DatasetOptions.isOodName(ood) ? ood : Path.of(ood).getFileName().toString();
     }
     return new Sources(data, own.data.getFileName().toString(), oodSamples, oodName, null);
   }

@@ -44,8 +44,10 @@ final class EvaluateCommand implements Callable<Integer> {
   Path encoders;
 
   @Option(names = {"--ood", "--ood-dataset"}, paramLabel = "DATA",
-      description = "Out-of-distribution inputs: a data set name (its test split) or your own data, whose labels are not read"
-          + " (default with --dataset: the other of mnist / fashion-mnist; with --test and no --ood, the OOD metrics are skipped).")
+      description = "Out-of-distribution inputs: a data set name (its test split; several joined by +, e.g. mnist+fashion-mnist;"
+          + " gray images facing a colour network are resized and replicated to its input shape) or your own data, whose labels"
+          + " are not read (default with --dataset: the other of mnist / fashion-mnist, both for CIFAR; with --test and no --ood,"
+          + " the OOD metrics are skipped).")
   String ood;
 
   @Option(names = "--scores-csv", paramLabel = "FILE",
@@ -79,7 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
       Map<OodType, LabeledSamples> oodSets = new EnumMap<>(OodType.class);
       Map<OodType, String> oodNames = new EnumMap<>(OodType.class);
       if (oodData != null) {
-        oodSets.put(OodType.FAR, data.ood(oodData));
+        oodSets.put(OodType.FAR, data.ood(oodData, loaded.inputShape()));
         oodNames.put(OodType.FAR, oodData);
       }
       subset.ifPresent(s -> {

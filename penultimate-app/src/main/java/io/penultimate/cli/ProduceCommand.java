@@ -74,7 +74,7 @@ final class ProduceCommand implements Callable<Integer> {
     }
     LabeledSamples samples =
         file == null ? DatasetOptions.part(data.loadNamed(), split == null ? "test" : split) : data.read(file, null);
-    LabeledSamples oodSamples = ood == null ? null : data.ood(ood);
+    LabeledSamples oodSamples = ood == null ? null : data.ood(ood, samples.inputShape());
     if (oodSamples != null && oodSamples.inputSize() != samples.inputSize()) {
       throw new IllegalArgumentException(oodSamples.source() + ": its samples have " + oodSamples.inputSize()
           + " values, but those of " + samples.source() + " have " + samples.inputSize());

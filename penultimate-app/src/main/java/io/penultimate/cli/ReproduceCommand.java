@@ -71,7 +71,7 @@ final class ReproduceCommand implements Callable<Integer> {
     Map<OodType, LabeledSamples> ood = new EnumMap<>(OodType.class);
     Map<OodType, String> oodNames = new EnumMap<>(OodType.class);
     String oodName = DatasetOptions.counterpart(dataset.name);
-    ood.put(OodType.FAR, DatasetOptions.load(oodName, dataset.dataDir()).test());
+    ood.put(OodType.FAR, DatasetOptions.loadOod(oodName, dataset.dataDir(), all.train().inputShape()));
     oodNames.put(OodType.FAR, oodName);
     subset.ifPresent(s -> {
       ood.put(OodType.NEAR, s.heldOutOf(all.test()));

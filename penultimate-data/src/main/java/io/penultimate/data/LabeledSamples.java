@@ -1,5 +1,6 @@
 package io.penultimate.data;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -74,6 +75,34 @@ public record LabeledSamples(
       subLabels[i] = labels[indices[i]];
     }
     return new LabeledSamples(rows, inputShape, subLabels, classNames, source);
+  }
+
+  /**
+   * Several sets of one input shape as one, each sample labelled by the set it came from: a far-OOD
+   * set drawn from several data sets, whose own classes do not matter there.
+   *
+   * @param setNames one per set, the pooled set's class names
+   */
+  public static LabeledSamples pooled(List<LabeledSamples> sets, List<String> setNames) {
+    if (sets.isEmpty() || sets.size() != setNames.size()) {
+      throw new IllegalArgumentException(sets.size() + " sets to pool under " + setNames.size() + " names " + setNames);
+    }
+    List<float[]> rows = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    for (int set = 0; set < sets.size(); set++) {
+      LabeledSamples samples = sets.get(set);
+      if (!samples.inputShape().equals(sets.get(0).inputShape())) {
+        throw new IllegalArgumentException("cannot pool " + samples.source() + " (shape " + samples.inputShape() + ") with "
+            + sets.get(0).source() + " (shape " + sets.get(0).inputShape() + ")");
+      }
+      for (float[] row : samples.features()) {
+        rows.add(row);
+        labels.add(set);
+      }
+    }
+    String source = String.join(" + ", sets.stream().map(LabeledSamples::source).toList());
+    return new LabeledSamples(rows.toArray(float[][]::new), sets.get(0).inputShape(),
+        labels.stream().mapToInt(Integer::intValue).toArray(), setNames, source);
   }
 
   /** Number of samples per class, indexed like {@code classNames}. */

@@ -25,6 +25,30 @@ class LabeledSamplesTest {
   }
 
   @Test
+  void poolingLabelsEachSampleByTheSetItCameFrom() {
+    LabeledSamples digits = new LabeledSamples(new float[][] {{0f, 1f}, {1f, 0f}}, List.of(2), new int[] {1, 0}, TWO, "digits");
+    LabeledSamples clothes = new LabeledSamples(new float[][] {{0.5f, 0.5f}}, List.of(2), new int[] {1}, TWO, "clothes");
+
+    LabeledSamples pooled = LabeledSamples.pooled(List.of(digits, clothes), List.of("mnist", "fashion-mnist"));
+
+    assertThat(pooled.size()).isEqualTo(3);
+    assertThat(pooled.labels()).containsExactly(0, 0, 1);
+    assertThat(pooled.classNames()).containsExactly("mnist", "fashion-mnist");
+    assertThat(pooled.features()[2]).isSameAs(clothes.features()[0]);
+    assertThat(pooled.source()).isEqualTo("digits + clothes");
+  }
+
+  @Test
+  void refusesToPoolSetsOfDifferentShapes() {
+    LabeledSamples flat = new LabeledSamples(new float[][] {{0f, 1f}}, List.of(2), new int[] {0}, TWO, "flat");
+    LabeledSamples image = new LabeledSamples(new float[][] {{0f, 1f}}, List.of(1, 2), new int[] {0}, TWO, "image");
+
+    assertThatThrownBy(() -> LabeledSamples.pooled(List.of(flat, image), List.of("x", "y")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot pool image (shape [1, 2]) with flat (shape [2])");
+  }
+
+  @Test
   void knowsItsInputSizeFromTheShapeEvenWithoutSamples() {
     LabeledSamples empty = new LabeledSamples(new float[0][], List.of(3, 4, 5), new int[0], TWO, "s");
 
