@@ -1,6 +1,7 @@
 package io.penultimate.cli;
 
 import io.penultimate.dl4j.HiddenProbe;
+import io.penultimate.dl4j.ForwardCost;
 import io.penultimate.dl4j.LayerSummary;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.model.ModelMetadata;
@@ -11,6 +12,7 @@ import io.penultimate.onnx.PenultimateChoice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -122,5 +124,12 @@ final class InspectCommand implements Callable<Integer> {
     }
     out.printf("penultimate  layer %s, %d values: %s%n", probe.layer(), probe.width(),
         hiddenLayer == null ? "the layer feeding the output layer" : "named by --hidden-layer");
+    ForwardCost cost = ForwardCost.of(loaded.network());
+    out.printf("forward      %,d multiply-adds per input (%s FLOPs) in its convolutions and dense layers%s%n", cost.multiplyAdds(),
+        megaFlops(cost.flops()), cost.uncounted().isEmpty() ? "" : ", not counting its " + String.join(", ", cost.uncounted()) + " layers");
+  }
+
+  private static String megaFlops(long flops) {
+    return flops < 1_000_000 ? String.format(Locale.ROOT, "%,d", flops) : String.format(Locale.ROOT, "%.1f M", flops / 1e6);
   }
 }

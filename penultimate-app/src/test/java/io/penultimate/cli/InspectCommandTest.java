@@ -96,7 +96,8 @@ class InspectCommandTest {
         "candidates   layer  kind        width  activation",
         "             0      DenseLayer      8  relu",
         "             1      DenseLayer      8  relu",
-        "penultimate  layer 1, 8 values: the layer feeding the output layer");
+        "penultimate  layer 1, 8 values: the layer feeding the output layer",
+        "forward      248 multiply-adds per input (496 FLOPs) in its convolutions and dense layers");
   }
 
   @Test
