@@ -3,6 +3,7 @@ package io.penultimate.cli;
 import io.penultimate.data.LabeledSamples;
 import io.penultimate.demo.EventReplay;
 import io.penultimate.demo.ReplayPlan;
+import io.penultimate.stream.EventParser.InputFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,6 +41,10 @@ final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "0", description = "Events per second; 0 sends as fast as possible (default: ${DEFAULT-VALUE}).")
   double rate;
 
+  @Option(names = "--input-format", defaultValue = "json",
+      description = "How events are written, as serve's --input-format reads them: json or binary (default: ${DEFAULT-VALUE}).")
+  String inputFormat;
+
   @Option(names = "--with-labels", description = "Put the true label inside each event.")
   boolean withLabels;
 
@@ -68,6 +73,11 @@ final class ProduceCommand implements Callable<Integer> {
     if (oodShare > 0 && ood == null) {
       throw new UsageException("--ood-share " + oodShare + " needs --ood, e.g. --ood fashion-mnist");
     }
+    InputFormat format = switch (inputFormat) {
+      case "json" -> InputFormat.JSON;
+      case "binary" -> InputFormat.BINARY;
+      default -> throw new UsageException("--input-format must be json or binary, found '" + inputFormat + "'");
+    };
     data.requireOneSource("produce", "--data", file, ood);
     if (file != null && split != null) {
       throw new UsageException("--split applies to --dataset; --data " + file + " is replayed whole");
@@ -89,7 +99,7 @@ final class ProduceCommand implements Callable<Integer> {
     Map<String, Object> config = new HashMap<>();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     long start = System.nanoTime();
-    EventReplay.Sent sent = EventReplay.replay(plan, config, topic,
+    EventReplay.Sent sent = EventReplay.replay(plan, config, topic, format,
         n -> spec.commandLine().getErr().printf(count == 0 ? "sent %d%n" : "sent %d of " + count + "%n", n));
     double seconds = (System.nanoTime() - start) / 1e9;
     spec.commandLine().getOut().printf("sent %d events to %s in %.1f s (%.0f events/s), %d out-of-distribution, %d labels%n",

@@ -1,22 +1,28 @@
 package io.penultimate.demo;
 
 import io.penultimate.data.LabeledSamples;
+import io.penultimate.stream.BinaryEvent;
 import io.penultimate.stream.EventJson;
+import io.penultimate.stream.EventParser.InputFormat;
+import io.penultimate.stream.InputEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Replays labelled images into the input topic as event JSON, paced to a target rate, with a
- * plain {@link KafkaProducer} of strings (what any client would do), optionally mixing in
- * out-of-distribution images and publishing labels late on their own topic.
+ * Replays labelled images into the input topic as event JSON (or binary events), paced to a target
+ * rate, with a plain {@link KafkaProducer} (what any client would do), optionally mixing in
+ * out-of-distribution images and publishing labels late on their own topic, as label JSON.
  */
 public final class EventReplay {
   /**
@@ -46,9 +52,18 @@ public final class EventReplay {
    */
   public static Sent replay(ReplayPlan plan, Map<String, Object> producerConfig, String topic, IntConsumer progress)
       throws InterruptedException {
+    return replay(plan, producerConfig, topic, InputFormat.JSON, progress);
+  }
+
+  /** @param format {@link InputFormat#JSON} or {@link InputFormat#BINARY}, as the monitor's input format says */
+  public static Sent replay(ReplayPlan plan, Map<String, Object> producerConfig, String topic, InputFormat format, IntConsumer progress)
+      throws InterruptedException {
+    if (format == InputFormat.OIP) {
+      throw new IllegalArgumentException("events are replayed as json or binary, not as Open Inference Protocol requests");
+    }
     Map<String, Object> config = new HashMap<>(producerConfig);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, SAFE_IN_FLIGHT);
     config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
     Random coin = new Random(42);
@@ -56,7 +71,7 @@ public final class EventReplay {
     long start = System.nanoTime();
     int ood = 0;
     int labels = 0;
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
       int i = 0;
       for (; plan.count() == 0 || i < plan.count(); i++) {
         if (plan.ratePerSecond() > 0) {
@@ -67,12 +82,13 @@ public final class EventReplay {
         if (coin.nextDouble() < plan.oodShare()) {
           LabeledSamples images = plan.outOfDistribution();
           String id = ReplayPlan.OOD_PREFIX + i;
-          producer.send(new ProducerRecord<>(topic, id, EventJson.event(id, images.features()[ood++ % images.size()], null, now)));
+          producer.send(new ProducerRecord<>(topic, id, encoded(format, id, images.features()[ood++ % images.size()], null, now)));
         } else {
           int k = (i - ood) % plan.inDistribution().size();
           String id = plan.idPrefix() + i;
           int label = plan.inDistribution().labels()[k];
-          producer.send(new ProducerRecord<>(topic, id, EventJson.event(id, plan.inDistribution().features()[k], plan.labelsInEvents() ? label : null, now)));
+          producer.send(new ProducerRecord<>(topic, id,
+              encoded(format, id, plan.inDistribution().features()[k], plan.labelsInEvents() ? label : null, now)));
           if (plan.labelsTopic() != null) {
             due.addLast(new DueLabel(System.nanoTime() + plan.labelDelay().toNanos(), id, label));
           }
@@ -92,11 +108,17 @@ public final class EventReplay {
 
   private record DueLabel(long dueNanos, String id, int label) {}
 
-  private static int sendDue(KafkaProducer<String, String> producer, String topic, ArrayDeque<DueLabel> due, long now) {
+  private static byte[] encoded(InputFormat format, String id, float[] features, Integer label, long timestamp) {
+    return format == InputFormat.BINARY
+        ? BinaryEvent.encode(new InputEvent(id, features, label == null ? OptionalInt.empty() : OptionalInt.of(label), timestamp))
+        : EventJson.event(id, features, label, timestamp).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static int sendDue(KafkaProducer<String, byte[]> producer, String topic, ArrayDeque<DueLabel> due, long now) {
     int sent = 0;
     while (!due.isEmpty() && due.peekFirst().dueNanos() <= now) {
       DueLabel label = due.removeFirst();
-      producer.send(new ProducerRecord<>(topic, label.id(), EventJson.label(label.id(), label.label())));
+      producer.send(new ProducerRecord<>(topic, label.id(), EventJson.label(label.id(), label.label()).getBytes(StandardCharsets.UTF_8)));
       sent++;
     }
     return sent;

@@ -67,20 +67,20 @@ public final class StreamBench {
       // the JIT compiles the hot paths during the first seconds (a C2 thread busy for 5-6 s here),
       // so an unwarmed run measures compilation more than the topology
       Topics warm = createTopics(servers, name + "-warm-up-" + System.nanoTime());
-      send(servers, warm.events(), warm.labels(), images, warmUp, 0);
+      send(config, warm.events(), warm.labels(), images, warmUp, 0);
       try (KafkaStreams streams = app.apply(warm, phase(config, warm))) {
         labelledThroughput(servers, warm, warmUp, streams::start);
       }
     }
     Topics throughput = createTopics(servers, name + "-throughput-" + System.nanoTime());
-    send(servers, throughput.events(), null, images, events, 0);
+    send(config, throughput.events(), null, images, events, 0);
     double eventsPerSecond;
     try (KafkaStreams streams = app.apply(throughput, phase(config, throughput))) {
       double[] arrivals = readBack(servers, throughput.scores(), events, streams::start, (record, now) -> now / 1e6);
       eventsPerSecond = (events - 1) / ((arrivals[events - 1] - arrivals[0]) / 1e3);
     }
     Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
-    send(servers, labelled.events(), labelled.labels(), images, events, 0);
+    send(config, labelled.events(), labelled.labels(), images, events, 0);
     double labelledPerSecond;
     try (KafkaStreams streams = app.apply(labelled, phase(config, labelled))) {
       labelledPerSecond = labelledThroughput(servers, labelled, events, streams::start);
@@ -90,7 +90,7 @@ public final class StreamBench {
     try (KafkaStreams streams = app.apply(latency, phase(config, latency))) {
       streams.start();
       StreamClients.awaitRunning(streams, TIMEOUT);
-      Thread sender = new Thread(() -> send(servers, latency.events(), null, images, latencyEvents, rate), "bench-sender");
+      Thread sender = new Thread(() -> send(config, latency.events(), null, images, latencyEvents, rate), "bench-sender");
       // both topologies keep the input's timestamp on the output: the producer's send time (as in the JSON)
       latencies = readBack(servers, latency.scores(), latencyEvents, sender::start,
           (record, now) -> System.currentTimeMillis() - (double) record.timestamp());
@@ -114,13 +114,14 @@ public final class StreamBench {
   }
 
   /**
-   * Replays images as unlabelled event JSON, each followed by its label on {@code labelsTopic}
-   * unless that is null; rate 0 sends as fast as possible.
+   * Replays images as unlabelled events in the configured input format (JSON or binary), each
+   * followed by its label on {@code labelsTopic} unless that is null; rate 0 sends as fast as possible.
    */
-  private static void send(String servers, String topic, String labelsTopic, LabeledSamples images, int count, double rate) {
+  private static void send(MonitorConfig config, String topic, String labelsTopic, LabeledSamples images, int count, double rate) {
     ReplayPlan plan = new ReplayPlan(images, null, 0, count, rate, false, labelsTopic, Duration.ZERO, "b");
     try {
-      EventReplay.replay(plan, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topic, n -> {});
+      EventReplay.replay(plan, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()), topic, config.inputFormat(),
+          n -> {});
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

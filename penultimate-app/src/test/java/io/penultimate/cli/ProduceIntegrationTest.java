@@ -108,6 +108,33 @@ class ProduceIntegrationTest {
     }
   }
 
+  @Test
+  void writesBinaryEventsThatTheBinaryParserReadsBackExactly() throws Exception {
+    String topic = topic("binary");
+
+    CliRun produce = CliRun.of("produce", "--data", TEST.toString(), "--input-format", "binary", "--with-labels", "--events", "50",
+        "--topic", topic, "--bootstrap-servers", cluster.bootstrapServers());
+
+    assertThat(produce.code()).as(produce.err()).isZero();
+    EventParser binary = new EventParser(8, 3, 1 << 20, EventParser.InputFormat.BINARY);
+    List<ConsumerRecord<String, byte[]>> records = read(topic, 50);
+    assertThat(records).hasSize(50);
+    for (int k = 0; k < records.size(); k++) {
+      InputEvent event = binary.parse(records.get(k).value(), records.get(k).timestamp());
+      assertThat(event.id()).isEqualTo(records.get(k).key()).isEqualTo("e" + k);
+      assertThat(event.features()).containsExactly(test.features()[k]);
+      assertThat(event.label()).hasValue(test.labels()[k]);
+    }
+  }
+
+  @Test
+  void refusesAnInputFormatItCannotWrite() {
+    CliRun produce = CliRun.of("produce", "--data", TEST.toString(), "--input-format", "oip", "--bootstrap-servers", "localhost:1");
+
+    assertThat(produce.code()).isEqualTo(2);
+    assertThat(produce.err()).isEqualTo("penultimate: --input-format must be json or binary, found 'oip'" + System.lineSeparator());
+  }
+
   /** A fresh topic of one partition. */
   private static String topic(String name) throws Exception {
     String topic = "produce-" + name + "-" + UUID.randomUUID();
