@@ -9,8 +9,11 @@ import io.penultimate.metrics.ProcessMetrics;
 import io.penultimate.stream.MonitorConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /**
  * A started monitor: the Kafka Streams client, its meters, the HTTP endpoint serving them, and the
@@ -24,10 +27,13 @@ final class RunningMonitor implements AutoCloseable {
   private final KafkaStreamsMetrics kafkaMetrics;
   private final MetricsServer server;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicReference<Throwable> fatal;
 
   private RunningMonitor(MonitorWiring wiring,
-      KafkaStreams streams, PrometheusMeterRegistry registry, KafkaStreamsMetrics kafkaMetrics, MetricsServer server) {
+      KafkaStreams streams, PrometheusMeterRegistry registry, KafkaStreamsMetrics kafkaMetrics, MetricsServer server,
+      AtomicReference<Throwable> fatal) {
     this.wiring = wiring;
+    this.fatal = fatal;
     this.streams = streams;
     this.registry = registry;
     this.kafkaMetrics = kafkaMetrics;
@@ -44,10 +50,16 @@ final class RunningMonitor implements AutoCloseable {
       registry.config().commonTags("application", config.applicationId());
       KafkaStreams streams = wiring.streams(config, registry);
       streams.setStateListener(listener);
+      // kept, so that serve can say why the client stopped (a missing ACL, say) instead of only that it did
+      AtomicReference<Throwable> fatal = new AtomicReference<>();
+      streams.setUncaughtExceptionHandler(failure -> {
+        fatal.compareAndSet(null, failure);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      });
       KafkaStreamsMetrics kafkaMetrics = ProcessMetrics.bind(registry, streams);
       MetricsServer server = new MetricsServer(config.metricsPort(), registry, streams::state);
       streams.start();
-      return new RunningMonitor(wiring, streams, registry, kafkaMetrics, server);
+      return new RunningMonitor(wiring, streams, registry, kafkaMetrics, server, fatal);
     } catch (IOException | RuntimeException e) {
       wiring.close();
       throw e;
@@ -56,6 +68,11 @@ final class RunningMonitor implements AutoCloseable {
 
   KafkaStreams streams() {
     return streams;
+  }
+
+  /** The first exception a stream thread died of, once the client is in ERROR. */
+  Optional<Throwable> fatal() {
+    return Optional.ofNullable(fatal.get());
   }
 
   /** The meters /metrics serves. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -58,7 +59,17 @@ final class ServeCommand implements Callable<Integer> {
         stopped.countDown();
       }, "penultimate-shutdown"));
       stopped.await();
-      return monitor.streams().state() == KafkaStreams.State.ERROR ? ExitCodes.FAILURE : ExitCodes.OK;
+      if (monitor.streams().state() != KafkaStreams.State.ERROR) {
+        return ExitCodes.OK;
+      }
+      Optional<Throwable> fatal = monitor.fatal();
+      if (fatal.isPresent()) {
+        Optional<RuntimeException> denied = TopicsAtStartup.explain(config, fatal.get());
+        if (denied.isPresent()) {
+          throw denied.get();
+        }
+      }
+      return ExitCodes.FAILURE;
     }
   }
 
