@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.penultimate.metrics.MetricsEndpoint;
 import io.penultimate.metrics.MetricsServer;
 import io.penultimate.metrics.ProcessMetrics;
 import io.penultimate.stream.MonitorConfig;
@@ -45,6 +46,12 @@ final class RunningMonitor implements AutoCloseable {
    * endpoint. The monitor owns the wiring from here on: it closes it, also when starting fails.
    */
   static RunningMonitor start(MonitorWiring wiring, MonitorConfig config, KafkaStreams.StateListener listener) throws IOException {
+    return start(wiring, config, MetricsEndpoint.open(config.metricsPort()), listener);
+  }
+
+  /** As {@link #start(MonitorWiring, MonitorConfig, KafkaStreams.StateListener)}, serving the meters as {@code endpoint} says. */
+  static RunningMonitor start(MonitorWiring wiring, MonitorConfig config, MetricsEndpoint endpoint, KafkaStreams.StateListener listener)
+      throws IOException {
     try {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       registry.config().commonTags("application", config.applicationId());
@@ -57,7 +64,7 @@ final class RunningMonitor implements AutoCloseable {
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
       });
       KafkaStreamsMetrics kafkaMetrics = ProcessMetrics.bind(registry, streams);
-      MetricsServer server = new MetricsServer(config.metricsPort(), registry, streams::state);
+      MetricsServer server = new MetricsServer(endpoint, registry, streams::state);
       streams.start();
       return new RunningMonitor(wiring, streams, registry, kafkaMetrics, server, fatal);
     } catch (IOException | RuntimeException e) {
@@ -82,6 +89,11 @@ final class RunningMonitor implements AutoCloseable {
 
   int metricsPort() {
     return server.port();
+  }
+
+  /** Where /metrics answers, with the scheme and the bound address. */
+  String metricsUrl() {
+    return server.metricsUrl();
   }
 
   /**

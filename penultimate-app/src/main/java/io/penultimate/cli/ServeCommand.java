@@ -1,5 +1,6 @@
 package io.penultimate.cli;
 
+import io.penultimate.metrics.MetricsEndpoint;
 import io.penultimate.stream.MonitorConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MonitorConfig config = config();
+    MetricsEndpoint endpoint = MetricsAccess.endpoint(config, System::getenv);
     // the local files first: a bundle of another model fails at once, not after a broker timeout
     MonitorWiring wiring = MonitorWiring.load(model, encoders);
     try {
@@ -46,13 +48,13 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (RunningMonitor monitor = RunningMonitor.start(wiring, config, (now, before) -> {
+    try (RunningMonitor monitor = RunningMonitor.start(wiring, config, endpoint, (now, before) -> {
       spec.commandLine().getErr().println("penultimate: streams " + before + " -> " + now);
       if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
         stopped.countDown();
       }
     })) {
-      spec.commandLine().getErr().println("penultimate: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
+      spec.commandLine().getErr().println("penultimate: metrics on " + monitor.metricsUrl());
       Runnable close = monitor::close;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         close.run();
