@@ -7,15 +7,24 @@ import io.penultimate.onnx.OnnxSettings;
 import io.penultimate.stream.MonitorAcls;
 import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.SecuredBroker;
+import io.penultimate.stream.TestCertificate;
 import io.penultimate.stream.TopicCheck;
 import io.penultimate.stream.Topics;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +37,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -109,12 +120,18 @@ class SecuredServeIntegrationTest {
     }
 
     List<String> serveArgs(Path stateDir) {
+      return serveArgs(stateDir, List.of("--metrics-port", "0"));
+    }
+
+    List<String> serveArgs(Path stateDir, List<String> metricsArgs) {
       Topics topics = topics();
-      return List.of("serve", "--model", OnnxEndToEndTest.MLP.toString(), "--encoders", bundle.toString(),
+      List<String> args = new ArrayList<>(List.of("serve", "--model", OnnxEndToEndTest.MLP.toString(), "--encoders", bundle.toString(),
           "--bootstrap-servers", broker.bootstrapServers(), "--kafka-config", monitorProperties.toString(),
-          "--application-id", applicationId, "--metrics-port", "0", "--state-dir", stateDir.toString(),
+          "--application-id", applicationId, "--state-dir", stateDir.toString(),
           "--input-topic", topics.events(), "--output-topic", topics.scores(), "--dlq-topic", topics.deadLetters(),
-          "--labels-topic", topics.labels(), "--outcomes-topic", topics.outcomes(), "--quality-topic", topics.quality());
+          "--labels-topic", topics.labels(), "--outcomes-topic", topics.outcomes(), "--quality-topic", topics.quality()));
+      args.addAll(metricsArgs);
+      return args;
     }
   }
 
@@ -125,16 +142,44 @@ class SecuredServeIntegrationTest {
   }
 
   @Test
-  void servesWithTheMinimalAclsAndNeverLogsAPassword() throws Exception {
+  void servesWithTheMinimalAclsWithoutLeakingAPasswordOrEventContent() throws Exception {
     Deployment deployment = deploy("full", Optional.empty());
     produce(deployment.topics().events(), 0);
+    produceTroublemakers(deployment.topics());
+    // /metrics behind basic authentication and TLS, its secrets from a file and the environment
+    String scraperPassword = "scr4per-Pw-" + UUID.randomUUID();
+    Path passwordFile = Files.writeString(dir.resolve("metrics-password"), scraperPassword + "\n");
+    TestCertificate metricsCertificate = TestCertificate.generate(Files.createDirectories(dir.resolve("metrics-tls")),
+        "metrics-store-" + UUID.randomUUID());
+    int port = freePort();
+    List<String> metricsArgs = List.of("--metrics-bind", "127.0.0.1", "--metrics-port", String.valueOf(port),
+        "--metrics-user", "scraper", "--metrics-password-file", passwordFile.toString(),
+        "--metrics-tls-keystore", metricsCertificate.keystore().toString());
     Path log = dir.resolve("full-serve.log");
-    Process serve = serveInAnotherJvm(deployment, dir.resolve("full-state"), log);
+    Process serve = serveInAnotherJvm(deployment, dir.resolve("full-state"), metricsArgs,
+        Map.of(MetricsAccess.TLS_PASSWORD_ENV, metricsCertificate.password()), log);
     List<ConsumerRecord<String, String>> scored;
     List<ConsumerRecord<String, String>> quality;
+    List<ConsumerRecord<String, String>> deadLetters;
+    List<String> responses = new ArrayList<>();
     try {
       scored = consume(deployment.topics().scores(), EVENTS);
       quality = consume(deployment.topics().quality(), EVENTS / 2);
+      deadLetters = consume(deployment.topics().deadLetters(), 2);
+      HttpClient https = HttpClient.newBuilder().sslContext(trusting(metricsCertificate)).build();
+      String base = "https://127.0.0.1:" + port;
+      String basic = "Basic " + Base64.getEncoder().encodeToString(("scraper:" + scraperPassword).getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> metrics = https.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).header("Authorization", basic).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body()).contains("penultimate_events_total").contains("kafka_stream");
+      responses.add(metrics.body());
+      for (String health : List.of("/health", "/health/ready", "/health/live")) {
+        HttpResponse<String> response = https.send(HttpRequest.newBuilder(URI.create(base + health)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(health).isEqualTo(200);
+        responses.add(response.body());
+      }
+      responses.add(https.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body());
     } finally {
       serve.destroy(); // SIGTERM: the shutdown hook closes the monitor
       serve.waitFor();
@@ -145,10 +190,18 @@ class SecuredServeIntegrationTest {
     scored.forEach(record -> ids.add(record.key()));
     assertThat(ids).as(output).hasSize(EVENTS);
     assertThat(quality).as(output).hasSizeGreaterThanOrEqualTo(EVENTS / 2);
+    assertThat(deadLetters).as(output).hasSizeGreaterThanOrEqualTo(2);
+    for (String body : responses) {
+      for (String content : EVENT_CONTENT) {
+        assertThat(body).as("no event content in any response").doesNotContain(content);
+      }
+    }
     // the client configuration was logged (so a password could have been), with the secrets hidden
     assertThat(output).contains("sasl.jaas.config = [hidden]").contains("ssl.truststore.password = [hidden]");
-    assertThat(output).doesNotContain(MONITOR_PASSWORD).doesNotContain(ADMIN_PASSWORD)
-        .doesNotContain(broker.certificate().password());
+    for (String secret : List.of(MONITOR_PASSWORD, ADMIN_PASSWORD, broker.certificate().password(), scraperPassword,
+        metricsCertificate.password())) {
+      assertThat(output).doesNotContain(secret);
+    }
   }
 
   @ParameterizedTest(name = "without {0}")
@@ -211,28 +264,78 @@ class SecuredServeIntegrationTest {
   }
 
   /** serve in a JVM of its own, logging at info level, stdout and stderr both to {@code log}. */
-  private static Process serveInAnotherJvm(Deployment deployment, Path stateDir, Path log) throws IOException {
+  private static Process serveInAnotherJvm(Deployment deployment, Path stateDir, List<String> metricsArgs, Map<String, String> env, Path log)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g", "-cp", System.getProperty("java.class.path"), Penultimate.class.getName(), "--log-level", "info"));
-    command.addAll(deployment.serveArgs(stateDir));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    command.addAll(deployment.serveArgs(stateDir, metricsArgs));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
   }
 
-  /** Events of 8 features ~ N(0, 1.5), every other one carrying its label. */
+  /**
+   * Events with an unusual id ({@code ID_MARK}), first feature ({@code FEATURE_MARK} and more
+   * digits) and, for the troublemakers, label: strings no metric or health response could hold by chance.
+   */
+  private static final String ID_MARK = "evt-zq7x3k";
+  private static final String FEATURE_MARK = "2.71828";
+  private static final String LABEL_MARK = "987654321";
+  private static final List<String> EVENT_CONTENT = List.of(ID_MARK, FEATURE_MARK, LABEL_MARK, "lbl-qv9w", "xyzzy-malformed");
+
+  /** An event whose label is no class (a dead letter), a label for no event, an event that is not JSON. */
+  private static void produceTroublemakers(Topics topics) {
+    try (KafkaProducer<String, String> producer = producer()) {
+      producer.send(new ProducerRecord<>(topics.events(), ID_MARK + "-bad-label",
+          "{\"id\":\"" + ID_MARK + "-bad-label\",\"features\":[" + features(new Random(9), 99) + "],\"label\":" + LABEL_MARK + "}"));
+      producer.send(new ProducerRecord<>(topics.labels(), "lbl-qv9w", "{\"id\":\"lbl-qv9w\",\"label\":" + LABEL_MARK + "1}"));
+      producer.send(new ProducerRecord<>(topics.events(), "xyzzy-malformed", "{xyzzy-malformed"));
+    }
+  }
+
+  /** 8 features ~ N(0, 1.5), the first replaced by {@code FEATURE_MARK} and the event's number. */
+  private static String features(Random random, int event) {
+    StringBuilder json = new StringBuilder(FEATURE_MARK).append(String.format(Locale.ROOT, "%05d", event));
+    for (int j = 1; j < 8; j++) {
+      json.append(',').append(String.format(Locale.ROOT, "%.4f", 1.5 * random.nextGaussian()));
+    }
+    return json.toString();
+  }
+
+  /** Events of 8 features, every other one carrying its label. */
   private static void produce(String topic, long seed) {
     Random random = new Random(seed);
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(adminClient(Map.of(
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)))) {
+    try (KafkaProducer<String, String> producer = producer()) {
       for (int i = 0; i < EVENTS; i++) {
-        StringBuilder json = new StringBuilder("{\"id\":\"e").append(i).append("\",\"features\":[");
-        for (int j = 0; j < 8; j++) {
-          json.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", 1.5 * random.nextGaussian()));
-        }
-        json.append(']').append(i % 2 == 0 ? ",\"label\":" + random.nextInt(3) : "").append('}');
-        producer.send(new ProducerRecord<>(topic, "e" + i, json.toString()));
+        String id = ID_MARK + "-" + i;
+        String label = i % 2 == 0 ? ",\"label\":" + random.nextInt(3) : "";
+        producer.send(new ProducerRecord<>(topic, id, "{\"id\":\"" + id + "\",\"features\":[" + features(random, i) + "]" + label + "}"));
       }
     }
+  }
+
+  private static KafkaProducer<String, String> producer() {
+    return new KafkaProducer<>(adminClient(Map.of(
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static SSLContext trusting(TestCertificate certificate) throws Exception {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(certificate.truststore())) {
+      trusted.load(in, certificate.password().toCharArray());
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
   }
 
   private static List<ConsumerRecord<String, String>> consume(String topic, int expected) {
