@@ -97,6 +97,8 @@ class SecuredServeIntegrationTest {
     Properties client = new Properties();
     broker.clientConfig(SecuredBroker.MONITOR).forEach((key, value) -> client.setProperty(key, value.toString()));
     client.remove(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+    // Streams' consumers do not leave the group on close: the restart of the READ case waits out a stopped member's session
+    client.setProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000");
     monitorProperties = dir.resolve("monitor.properties");
     try (OutputStream out = Files.newOutputStream(monitorProperties)) {
       client.store(out, null);
