@@ -34,11 +34,11 @@ final class RunningMonitor implements AutoCloseable {
       KafkaStreams streams, PrometheusMeterRegistry registry, KafkaStreamsMetrics kafkaMetrics, MetricsServer server,
       AtomicReference<Throwable> fatal) {
     this.wiring = wiring;
-    this.fatal = fatal;
     this.streams = streams;
     this.registry = registry;
     this.kafkaMetrics = kafkaMetrics;
     this.server = server;
+    this.fatal = fatal;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.penultimate.cli;
 
 import io.penultimate.metrics.MetricsEndpoint;
 import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.NotAuthorisedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -64,14 +65,18 @@ final class ServeCommand implements Callable<Integer> {
       if (monitor.streams().state() != KafkaStreams.State.ERROR) {
         return ExitCodes.OK;
       }
-      Optional<Throwable> fatal = monitor.fatal();
-      if (fatal.isPresent()) {
-        Optional<RuntimeException> denied = TopicsAtStartup.explain(config, fatal.get());
-        if (denied.isPresent()) {
-          throw denied.get();
-        }
-      }
+      throwIfNotAuthorised(config, monitor.fatal());
       return ExitCodes.FAILURE;
+    }
+  }
+
+  /** A stream thread that died of a missing ACL stops serve with the line naming it, not only with the state. */
+  private static void throwIfNotAuthorised(MonitorConfig config, Optional<Throwable> fatal) throws InterruptedException {
+    if (fatal.isPresent()) {
+      Optional<NotAuthorisedException> denied = TopicsAtStartup.explain(config, fatal.get());
+      if (denied.isPresent()) {
+        throw denied.get();
+      }
     }
   }
 

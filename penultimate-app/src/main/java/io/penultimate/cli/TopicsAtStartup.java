@@ -1,6 +1,7 @@
 package io.penultimate.cli;
 
 import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.NotAuthorisedException;
 import io.penultimate.stream.TopicCheck;
 import java.io.PrintWriter;
 import java.util.List;
@@ -36,7 +37,7 @@ final class TopicsAtStartup {
    * The one-line reason of a stream thread's fatal failure when it was a missing ACL, asked of the
    * cluster; empty for any other failure.
    */
-  static Optional<RuntimeException> explain(MonitorConfig config, Throwable failure) throws InterruptedException {
+  static Optional<NotAuthorisedException> explain(MonitorConfig config, Throwable failure) throws InterruptedException {
     try (TopicCheck check = TopicCheck.forStreams(config.streamsProperties())) {
       return check.access(config).explain(failure);
     }

@@ -94,11 +94,18 @@ public final class AccessCheck {
    * The ACL whose absence caused {@code failure} (an {@link AuthorizationException} anywhere in
    * its causes), as a one-line exception; empty when the failure was not about authorisation.
    */
-  public Optional<RuntimeException> explain(Throwable failure) throws InterruptedException {
+  public Optional<NotAuthorisedException> explain(Throwable failure) throws InterruptedException {
     AuthorizationException denied = authorisationCause(failure);
     if (denied == null) {
       return Optional.empty();
     }
+    Optional<MonitorAcls.Acl> missing = missingFor(denied);
+    return Optional.of(missing.map(acl -> new NotAuthorisedException(acl, principal))
+        .orElseGet(() -> new NotAuthorisedException("not authorised as " + principal + ": " + denied.getMessage()
+            + "; grant the ACLs of docs/deploy.md#acls")));
+  }
+
+  private Optional<MonitorAcls.Acl> missingFor(AuthorizationException denied) throws InterruptedException {
     if (denied instanceof GroupAuthorizationException) {
       return first(ResourceType.GROUP);
     }
@@ -109,39 +116,21 @@ public final class AccessCheck {
       for (String topic : topicDenied.unauthorizedTopics()) {
         Optional<MonitorAcls.Acl> missing = missingOnTopic(topic);
         if (missing.isPresent()) {
-          return Optional.of(new NotAuthorisedException(missing.get(), principal));
+          return missing;
         }
       }
       // a refused CreateTopics names no topic (Streams creating its changelogs): ask the broker whether it would create one
       for (MonitorAcls.Acl create : prefixedCreates()) {
         if (!mayCreate(create.name() + "penultimate-access-check")) {
-          return Optional.of(new NotAuthorisedException(create, principal));
+          return Optional.of(create);
         }
       }
     }
-    return Optional.of(new IllegalStateException("not authorised as " + principal + ": " + denied.getMessage()
-        + "; grant the ACLs of docs/deploy.md#acls"));
+    return Optional.empty();
   }
 
-  private Optional<RuntimeException> first(ResourceType type) {
-    return required.stream().filter(acl -> acl.resourceType() == type).findFirst()
-        .map(acl -> new NotAuthorisedException(acl, principal));
-  }
-
-  /**
-   * The first required ACL on {@code topic} the principal lacks: of those it may be checked for
-   * when the topic exists, CREATE when it does not (the failure was creating it), else the first.
-   */
-  private Optional<MonitorAcls.Acl> missingOnTopic(String topic) throws InterruptedException {
-    List<MonitorAcls.Acl> covering = required.stream().filter(acl -> acl.covers(ResourceType.TOPIC, topic)).toList();
-    if (covering.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Set<AclOperation>> granted = topicOperations(List.of(topic)).get(topic);
-    if (granted.isPresent()) {
-      return covering.stream().filter(acl -> !granted.get().contains(acl.operation())).findFirst();
-    }
-    return covering.stream().filter(acl -> acl.operation() == AclOperation.CREATE).findFirst().or(() -> Optional.of(covering.get(0)));
+  private Optional<MonitorAcls.Acl> first(ResourceType type) {
+    return required.stream().filter(acl -> acl.resourceType() == type).findFirst();
   }
 
   private List<MonitorAcls.Acl> prefixedCreates() {

@@ -10,4 +10,9 @@ public final class NotAuthorisedException extends RuntimeException {
     super("not authorised to " + missing.operation() + " " + missing.resource() + " as " + principal
         + ": grant it (see docs/deploy.md#acls)");
   }
+
+  /** A refusal that names no ACL of the list (a cluster operation, say); {@code message} says what was refused. */
+  NotAuthorisedException(String message) {
+    super(message);
+  }
 }
