@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,13 @@ public final class MetricsServer implements AutoCloseable {
       throw new IOException("cannot resolve the metrics bind address '" + endpoint.bindAddress().orElseThrow() + "'");
     }
     tls = endpoint.tls().isPresent();
-    server = endpoint.tls().isPresent() ? https(address, endpoint.tls().get()) : HttpServer.create(address, 0);
+    try {
+      server = endpoint.tls().isPresent() ? https(address, endpoint.tls().get()) : HttpServer.create(address, 0);
+    } catch (BindException e) {
+      // the JDK says only "Address already in use" or "Cannot assign requested address"
+      throw new IOException("cannot listen on " + address.getAddress().getHostAddress() + ":" + address.getPort()
+          + " for /metrics and /health: " + e.getMessage() + "; choose another metrics bind address or port", e);
+    }
     HttpContext metrics = server.createContext("/metrics",
         exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
     endpoint.basicAuth().ifPresent(credentials -> metrics.setAuthenticator(authenticator(credentials)));

@@ -65,6 +65,17 @@ class MetricsServerTest {
   }
 
   @Test
+  void aPortInUseStopsWithTheAddressAndPortNamed() throws Exception {
+    MetricsEndpoint endpoint = new MetricsEndpoint(Optional.of("127.0.0.1"), 0, Optional.empty(), Optional.empty());
+    try (MetricsServer first = new MetricsServer(endpoint, registry, () -> State.RUNNING)) {
+      MetricsEndpoint taken = new MetricsEndpoint(Optional.of("127.0.0.1"), first.port(), Optional.empty(), Optional.empty());
+      assertThatThrownBy(() -> new MetricsServer(taken, registry, () -> State.RUNNING))
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("cannot listen on 127.0.0.1:" + first.port() + " for /metrics and /health: ");
+    }
+  }
+
+  @Test
   void withoutABindAddressListensOnEveryInterfaceAsBefore() throws Exception {
     try (MetricsServer server = new MetricsServer(0, registry, () -> State.RUNNING)) {
       assertThat(server.metricsUrl()).isEqualTo("http://localhost:" + server.port() + "/metrics");

@@ -133,6 +133,22 @@ public final class AccessCheck {
     return required.stream().filter(acl -> acl.resourceType() == type).findFirst();
   }
 
+  /**
+   * The first required ACL on {@code topic} the principal lacks: of those it may be checked for
+   * when the topic exists, CREATE when it does not (the failure was creating it), else the first.
+   */
+  private Optional<MonitorAcls.Acl> missingOnTopic(String topic) throws InterruptedException {
+    List<MonitorAcls.Acl> covering = required.stream().filter(acl -> acl.covers(ResourceType.TOPIC, topic)).toList();
+    if (covering.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Set<AclOperation>> granted = topicOperations(List.of(topic)).get(topic);
+    if (granted.isPresent()) {
+      return covering.stream().filter(acl -> !granted.get().contains(acl.operation())).findFirst();
+    }
+    return covering.stream().filter(acl -> acl.operation() == AclOperation.CREATE).findFirst().or(() -> Optional.of(covering.get(0)));
+  }
+
   private List<MonitorAcls.Acl> prefixedCreates() {
     return required.stream().filter(acl -> acl.resourceType() == ResourceType.TOPIC && acl.patternType() == PatternType.PREFIXED
         && acl.operation() == AclOperation.CREATE).toList();
