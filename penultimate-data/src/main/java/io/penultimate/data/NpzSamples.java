@@ -1,6 +1,7 @@
 package io.penultimate.data;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,6 +60,9 @@ final class NpzSamples {
       throw new UncheckedIOException("missing file " + file, e);
     } catch (ZipException e) {
       throw new InvalidDataException(file + " is not a valid zip archive, as np.savez writes: " + e.getMessage(), e);
+    } catch (EOFException e) {
+      // the zip's directory points past the end of the file (ZipFile reads entries at those offsets)
+      throw new InvalidDataException(file + " is a truncated zip archive: its directory names data beyond its end", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
