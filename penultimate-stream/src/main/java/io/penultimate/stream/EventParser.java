@@ -254,7 +254,9 @@ public final class EventParser {
       return null;
     }
     JsonParser.NumberType type = token == JsonToken.VALUE_NUMBER_INT ? parser.getNumberType() : null;
-    if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+    // negative is refused too: Kafka cannot write a record with a negative timestamp, and the
+    // scored record would stop the stream thread instead of reaching the dead letters
+    if ((type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) && parser.getLongValue() >= 0) {
       return Checked.ok(parser.getLongValue());
     }
     return Checked.broken(Cause.MALFORMED, "'timestamp' must be epoch milliseconds, found " + skipValue(parser, token));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The property every fuzz target of an event parser checks: a parse ends either in an event the
  * scorer can take (an id within the limit, as many finite features as the model has inputs, a label
- * in range) or in the parser's own rejection, with a short one-line reason. Anything else thrown
+ * in range, a timestamp Kafka can write) or in the parser's own rejection, with a short one-line reason. Anything else thrown
  * (an index out of bounds, an overflow of the stack, a negative array size) escapes the target and is
  * Jazzer's finding.
  */
@@ -27,6 +27,7 @@ final class CleanParse {
       assertThat(Float.isFinite(feature)).as("feature %s is finite", feature).isTrue();
     }
     event.label().ifPresent(label -> assertThat(label).isBetween(0, numClasses - 1));
+    assertThat(event.timestamp()).as("Kafka writes no negative timestamp").isNotNegative();
   }
 
   static void checkId(String id) {

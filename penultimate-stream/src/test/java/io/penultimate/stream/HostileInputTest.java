@@ -182,6 +182,14 @@ class HostileInputTest {
   }
 
   @Test
+  void deadLettersANegativeTimestampThatKafkaCouldNotWrite() {
+    start();
+    String before1970 = json("old", probes[2], ",\"timestamp\":-5");
+    assertThat(reason(betweenGoodEvents("old", utf8(before1970)))).isEqualTo("'timestamp' must be epoch milliseconds, found -5");
+    assertThat(counts.rejected).containsExactly(Cause.MALFORMED);
+  }
+
+  @Test
   void deadLettersAnEventWhoseKeyIsNotItsIdAsKeyMismatch() {
     start();
     TestRecord<String, byte[]> dead = betweenGoodEvents("someone-else", utf8(json("e1", probes[2], "")));
