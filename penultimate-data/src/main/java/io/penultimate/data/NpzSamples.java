@@ -34,6 +34,7 @@ final class NpzSamples {
   static final String X = "x.npy";
   static final String Y = "y.npy";
   private static final int BUFFER = 1 << 16;
+  private static final int ENTRIES_SHOWN = 10;
 
   private NpzSamples() {}
 
@@ -71,8 +72,11 @@ final class NpzSamples {
   private static ZipEntry entry(ZipFile zip, String name, Path file) {
     ZipEntry entry = zip.getEntry(name);
     if (entry == null) {
-      List<String> names = Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
-      throw new InvalidDataException(file + " holds no array " + name + " (it holds " + (names.isEmpty() ? "none" : String.join(", ", names))
+      // a zip may list thousands of entries: the message names the first few
+      List<String> names = Collections.list(zip.entries()).stream().map(ZipEntry::getName).map(DataText::quoted).toList();
+      String held = names.isEmpty() ? "none"
+          : String.join(", ", names.subList(0, Math.min(ENTRIES_SHOWN, names.size()))) + (names.size() > ENTRIES_SHOWN ? ", …" : "");
+      throw new InvalidDataException(file + " holds no array " + name + " (it holds " + held
           + "); expected x (inputs) and y (labels), as np.savez(file, x=x, y=y) writes them");
     }
     return entry;

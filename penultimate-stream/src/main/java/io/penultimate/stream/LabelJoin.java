@@ -90,8 +90,9 @@ final class LabelJoin {
       DeadLetters.forward(context, record, "a label for id '" + Reasons.excerpt(label.id()) + "' is already waiting for its event (duplicate label)");
       observer.label(MonitorObserver.LabelOutcome.UNMATCHED);
     } else {
-      if (heldCount >= timing.maxHeld()) {
-        dropOldestHeld();
+      // a loop, not an if: a restart with a lower --max-held-labels finds more held than the bound
+      while (heldCount >= timing.maxHeld() && dropOldestHeld()) {
+        // dropOldestHeld made room for one
       }
       DeadLetters.Origin origin = context.recordMetadata().map(DeadLetters.Origin::of).orElse(null);
       HeldLabel waiting = new HeldLabel(label.label(), record.timestamp(), context.currentSystemTimeMs(), record.value(), origin);
@@ -101,20 +102,20 @@ final class LabelJoin {
     }
   }
 
-  /** Makes room for one more held label: the oldest still held goes to the dead letters. */
-  private void dropOldestHeld() {
+  /** Makes room for one more held label: the oldest still held goes to the dead letters. False if none is held. */
+  private boolean dropOldestHeld() {
     while (!holdOrder.isEmpty()) {
       HeldId oldest = holdOrder.removeFirst();
       HeldLabel label = stillHeld(oldest);
       if (label != null) {
         release(oldest.id());
-        DeadLetters.forward(context, new Record<>(oldest.id(), label.value(), label.timestamp()),
-            "the held-label store is full (--max-held-labels " + timing.maxHeld() + "): the oldest held label, for id '"
-                + Reasons.excerpt(oldest.id()) + "', was dropped to make room", label.origin());
-        observer.label(MonitorObserver.LabelOutcome.DROPPED);
-        return;
+        deadLetter(oldest.id(), label, "the held-label store is full (--max-held-labels " + timing.maxHeld()
+            + "): the oldest held label, for id '" + Reasons.excerpt(oldest.id()) + "', was dropped to make room",
+            MonitorObserver.LabelOutcome.DROPPED);
+        return true;
       }
     }
+    return false;
   }
 
   /** The label {@code id} names if it is still the one held under its id, else null (joined, or held again since). */
@@ -142,7 +143,8 @@ final class LabelJoin {
     release(scored.id());
     HeldLabel label = Json.read(stored, HeldLabel.class);
     if (scored.label() != null) {
-      deadLetter(scored.id(), label, "the event for id '" + Reasons.excerpt(scored.id()) + "' carried its own label (duplicate label)");
+      deadLetter(scored.id(), label, "the event for id '" + Reasons.excerpt(scored.id()) + "' carried its own label (duplicate label)",
+          MonitorObserver.LabelOutcome.UNMATCHED);
     } else {
       forward(Outcome.of(scored.id(), scored.predicted(), label.label(), scored.scores(), EventAnswers.of(scored), label.timestamp()));
     }
@@ -158,7 +160,8 @@ final class LabelJoin {
       if (label != null) {
         release(oldest.id());
         deadLetter(oldest.id(), label, "no scored event waiting for id '" + Reasons.excerpt(oldest.id()) + "' within the label grace of "
-            + timing.grace().toMillis() + " ms (unknown id, duplicate label, or older than the label retention)");
+            + timing.grace().toMillis() + " ms (unknown id, duplicate label, or older than the label retention)",
+            MonitorObserver.LabelOutcome.UNMATCHED);
       }
     }
   }
@@ -178,9 +181,9 @@ final class LabelJoin {
     observer.labelsExpired(expired.size());
   }
 
-  private void deadLetter(String id, HeldLabel label, String reason) {
+  private void deadLetter(String id, HeldLabel label, String reason, MonitorObserver.LabelOutcome outcome) {
     DeadLetters.forward(context, new Record<>(id, label.value(), label.timestamp()), reason, label.origin());
-    observer.label(MonitorObserver.LabelOutcome.UNMATCHED);
+    observer.label(outcome);
   }
 
   private void forward(Outcome outcome) {
