@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one-line IOException the CLI prints. Anything else thrown is Jazzer's finding. The committed
  * inputs start from the golden bundle of the current format version.
  */
+@Tag("fuzz")
 class BundleJsonFuzzTest {
   @TempDir static Path dir;
 

