@@ -46,6 +46,8 @@ public final class MonitorConfig {
       new Setting("label-retention", "PT24H", "how long a scored event waits for its label, ISO-8601"),
       new Setting("label-grace", "PT10S",
           "how long a label waits for its event (still batched, or not read yet) before it is dead-lettered, ISO-8601"),
+      new Setting("max-held-labels", "100000",
+          "labels waiting for their event, per task, at most; beyond it the oldest is dead-lettered and counted as dropped"),
       new Setting("time-window", "PT1H", "span of the time-bounded quality window, ISO-8601"),
       new Setting("time-window-capacity", "100000", "most labelled events the time window holds"),
       new Setting("state-dir", null,
@@ -133,8 +135,9 @@ public final class MonitorConfig {
     List<Supplier<?>> accessors = List.of(
         this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::oipInput, this::maxEventBytes,
         this::nodeEncoder, this::lowestNodes, this::batchSize, this::batchLinger, this::window, this::labelRetention,
-        this::labelGrace, this::timeWindow, this::timeWindowCapacity, this::stateDir, this::createTopics, this::partitions, this::replicationFactor, this::metricsPort,
-        this::metricsBind, this::metricsUser, this::metricsPasswordFile, this::metricsTlsKeystore, this::metricsTlsPasswordFile, this::nodeWindow, this::nodeMetricsCap, this::estimateWindow);
+        this::labelGrace, this::maxHeldLabels, this::timeWindow, this::timeWindowCapacity, this::stateDir, this::createTopics, this::partitions,
+        this::replicationFactor, this::metricsPort, this::metricsBind, this::metricsUser, this::metricsPasswordFile, this::metricsTlsKeystore,
+        this::metricsTlsPasswordFile, this::nodeWindow, this::nodeMetricsCap, this::estimateWindow);
     for (Supplier<?> accessor : accessors) {
       try {
         accessor.get();
@@ -233,8 +236,12 @@ public final class MonitorConfig {
     return integer("time-window-capacity", 1);
   }
 
+  public int maxHeldLabels() {
+    return integer("max-held-labels", 1);
+  }
+
   public LabelTiming labelTiming() {
-    return new LabelTiming(labelRetention(), labelGrace());
+    return new LabelTiming(labelRetention(), labelGrace(), maxHeldLabels());
   }
 
   public QualityWindows qualityWindows() {
