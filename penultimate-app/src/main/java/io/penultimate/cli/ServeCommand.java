@@ -1,10 +1,13 @@
 package io.penultimate.cli;
 
+import io.penultimate.metrics.MetricsEndpoint;
 import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.NotAuthorisedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +39,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MonitorConfig config = config();
+    MetricsEndpoint endpoint = MetricsAccess.endpoint(config, System::getenv);
     // the local files first: a bundle of another model fails at once, not after a broker timeout
     MonitorWiring wiring = MonitorWiring.load(model, encoders);
     try {
@@ -45,20 +49,34 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (RunningMonitor monitor = RunningMonitor.start(wiring, config, (now, before) -> {
+    try (RunningMonitor monitor = RunningMonitor.start(wiring, config, endpoint, (now, before) -> {
       spec.commandLine().getErr().println("penultimate: streams " + before + " -> " + now);
       if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
         stopped.countDown();
       }
     })) {
-      spec.commandLine().getErr().println("penultimate: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
+      spec.commandLine().getErr().println("penultimate: metrics on " + monitor.metricsUrl());
       Runnable close = monitor::close;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         close.run();
         stopped.countDown();
       }, "penultimate-shutdown"));
       stopped.await();
-      return monitor.streams().state() == KafkaStreams.State.ERROR ? ExitCodes.FAILURE : ExitCodes.OK;
+      if (monitor.streams().state() != KafkaStreams.State.ERROR) {
+        return ExitCodes.OK;
+      }
+      throwIfNotAuthorised(config, monitor.fatal());
+      return ExitCodes.FAILURE;
+    }
+  }
+
+  /** A stream thread that died of a missing ACL stops serve with the line naming it, not only with the state. */
+  private static void throwIfNotAuthorised(MonitorConfig config, Optional<Throwable> fatal) throws InterruptedException {
+    if (fatal.isPresent()) {
+      Optional<NotAuthorisedException> denied = TopicsAtStartup.explain(config, fatal.get());
+      if (denied.isPresent()) {
+        throw denied.get();
+      }
     }
   }
 

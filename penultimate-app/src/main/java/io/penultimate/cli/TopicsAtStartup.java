@@ -1,6 +1,7 @@
 package io.penultimate.cli;
 
 import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.NotAuthorisedException;
 import io.penultimate.stream.TopicCheck;
 import java.io.PrintWriter;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Optional;
 /**
  * What {@code serve} does with its topics before the monitor starts: checks them through an admin
  * client configured as the Streams application's, or, with {@code --create-topics}, creates the
- * missing ones first. A problem stops it with one line and exit code 1.
+ * missing ones first; before either, that the principal holds the ACLs the monitor needs on them
+ * and its group. A problem stops it with one line and exit code 1.
  */
 final class TopicsAtStartup {
   private TopicsAtStartup() {}
@@ -18,6 +20,8 @@ final class TopicsAtStartup {
   static void prepare(MonitorConfig config, PrintWriter err) throws InterruptedException {
     Optional<TopicCheck.Creation> creation = config.topicCreation();
     try (TopicCheck check = TopicCheck.forStreams(config.streamsProperties())) {
+      // first: without DESCRIBE on a topic, the layout check could only say that it cannot describe it
+      check.access(config).verify();
       if (creation.isEmpty()) {
         check.verify(config.topics(), "run serve with --create-topics");
         return;
@@ -26,6 +30,16 @@ final class TopicsAtStartup {
       if (!created.isEmpty()) {
         err.println("penultimate: created topics " + String.join(", ", created));
       }
+    }
+  }
+
+  /**
+   * The one-line reason of a stream thread's fatal failure when it was a missing ACL, asked of the
+   * cluster; empty for any other failure.
+   */
+  static Optional<NotAuthorisedException> explain(MonitorConfig config, Throwable failure) throws InterruptedException {
+    try (TopicCheck check = TopicCheck.forStreams(config.streamsProperties())) {
+      return check.access(config).explain(failure);
     }
   }
 }

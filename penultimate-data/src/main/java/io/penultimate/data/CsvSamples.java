@@ -76,7 +76,7 @@ final class CsvSamples {
           if (labelled) {
             int label = classes.index(text);
             if (label < 0) {
-              throw new InvalidDataException(where + ", column '" + options.column() + "': label '" + text + "' is not "
+              throw new InvalidDataException(where + ", column '" + options.column() + "': label '" + DataText.quoted(text) + "' is not "
                   + classes.expected());
             }
             labels.add(label);
@@ -85,7 +85,7 @@ final class CsvSamples {
           row[feature] = number(text);
           if (!Float.isFinite(row[feature++])) {
             throw new InvalidDataException(
-                where + ", column '" + header.names().get(column) + "': '" + text + "' is not a finite number");
+                where + ", column '" + DataText.quoted(header.names().get(column)) + "': '" + DataText.quoted(text) + "' is not a finite number");
           }
         }
       }
@@ -126,7 +126,7 @@ final class CsvSamples {
         }
       }
       if (label < 0 && labelled) {
-        String shown = String.join(", ", cleaned.subList(0, Math.min(COLUMNS_SHOWN, cleaned.size())))
+        String shown = String.join(", ", cleaned.subList(0, Math.min(COLUMNS_SHOWN, cleaned.size())).stream().map(DataText::quoted).toList())
             + (cleaned.size() > COLUMNS_SHOWN ? ", …" : "");
         throw new InvalidDataException(file + " line 1: no label column '" + labelColumn + "' in the header (" + shown
             + "); name it with --label-column");

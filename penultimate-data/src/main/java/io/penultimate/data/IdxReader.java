@@ -138,9 +138,9 @@ public final class IdxReader {
           String.format("%s: expected IDX magic 0x%08x (%s), found 0x%08x", file, magic,
               magic == IMAGES_MAGIC ? "unsigned-byte images n x rows x cols" : "unsigned-byte labels", found));
     }
-    if (bytes.length < header.capacity()) {
+    if (bytes.length < 4 * (1 + rank)) {
       throw new InvalidDataException(
-          file + " is truncated: expected a " + header.capacity() + "-byte header, found " + bytes.length + " bytes");
+          file + " is truncated: expected a " + 4 * (1 + rank) + "-byte header, found " + bytes.length + " bytes");
     }
     int[] dims = new int[rank];
     for (int d = 0; d < rank; d++) {

@@ -12,9 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads a folder of class sub-folders of PNG and JPEG images, the layout of Keras'
@@ -140,17 +143,37 @@ final class ImageFolderSamples {
     return values;
   }
 
+  /**
+   * Decodes one image after reading its size from the header alone: a PNG of a few bytes can declare
+   * 800 million by 2 pixels, and decoding it would allocate gigabytes first. The JDK's decoders
+   * report some corrupt files not as IOException but as unchecked exceptions (an index out of
+   * bounds, an illegal argument, a negative array size), so those become the same refusal.
+   */
   private static BufferedImage image(Path file) {
-    BufferedImage image;
-    try {
-      image = ImageIO.read(file.toFile());
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        throw new InvalidDataException(file + " is not a PNG or JPEG image that Java's ImageIO can read");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > IdxReader.MAX_PIXELS_PER_IMAGE) {
+          throw new InvalidDataException(file + " is " + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels, more than the limit of "
+              + IdxReader.MAX_PIXELS_PER_IMAGE + " per image");
+        }
+        return reader.read(0);
+      } finally {
+        reader.dispose();
+      }
     } catch (IOException e) {
-      throw new InvalidDataException(file + " cannot be read as an image: " + e.getMessage(), e);
+      throw new InvalidDataException(file + " cannot be read as an image: " + DataText.quoted(String.valueOf(e.getMessage())), e);
+    } catch (InvalidDataException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InvalidDataException(file + " is a corrupt image: " + DataText.quoted(e.toString()), e);
     }
-    if (image == null) {
-      throw new InvalidDataException(file + " is not a PNG or JPEG image that Java's ImageIO can read");
-    }
-    return image;
   }
 
   /** The entries of a folder, sorted by name. */

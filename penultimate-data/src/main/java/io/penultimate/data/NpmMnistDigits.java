@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -115,6 +116,9 @@ public final class NpmMnistDigits {
       return values;
     } catch (JsonProcessingException e) {
       throw new InvalidDataException(name + " is not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (CharConversionException e) {
+      // Jackson guessed UTF-16 or UTF-32 from the first bytes and found no such text
+      throw new InvalidDataException(name + " is not valid JSON: " + e.getMessage(), e);
     }
   }
 

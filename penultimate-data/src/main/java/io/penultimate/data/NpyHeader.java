@@ -69,12 +69,13 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape, long items, l
     }
     String header = new String(text, StandardCharsets.ISO_8859_1).strip();
     Map<String, Object> dict = new Literal(header, name).dict();
-    long[] shape = shape(field(dict, "shape", List.class, header, name), header, name);
+    String shown = DataText.quoted(header);
+    long[] shape = shape(field(dict, "shape", List.class, shown, name), shown, name);
     return new NpyHeader(
-        field(dict, "descr", String.class, header, name),
-        field(dict, "fortran_order", Boolean.class, header, name),
+        field(dict, "descr", String.class, shown, name),
+        field(dict, "fortran_order", Boolean.class, shown, name),
         shape,
-        items(shape, header, name),
+        items(shape, shown, name),
         MAGIC.length + 2L + lengthBytes + headerLength);
   }
 
@@ -208,7 +209,7 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape, long items, l
     }
 
     private InvalidDataException invalid(String expected) {
-      return new InvalidDataException(name + ": cannot parse the .npy header " + text + ": expected " + expected
+      return new InvalidDataException(name + ": cannot parse the .npy header " + DataText.quoted(text) + ": expected " + expected
           + " at character " + at);
     }
   }

@@ -1,6 +1,7 @@
 package io.penultimate.data;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +34,7 @@ final class NpzSamples {
   static final String X = "x.npy";
   static final String Y = "y.npy";
   private static final int BUFFER = 1 << 16;
+  private static final int ENTRIES_SHOWN = 10;
 
   private NpzSamples() {}
 
@@ -59,6 +61,9 @@ final class NpzSamples {
       throw new UncheckedIOException("missing file " + file, e);
     } catch (ZipException e) {
       throw new InvalidDataException(file + " is not a valid zip archive, as np.savez writes: " + e.getMessage(), e);
+    } catch (EOFException e) {
+      // the zip's directory points past the end of the file (ZipFile reads entries at those offsets)
+      throw new InvalidDataException(file + " is a truncated zip archive: its directory names data beyond its end", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -67,8 +72,11 @@ final class NpzSamples {
   private static ZipEntry entry(ZipFile zip, String name, Path file) {
     ZipEntry entry = zip.getEntry(name);
     if (entry == null) {
-      List<String> names = Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
-      throw new InvalidDataException(file + " holds no array " + name + " (it holds " + (names.isEmpty() ? "none" : String.join(", ", names))
+      // a zip may list thousands of entries: the message names the first few
+      List<String> names = Collections.list(zip.entries()).stream().map(ZipEntry::getName).map(DataText::quoted).toList();
+      String held = names.isEmpty() ? "none"
+          : String.join(", ", names.subList(0, Math.min(ENTRIES_SHOWN, names.size()))) + (names.size() > ENTRIES_SHOWN ? ", …" : "");
+      throw new InvalidDataException(file + " holds no array " + name + " (it holds " + held
           + "); expected x (inputs) and y (labels), as np.savez(file, x=x, y=y) writes them");
     }
     return entry;

@@ -40,14 +40,15 @@ final class TarEntries {
         String prefix = text(header, 345, 155);
         name = prefix.isEmpty() ? name : prefix + "/" + name;
       }
-      long size = octal(header, 124, 12, source, name);
+      String shown = DataText.quoted(name);
+      long size = octal(header, 124, 12, source, shown);
       byte type = header[156];
-      Entry content = new Entry(tar, size, source, name);
+      Entry content = new Entry(tar, size, source, shown);
       if (type == '0' || type == 0) {
         visitor.file(name, content);
       }
       content.skipRest();
-      skipFully(tar, (BLOCK - size % BLOCK) % BLOCK, source, name);
+      skipFully(tar, (BLOCK - size % BLOCK) % BLOCK, source, shown);
     }
   }
 
@@ -73,7 +74,7 @@ final class TarEntries {
   private static long octal(byte[] header, int offset, int length, Path source, String name) {
     String digits = text(header, offset, length).trim();
     if (!digits.matches("[0-7]{1,11}")) {
-      throw new InvalidDataException(source + ": tar entry " + name + " has an invalid size field '" + digits + "'");
+      throw new InvalidDataException(source + ": tar entry " + name + " has an invalid size field '" + DataText.quoted(digits) + "'");
     }
     return Long.parseLong(digits, 8);
   }

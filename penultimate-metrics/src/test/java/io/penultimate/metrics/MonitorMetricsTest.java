@@ -68,7 +68,7 @@ class MonitorMetricsTest {
     for (Cause cause : Cause.values()) {
       assertThat(counter("penultimate.dead.letters", "reason", cause.key())).as(cause.key()).isEqualTo(cause.ordinal() + 1);
     }
-    assertThat(counter("penultimate.events", "outcome", "dead_lettered")).isEqualTo(1 + 2 + 3 + 4 + 5 + 6);
+    assertThat(counter("penultimate.events", "outcome", "dead_lettered")).isEqualTo(1 + 2 + 3 + 4 + 5 + 6 + 7);
   }
 
   @Test
@@ -79,12 +79,16 @@ class MonitorMetricsTest {
     metrics.label(LabelOutcome.UNMATCHED);
     metrics.label(LabelOutcome.INVALID);
     metrics.label(LabelOutcome.INVALID);
+    for (int i = 0; i < 5; i++) {
+      metrics.label(LabelOutcome.DROPPED);
+    }
     metrics.labelsExpired(4);
     metrics.labelsExpired(0);
 
     assertThat(counter("penultimate.labels", "outcome", "joined")).isEqualTo(3);
     assertThat(counter("penultimate.labels", "outcome", "unmatched")).isEqualTo(1);
     assertThat(counter("penultimate.labels", "outcome", "invalid")).isEqualTo(2);
+    assertThat(counter("penultimate.labels", "outcome", "dropped")).as("held labels dropped by --max-held-labels").isEqualTo(5);
     assertThat(counter("penultimate.labels", "outcome", "expired")).isEqualTo(4);
   }
 

@@ -7,7 +7,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** Forwards a record it could not handle, unchanged, to the dead-letter sink with the reason in headers. */
+/**
+ * Forwards a record it could not handle, unchanged, to the dead-letter sink with the reason in
+ * headers, cut to {@link Reasons#MAX_LENGTH} characters.
+ */
 final class DeadLetters {
   private DeadLetters() {}
 
@@ -26,7 +29,7 @@ final class DeadLetters {
   /** A record read earlier (from a punctuation there is no current record); origin may be null. */
   static <V> void forward(ProcessorContext<String, V> context, Record<String, V> record, String reason, Origin origin) {
     Headers headers = new RecordHeaders(record.headers().toArray());
-    headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
+    headers.add(DeadLetterHeaders.REASON, Reasons.capped(reason).getBytes(StandardCharsets.UTF_8));
     if (origin != null) {
       headers.add(DeadLetterHeaders.TOPIC, origin.topic().getBytes(StandardCharsets.UTF_8));
       headers.add(DeadLetterHeaders.PARTITION, Integer.toString(origin.partition()).getBytes(StandardCharsets.UTF_8));

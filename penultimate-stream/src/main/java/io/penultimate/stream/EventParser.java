@@ -17,8 +17,15 @@ import java.util.OptionalInt;
  * {@link InvalidEventException} whose message says which.
  */
 public final class EventParser {
-  // number parsing dominates reading an event (hundreds of floats): Jackson's fast parser halves it
-  static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+  /** Longest event id accepted: an id is a key in three state stores and in every record written. */
+  static final int MAX_ID_LENGTH = 1024;
+  // number parsing dominates reading an event (hundreds of floats): Jackson's fast parser halves it.
+  // A repeated field is refused: two "features" or "label" fields would be read as whichever came
+  // last, and the producer meant one of them. Nesting is bounded by Jackson's default, 1000 levels.
+  static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
 
   private final int inputSize;
   private final int numClasses;
@@ -68,9 +75,7 @@ public final class EventParser {
   }
 
   private InputEvent validated(InputEvent event, long recordTimestamp) throws InvalidEventException {
-    if (event.id().isBlank()) {
-      throw new InvalidEventException(Cause.MISSING_ID, "empty event id");
-    }
+    checkedId(event.id());
     float[] features = event.features();
     if (features.length != inputSize) {
       throw new InvalidEventException(Cause.WRONG_LENGTH, "'features' has " + features.length + " values, the model expects " + inputSize);
@@ -146,6 +151,18 @@ public final class EventParser {
     return fields;
   }
 
+  /** The id of an event, label or request, or why it cannot be one. */
+  static String checkedId(String id) throws InvalidEventException {
+    if (id == null || id.isBlank()) {
+      throw new InvalidEventException(Cause.MISSING_ID, "missing or empty string field 'id'");
+    }
+    if (id.length() > MAX_ID_LENGTH) {
+      throw new InvalidEventException(Cause.MALFORMED,
+          "'id' has " + id.length() + " characters, at most " + MAX_ID_LENGTH + " are accepted: " + Reasons.excerpt(id));
+    }
+    return id;
+  }
+
   /** One field's value, or the rule it broke (thrown when the field is asked for). */
   record Checked<T>(T value, InvalidEventException problem) {
     static <T> Checked<T> ok(T value) {
@@ -172,10 +189,7 @@ public final class EventParser {
     private Checked<Long> timestamp;
 
     String id() throws InvalidEventException {
-      if (id == null || id.isBlank()) {
-        throw new InvalidEventException(Cause.MISSING_ID, "missing or empty string field 'id'");
-      }
-      return id;
+      return checkedId(id);
     }
 
     float[] features() throws InvalidEventException {
@@ -210,7 +224,7 @@ public final class EventParser {
       } else {
         double d = parser.getDoubleValue();
         if (!Double.isFinite(d) || !Float.isFinite((float) d)) {
-          problem = Checked.broken(Cause.NON_FINITE, "'features[" + count + "]' is not finite: " + parser.getText());
+          problem = Checked.broken(Cause.NON_FINITE, "'features[" + count + "]' is not finite: " + Reasons.excerpt(parser.getText()));
         }
         out[count] = (float) d;
       }
@@ -240,15 +254,17 @@ public final class EventParser {
       return null;
     }
     JsonParser.NumberType type = token == JsonToken.VALUE_NUMBER_INT ? parser.getNumberType() : null;
-    if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+    // negative is refused too: Kafka cannot write a record with a negative timestamp, and the
+    // scored record would stop the stream thread instead of reaching the dead letters
+    if ((type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) && parser.getLongValue() >= 0) {
       return Checked.ok(parser.getLongValue());
     }
     return Checked.broken(Cause.MALFORMED, "'timestamp' must be epoch milliseconds, found " + skipValue(parser, token));
   }
 
-  /** Skips the value at {@code token} and returns how to name it in a reason: its text, or "{" / "[". */
+  /** Skips the value at {@code token} and returns how to name it in a reason: an excerpt of its text, or "{" / "[". */
   static String skipValue(JsonParser parser, JsonToken token) throws IOException {
-    String text = token.isStructStart() ? token.asString() : parser.getText();
+    String text = token.isStructStart() ? token.asString() : Reasons.excerpt(parser.getText());
     parser.skipChildren();
     return text;
   }

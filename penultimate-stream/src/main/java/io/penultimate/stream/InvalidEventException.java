@@ -9,7 +9,9 @@ public final class InvalidEventException extends Exception {
     WRONG_LENGTH("wrong_length"),
     NON_FINITE("non_finite"),
     OVERSIZED("oversized"),
-    BAD_LABEL("bad_label");
+    BAD_LABEL("bad_label"),
+    /** The record's Kafka key is not the event's id: its label, keyed by id, would reach another task. */
+    KEY_MISMATCH("key_mismatch");
 
     private final String key;
 
@@ -24,8 +26,9 @@ public final class InvalidEventException extends Exception {
 
   private final Cause cause;
 
+  /** @param reason cut to {@link Reasons#MAX_LENGTH} characters: it may quote hostile input */
   public InvalidEventException(Cause cause, String reason) {
-    super(reason);
+    super(Reasons.capped(reason));
     this.cause = cause;
   }
 

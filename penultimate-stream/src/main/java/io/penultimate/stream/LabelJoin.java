@@ -19,9 +19,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * event may still be in the batch buffer, or not read yet (the two topics are read independently,
  * and a label produced in the same millisecond as its event may be read first). The event picks
  * its label up when it is scored. A label still unmatched after the grace (unknown id, a
- * duplicate, or later than the retention) goes to the dead-letter topic with that reason. Scored
- * events that wait for a label longer than the retention are dropped. Part of {@link
- * ScoringProcessor}, which owns the task's stores.
+ * duplicate, or later than the retention) goes to the dead-letter topic with that reason. At most
+ * {@link LabelTiming#maxHeld()} labels are held: a storm of labels for unknown ids at a high rate
+ * would otherwise grow the store, in memory, for a whole grace period; beyond the bound the oldest
+ * held label is dead-lettered and counted as dropped. Scored events that wait for a label longer
+ * than the retention are dropped. Part of {@link ScoringProcessor}, which owns the task's stores.
  */
 final class LabelJoin {
   static final Duration EVICTION_INTERVAL = Duration.ofMinutes(1);
@@ -38,6 +40,8 @@ final class LabelJoin {
    * store on start; an id joined since stays here until its turn and is then skipped.
    */
   private final ArrayDeque<HeldId> holdOrder = new ArrayDeque<>();
+  /** Entries in the held store: holdOrder may also list ids joined since. */
+  private int heldCount;
 
   /** A label waiting for its event, with what dead-lettering it would need. */
   record HeldLabel(int label, long timestamp, long heldAtMs, byte[] value, DeadLetters.Origin origin) {}
@@ -58,6 +62,7 @@ final class LabelJoin {
     }
     restored.sort(Comparator.comparingLong(HeldId::heldAtMs));
     holdOrder.addAll(restored);
+    heldCount = restored.size();
   }
 
   /** How often held labels are checked against the grace. */
@@ -71,6 +76,7 @@ final class LabelJoin {
     EventParser.Label label;
     try {
       label = parser.parseLabel(record.value());
+      ScoringProcessor.requireKeyIsId(record.key(), label.id());
     } catch (InvalidEventException e) {
       DeadLetters.forward(context, record, e.getMessage());
       observer.label(MonitorObserver.LabelOutcome.INVALID);
@@ -81,14 +87,47 @@ final class LabelJoin {
       PendingEvent event = Json.read(stored, PendingEvent.class);
       forward(Outcome.of(label.id(), event.predicted(), label.label(), event.scores(), event.answers(), record.timestamp()));
     } else if (held.get(label.id()) != null) {
-      DeadLetters.forward(context, record, "a label for id '" + label.id() + "' is already waiting for its event (duplicate label)");
+      DeadLetters.forward(context, record, "a label for id '" + Reasons.excerpt(label.id()) + "' is already waiting for its event (duplicate label)");
       observer.label(MonitorObserver.LabelOutcome.UNMATCHED);
     } else {
+      // a loop, not an if: a restart with a lower --max-held-labels finds more held than the bound
+      while (heldCount >= timing.maxHeld() && dropOldestHeld()) {
+        // dropOldestHeld made room for one
+      }
       DeadLetters.Origin origin = context.recordMetadata().map(DeadLetters.Origin::of).orElse(null);
       HeldLabel waiting = new HeldLabel(label.label(), record.timestamp(), context.currentSystemTimeMs(), record.value(), origin);
       held.put(label.id(), Json.write(waiting));
       holdOrder.addLast(new HeldId(label.id(), waiting.heldAtMs()));
+      heldCount++;
     }
+  }
+
+  /** Makes room for one more held label: the oldest still held goes to the dead letters. False if none is held. */
+  private boolean dropOldestHeld() {
+    while (!holdOrder.isEmpty()) {
+      HeldId oldest = holdOrder.removeFirst();
+      HeldLabel label = stillHeld(oldest);
+      if (label != null) {
+        release(oldest.id());
+        deadLetter(oldest.id(), label, "the held-label store is full (--max-held-labels " + timing.maxHeld()
+            + "): the oldest held label, for id '" + Reasons.excerpt(oldest.id()) + "', was dropped to make room",
+            MonitorObserver.LabelOutcome.DROPPED);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The label {@code id} names if it is still the one held under its id, else null (joined, or held again since). */
+  private HeldLabel stillHeld(HeldId id) {
+    byte[] stored = held.get(id.id());
+    HeldLabel label = stored == null ? null : Json.read(stored, HeldLabel.class);
+    return label != null && label.heldAtMs() == id.heldAtMs() ? label : null;
+  }
+
+  private void release(String id) {
+    held.delete(id);
+    heldCount--;
   }
 
   /**
@@ -101,10 +140,11 @@ final class LabelJoin {
     if (stored == null) {
       return scored.label() != null;
     }
-    held.delete(scored.id());
+    release(scored.id());
     HeldLabel label = Json.read(stored, HeldLabel.class);
     if (scored.label() != null) {
-      deadLetter(scored.id(), label, "the event for id '" + scored.id() + "' carried its own label (duplicate label)");
+      deadLetter(scored.id(), label, "the event for id '" + Reasons.excerpt(scored.id()) + "' carried its own label (duplicate label)",
+          MonitorObserver.LabelOutcome.UNMATCHED);
     } else {
       forward(Outcome.of(scored.id(), scored.predicted(), label.label(), scored.scores(), EventAnswers.of(scored), label.timestamp()));
     }
@@ -115,13 +155,13 @@ final class LabelJoin {
   void expireHeld(long now) {
     while (!holdOrder.isEmpty() && now - holdOrder.peekFirst().heldAtMs() > timing.grace().toMillis()) {
       HeldId oldest = holdOrder.removeFirst();
-      byte[] stored = held.get(oldest.id());
-      HeldLabel label = stored == null ? null : Json.read(stored, HeldLabel.class);
-      // absent: joined since; a later hold of the same id: its own entry in the queue expires it
-      if (label != null && label.heldAtMs() == oldest.heldAtMs()) {
-        held.delete(oldest.id());
-        deadLetter(oldest.id(), label, "no scored event waiting for id '" + oldest.id() + "' within the label grace of "
-            + timing.grace().toMillis() + " ms (unknown id, duplicate label, or older than the label retention)");
+      // null: joined since; or held again since, and its own entry in the queue expires it
+      HeldLabel label = stillHeld(oldest);
+      if (label != null) {
+        release(oldest.id());
+        deadLetter(oldest.id(), label, "no scored event waiting for id '" + Reasons.excerpt(oldest.id()) + "' within the label grace of "
+            + timing.grace().toMillis() + " ms (unknown id, duplicate label, or older than the label retention)",
+            MonitorObserver.LabelOutcome.UNMATCHED);
       }
     }
   }
@@ -141,9 +181,9 @@ final class LabelJoin {
     observer.labelsExpired(expired.size());
   }
 
-  private void deadLetter(String id, HeldLabel label, String reason) {
+  private void deadLetter(String id, HeldLabel label, String reason, MonitorObserver.LabelOutcome outcome) {
     DeadLetters.forward(context, new Record<>(id, label.value(), label.timestamp()), reason, label.origin());
-    observer.label(MonitorObserver.LabelOutcome.UNMATCHED);
+    observer.label(outcome);
   }
 
   private void forward(Outcome outcome) {

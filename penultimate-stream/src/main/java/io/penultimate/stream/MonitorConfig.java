@@ -46,6 +46,8 @@ public final class MonitorConfig {
       new Setting("label-retention", "PT24H", "how long a scored event waits for its label, ISO-8601"),
       new Setting("label-grace", "PT10S",
           "how long a label waits for its event (still batched, or not read yet) before it is dead-lettered, ISO-8601"),
+      new Setting("max-held-labels", "100000",
+          "labels waiting for their event, per task, at most; beyond it the oldest is dead-lettered and counted as dropped"),
       new Setting("time-window", "PT1H", "span of the time-bounded quality window, ISO-8601"),
       new Setting("time-window-capacity", "100000", "most labelled events the time window holds"),
       new Setting("state-dir", null,
@@ -55,6 +57,13 @@ public final class MonitorConfig {
           "with --create-topics: partitions of the events, labels, scores and dead-letter topics; outcomes and quality get 1"),
       new Setting("replication-factor", null, "with --create-topics: replicas per partition (default: the brokers' default.replication.factor)"),
       new Setting("metrics-port", "9404", "port of /metrics and /health; 0 picks a free one"),
+      new Setting("metrics-bind", null, "address /metrics and /health listen on, such as 127.0.0.1 (default: every interface)"),
+      new Setting("metrics-user", null,
+          "basic authentication for /metrics as this user, the password from --metrics-password-file or $PENULTIMATE_METRICS_PASSWORD; /health stays open"),
+      new Setting("metrics-password-file", null, "file holding the /metrics password (its first line)"),
+      new Setting("metrics-tls-keystore", null,
+          "PKCS12 keystore: /metrics and /health over HTTPS, the keystore password from --metrics-tls-password-file or $PENULTIMATE_METRICS_TLS_PASSWORD"),
+      new Setting("metrics-tls-password-file", null, "file holding the metrics TLS keystore password (its first line)"),
       new Setting("node-window", "1000", "scored events behind the per-node statistics and the OOD rate"),
       new Setting("node-metrics-cap", "64", "per-node series for at most this many nodes; layer aggregates use all"),
       new Setting("estimate-window", "10000",
@@ -126,8 +135,9 @@ public final class MonitorConfig {
     List<Supplier<?>> accessors = List.of(
         this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::oipInput, this::maxEventBytes,
         this::nodeEncoder, this::lowestNodes, this::batchSize, this::batchLinger, this::window, this::labelRetention,
-        this::labelGrace, this::timeWindow, this::timeWindowCapacity, this::stateDir, this::createTopics, this::partitions, this::replicationFactor, this::metricsPort,
-        this::nodeWindow, this::nodeMetricsCap, this::estimateWindow);
+        this::labelGrace, this::maxHeldLabels, this::timeWindow, this::timeWindowCapacity, this::stateDir, this::createTopics, this::partitions,
+        this::replicationFactor, this::metricsPort, this::metricsBind, this::metricsUser, this::metricsPasswordFile, this::metricsTlsKeystore,
+        this::metricsTlsPasswordFile, this::nodeWindow, this::nodeMetricsCap, this::estimateWindow);
     for (Supplier<?> accessor : accessors) {
       try {
         accessor.get();
@@ -226,8 +236,12 @@ public final class MonitorConfig {
     return integer("time-window-capacity", 1);
   }
 
+  public int maxHeldLabels() {
+    return integer("max-held-labels", 1);
+  }
+
   public LabelTiming labelTiming() {
-    return new LabelTiming(labelRetention(), labelGrace());
+    return new LabelTiming(labelRetention(), labelGrace(), maxHeldLabels());
   }
 
   public QualityWindows qualityWindows() {
@@ -276,6 +290,33 @@ public final class MonitorConfig {
     return port;
   }
 
+  /** Empty: every interface. */
+  public Optional<String> metricsBind() {
+    return optional("metrics-bind");
+  }
+
+  /** Empty: /metrics without authentication. */
+  public Optional<String> metricsUser() {
+    Optional<String> user = optional("metrics-user");
+    if (user.filter(name -> name.contains(":")).isPresent()) {
+      throw invalid("metrics-user", "must not contain ':' (basic authentication separates user and password by it)");
+    }
+    return user;
+  }
+
+  public Optional<Path> metricsPasswordFile() {
+    return optional("metrics-password-file").map(Path::of);
+  }
+
+  /** Empty: plain HTTP. */
+  public Optional<Path> metricsTlsKeystore() {
+    return optional("metrics-tls-keystore").map(Path::of);
+  }
+
+  public Optional<Path> metricsTlsPasswordFile() {
+    return optional("metrics-tls-password-file").map(Path::of);
+  }
+
   public int nodeWindow() {
     return integer("node-window", 1);
   }
@@ -318,6 +359,11 @@ public final class MonitorConfig {
       throw new IllegalStateException("not a setting: " + key);
     }
     return values.getOrDefault(key, BY_KEY.get(key).defaultValue());
+  }
+
+  private Optional<String> optional(String key) {
+    String value = value(key);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
   private String text(String key) {

@@ -43,7 +43,9 @@ public interface MonitorObserver {
   enum LabelOutcome {
     JOINED("joined"),
     UNMATCHED("unmatched"),
-    INVALID("invalid");
+    INVALID("invalid"),
+    /** Held for its event when the held-label store was full, and the oldest: dead-lettered to make room. */
+    DROPPED("dropped");
 
     private final String key;
 

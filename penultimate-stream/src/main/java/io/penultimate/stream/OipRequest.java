@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * shape has as many elements as the model's input, with a leading batch dimension of 1 allowed and
  * anything larger refused (one event per request); every value is finite; {@code parameters.label}
  * is the optional class index, as {@code label} in a JSON event. Requests carry no event time:
- * the record's timestamp is used. Read token by token, like {@link EventParser}'s JSON, and checked
+ * the record's timestamp is used. A field given twice in one object is malformed. Read token by
+ * token, like {@link EventParser}'s JSON, and checked
  * in a fixed order (malformed JSON, id, inputs, label) whatever the field order.
  */
 final class OipRequest {
@@ -89,10 +90,7 @@ final class OipRequest {
     private Checked<OptionalInt> label;
 
     String id() throws InvalidEventException {
-      if (id == null || id.isBlank()) {
-        throw new InvalidEventException(Cause.MISSING_ID, "missing or empty string field 'id'");
-      }
-      return id;
+      return EventParser.checkedId(id);
     }
 
     OptionalInt label() throws InvalidEventException {
@@ -111,7 +109,7 @@ final class OipRequest {
         throw new InvalidEventException(Cause.MALFORMED, "'" + input.path + "' has no string field 'name'");
       }
     }
-    String names = inputs.stream().map(input -> input.name).collect(Collectors.joining(", "));
+    String names = inputs.stream().map(input -> Reasons.excerpt(input.name)).collect(Collectors.joining(", "));
     if (inputName != null) {
       return inputs.stream().filter(input -> input.name.equals(inputName)).findFirst().orElseThrow(
           () -> new InvalidEventException(Cause.MALFORMED, "no input named '" + inputName + "' (--oip-input) among: " + names));
@@ -190,7 +188,7 @@ final class OipRequest {
       }
       if (!NUMERIC.contains(datatype)) {
         throw new InvalidEventException(Cause.MALFORMED,
-            "'" + path + "' has datatype " + datatype + "; accepted: FP16, FP32, FP64, INT8..INT64, UINT8..UINT64");
+            "'" + path + "' has datatype " + Reasons.excerpt(datatype) + "; accepted: FP16, FP32, FP64, INT8..INT64, UINT8..UINT64");
       }
       if (shape == null || shapeBroken) {
         throw new InvalidEventException(Cause.MALFORMED, "'" + path + ".shape' must be an array of non-negative integers");
@@ -215,7 +213,7 @@ final class OipRequest {
         throw dataProblem;
       }
       if (firstFraction != null && datatype.contains("INT")) {
-        throw new InvalidEventException(Cause.MALFORMED, "'" + path + ".data' holds " + firstFraction + ", not an " + datatype);
+        throw new InvalidEventException(Cause.MALFORMED, "'" + path + ".data' holds " + Reasons.excerpt(firstFraction) + ", not an " + datatype);
       }
       return values;
     }
@@ -252,7 +250,6 @@ final class OipRequest {
 
   private static void shape(JsonParser parser, JsonToken token, Tensor tensor) throws IOException {
     tensor.shape = new ArrayList<>();
-    tensor.shapeBroken = false;
     if (token != JsonToken.START_ARRAY) {
       parser.skipChildren();
       tensor.shapeBroken = true;
@@ -270,10 +267,7 @@ final class OipRequest {
   }
 
   private void data(JsonParser parser, JsonToken token, Tensor tensor) throws IOException {
-    // a repeated "data" field replaces the first, as a repeated "shape" does
-    tensor.count = 0;
-    tensor.dataProblem = null;
-    tensor.firstFraction = null;
+    // read once: a repeated field is malformed JSON (EventParser.JSON detects duplicates)
     tensor.hasData = token == JsonToken.START_ARRAY;
     if (!tensor.hasData) {
       parser.skipChildren();
@@ -304,7 +298,7 @@ final class OipRequest {
         double d = parser.getDoubleValue();
         if (!Double.isFinite(d) || !Float.isFinite((float) d)) {
           tensor.dataProblem = new InvalidEventException(Cause.NON_FINITE,
-              "'" + tensor.path + ".data' value " + index + " is not finite: " + parser.getText());
+              "'" + tensor.path + ".data' value " + index + " is not finite: " + Reasons.excerpt(parser.getText()));
         }
         if (element == JsonToken.VALUE_NUMBER_FLOAT && tensor.firstFraction == null && d != Math.rint(d)) {
           tensor.firstFraction = parser.getText();

@@ -89,6 +89,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
     InputEvent event;
     try {
       event = parser.parse(record.value(), record.timestamp());
+      requireKeyIsId(record.key(), event.id());
     } catch (InvalidEventException e) {
       DeadLetters.forward(context, record, e.getMessage());
       observer.eventRejected(e.rejection());
@@ -97,6 +98,18 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
     buffer.put(nextKey++, BinaryEvent.encode(event));
     if (++buffered >= batch.size()) {
       flush();
+    }
+  }
+
+  /**
+   * An event keyed by something other than its id is refused: its label, keyed by id, lands in the
+   * partition of the id, so the two would meet in different tasks and never join. A record without
+   * a key is accepted, as it always was: on a topic of one partition it meets its label anyway.
+   */
+  static void requireKeyIsId(String key, String id) throws InvalidEventException {
+    if (key != null && !key.equals(id)) {
+      throw new InvalidEventException(InvalidEventException.Cause.KEY_MISMATCH, "the record key '" + Reasons.excerpt(key)
+          + "' is not the id '" + Reasons.excerpt(id) + "': key events and labels by their id, so that they meet in one task");
     }
   }
 

@@ -75,6 +75,11 @@ public final class TopicCheck implements AutoCloseable {
     return connect(new StreamsConfig(streamsProperties).getAdminConfigs("penultimate-topic-check"));
   }
 
+  /** The check of the ACLs the monitor configured by {@code config} needs, through this check's admin client. */
+  public AccessCheck access(MonitorConfig config) {
+    return new AccessCheck(admin, MonitorAcls.required(config), AccessCheck.principal(config.streamsProperties()), timeout);
+  }
+
   /**
    * Returns if every topic exists with the partitioning the topology needs; otherwise throws a
    * {@link TopicCheckException} naming every missing or wrongly partitioned topic and the fix.

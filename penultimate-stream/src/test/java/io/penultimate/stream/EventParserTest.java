@@ -162,5 +162,7 @@ class EventParserTest {
   void rejectsATimestampThatIsNotEpochMilliseconds() {
     assertRejected(JSON, json("{\"id\": \"e1\", \"features\": [1, 2, 3], \"timestamp\": 1.5}"), Cause.MALFORMED)
         .hasMessageContaining("'timestamp' must be epoch milliseconds, found 1.5");
+    assertRejected(JSON, json("{\"id\": \"e1\", \"features\": [1, 2, 3], \"timestamp\": -5}"), Cause.MALFORMED)
+        .hasMessageContaining("'timestamp' must be epoch milliseconds, found -5");
   }
 }

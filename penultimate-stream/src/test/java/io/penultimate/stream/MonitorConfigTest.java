@@ -17,7 +17,7 @@ class MonitorConfigTest {
     MonitorConfig config = MonitorConfig.DEFAULT.validate();
     assertThat(config.topics()).isEqualTo(Topics.withPrefix("penultimate"));
     assertThat(config.batch()).isEqualTo(new BatchSettings(256, Duration.ofMillis(50)));
-    assertThat(config.labelTiming()).isEqualTo(new LabelTiming(Duration.ofHours(24), Duration.ofSeconds(10)));
+    assertThat(config.labelTiming()).isEqualTo(new LabelTiming(Duration.ofHours(24), Duration.ofSeconds(10), 100_000));
     assertThat(config.qualityWindows()).isEqualTo(new QualityWindows(10_000, Duration.ofHours(1), 100_000));
     assertThat(config.scoring("m", "b")).isEqualTo(new ScoringSettings(ScoreName.GMM, 5, "m", "b"));
     assertThat(config.inputFormat()).isEqualTo(EventParser.InputFormat.JSON);
@@ -34,9 +34,11 @@ class MonitorConfigTest {
   @Test
   void reportsEveryInvalidSettingAtOnceEachByItsFlag() {
     MonitorConfig config = MonitorConfig.of(
-        Map.of("batch-size", "0", "window", "many", "label-grace", "PT0S", "input-format", "xml", "estimate-window", "0"));
+        Map.of("batch-size", "0", "window", "many", "label-grace", "PT0S", "input-format", "xml", "estimate-window", "0",
+            "max-held-labels", "0"));
     assertThat(config.problems()).containsExactlyInAnyOrder(
         "--batch-size must be at least 1, found '0'",
+        "--max-held-labels must be at least 1, found '0'",
         "--estimate-window must be at least 1, found '0'",
         "--window must be a whole number, found 'many'",
         "--label-grace must be positive, found 'PT0S'",

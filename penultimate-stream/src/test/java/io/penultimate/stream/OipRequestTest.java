@@ -180,10 +180,11 @@ class OipRequestTest {
   }
 
   @Test
-  void readsARepeatedDataOrShapeFieldAsItsLastValueAsJacksonTreesDo() throws InvalidEventException {
-    String json = request("r1", "[4]", "FP32", "[1, \"x\", 3, 4, 5]").replace("\"shape\": [4]", "\"shape\": -1, \"shape\": [4]")
-        .replace("}]}", ", \"data\": [5, 6, 7, 8]}]}");
-    assertThat(parse(OIP, json).features()).containsExactly(5f, 6f, 7f, 8f);
+  void rejectsARepeatedDataOrShapeFieldAsMalformed() {
+    String shapes = request("r1", "[4]", "FP32", "[1, 2, 3, 4]").replace("\"shape\": [4]", "\"shape\": [2], \"shape\": [4]");
+    assertRejected(OIP, shapes, Cause.MALFORMED).hasMessageContaining("Duplicate field 'shape'");
+    String data = request("r1", "[4]", "FP32", "[1, 2, 3, 4]").replace("}]}", ", \"data\": [5, 6, 7, 8]}]}");
+    assertRejected(OIP, data, Cause.MALFORMED).hasMessageContaining("Duplicate field 'data'");
   }
 
   @Test
