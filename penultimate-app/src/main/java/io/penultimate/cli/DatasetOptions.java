@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** {@code --dataset} and {@code --data-dir}, shared by every command that reads data. */
@@ -18,7 +19,7 @@ final class DatasetOptions {
   /** Joins the names of data sets pooled into one out-of-distribution set: {@code mnist+fashion-mnist}. */
   static final String POOLED = "+";
   static final String DIRECTORY_NAMES =
-      Datasets.DIRECTORY_PREFIXES.stream().map(prefix -> prefix + "<dir>").collect(java.util.stream.Collectors.joining(", "));
+      Datasets.DIRECTORY_PREFIXES.stream().map(prefix -> prefix + "<dir>").collect(Collectors.joining(", "));
 
   @Option(
       names = "--dataset",
