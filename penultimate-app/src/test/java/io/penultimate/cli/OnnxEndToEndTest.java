@@ -51,6 +51,18 @@ class OnnxEndToEndTest {
         "--out", bundle.toString());
   }
 
+  /** The bundle {@code fit} writes into {@code dir} from 600 labelled rows of the MLP fixture (seed 1), the fit checked to succeed. */
+  static Path fittedBundle(Path dir) throws IOException {
+    Path train;
+    try (OnnxModelFile model = OnnxModelFile.open(MLP, OnnxSettings.DEFAULT)) {
+      train = csv(model, dir.resolve("train.csv"), 600, 1, true, 0);
+    }
+    Path bundle = dir.resolve("encoders.json");
+    CliRun fit = CliRun.of("fit", "--model", MLP.toString(), "--train", train.toString(), "--out", bundle.toString());
+    assertThat(fit.code()).as(fit.err()).isZero();
+    return bundle;
+  }
+
   /**
    * {@code n} rows of 8 features ~ N(shift, 1.5), labelled (indices 0..2) with the model's prediction,
    * except a random label on one row in five.

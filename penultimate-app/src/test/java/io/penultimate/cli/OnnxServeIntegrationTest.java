@@ -3,8 +3,6 @@ package io.penultimate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.penultimate.onnx.OnnxModelFile;
-import io.penultimate.onnx.OnnxSettings;
 import io.penultimate.stream.SingleBroker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -51,13 +49,7 @@ class OnnxServeIntegrationTest {
   @BeforeAll
   static void startBrokerAndFit() throws Exception {
     cluster = SingleBroker.start();
-    Path train;
-    try (OnnxModelFile model = OnnxModelFile.open(OnnxEndToEndTest.MLP, OnnxSettings.DEFAULT)) {
-      train = OnnxEndToEndTest.csv(model, dir.resolve("train.csv"), 600, 1, true, 0);
-    }
-    bundle = dir.resolve("encoders.json");
-    CliRun fit = CliRun.of("fit", "--model", OnnxEndToEndTest.MLP.toString(), "--train", train.toString(), "--out", bundle.toString());
-    assertThat(fit.code()).as(fit.err()).isZero();
+    bundle = OnnxEndToEndTest.fittedBundle(dir);
   }
 
   @AfterAll

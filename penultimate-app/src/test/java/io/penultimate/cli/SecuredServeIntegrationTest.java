@@ -2,8 +2,6 @@ package io.penultimate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.penultimate.onnx.OnnxModelFile;
-import io.penultimate.onnx.OnnxSettings;
 import io.penultimate.stream.MonitorAcls;
 import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.SecuredBroker;
@@ -11,7 +9,6 @@ import io.penultimate.stream.TestCertificate;
 import io.penultimate.stream.TopicCheck;
 import io.penultimate.stream.Topics;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,8 +33,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -86,13 +80,7 @@ class SecuredServeIntegrationTest {
   static void startBrokerAndFit() throws Exception {
     broker = SecuredBroker.start(dir, ADMIN_PASSWORD, MONITOR_PASSWORD);
     admin = broker.admin();
-    Path train;
-    try (OnnxModelFile model = OnnxModelFile.open(OnnxEndToEndTest.MLP, OnnxSettings.DEFAULT)) {
-      train = OnnxEndToEndTest.csv(model, dir.resolve("train.csv"), 600, 1, true, 0);
-    }
-    bundle = dir.resolve("encoders.json");
-    CliRun fit = CliRun.of("fit", "--model", OnnxEndToEndTest.MLP.toString(), "--train", train.toString(), "--out", bundle.toString());
-    assertThat(fit.code()).as(fit.err()).isZero();
+    bundle = OnnxEndToEndTest.fittedBundle(dir);
     // what a user puts in --kafka-config: everything but the brokers, which serve takes as a flag
     Properties client = new Properties();
     broker.clientConfig(SecuredBroker.MONITOR).forEach((key, value) -> client.setProperty(key, value.toString()));
@@ -168,7 +156,7 @@ class SecuredServeIntegrationTest {
       scored = consume(deployment.topics().scores(), EVENTS);
       quality = consume(deployment.topics().quality(), EVENTS / 2);
       deadLetters = consume(deployment.topics().deadLetters(), 2);
-      HttpClient https = HttpClient.newBuilder().sslContext(trusting(metricsCertificate)).build();
+      HttpClient https = HttpClient.newBuilder().sslContext(metricsCertificate.trustingClientContext()).build();
       String base = "https://127.0.0.1:" + port;
       String basic = "Basic " + Base64.getEncoder().encodeToString(("scraper:" + scraperPassword).getBytes(StandardCharsets.UTF_8));
       HttpResponse<String> metrics = https.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).header("Authorization", basic).build(),
@@ -326,18 +314,6 @@ class SecuredServeIntegrationTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
-  }
-
-  private static SSLContext trusting(TestCertificate certificate) throws Exception {
-    KeyStore trusted = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(certificate.truststore())) {
-      trusted.load(in, certificate.password().toCharArray());
-    }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 
   private static List<ConsumerRecord<String, String>> consume(String topic, int expected) {

@@ -7,21 +7,16 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.stream.TestCertificate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +111,7 @@ class MetricsServerTest {
         Optional.of(new MetricsEndpoint.Keystore(certificate.keystore(), certificate.password())));
     try (MetricsServer server = new MetricsServer(endpoint, registry, () -> State.RUNNING)) {
       assertThat(server.metricsUrl()).startsWith("https://127.0.0.1:");
-      HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(certificate)).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient trusting = HttpClient.newBuilder().sslContext(certificate.trustingClientContext()).connectTimeout(Duration.ofSeconds(5)).build();
       assertThat(get(trusting, server.metricsUrl(), Optional.of(SCRAPER)).body()).contains("penultimate_events_total");
       assertThat(get(trusting, server.metricsUrl(), Optional.empty()).statusCode()).isEqualTo(401);
       assertThat(get(trusting, base(server) + "/health/ready", Optional.empty()).statusCode()).isEqualTo(200);
@@ -140,17 +135,5 @@ class MetricsServerTest {
         .hasMessageNotContaining(certificate.password());
     assertThat(endpoint.toString()).doesNotContain(wrong);
     assertThat(SCRAPER.toString()).contains("prometheus").doesNotContain(SCRAPER.password());
-  }
-
-  private static SSLContext trusting(TestCertificate certificate) throws Exception {
-    KeyStore trusted = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(certificate.truststore())) {
-      trusted.load(in, certificate.password().toCharArray());
-    }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }

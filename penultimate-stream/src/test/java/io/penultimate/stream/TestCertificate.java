@@ -1,9 +1,15 @@
 package io.penultimate.stream;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed certificate for {@code localhost} and {@code 127.0.0.1}, made by the JDK's own
@@ -26,6 +32,19 @@ public record TestCertificate(Path keystore, Path truststore, String password) {
     return new TestCertificate(keystore, truststore, password);
   }
 
+  /** A TLS context for clients that trusts this certificate alone. */
+  public SSLContext trustingClientContext() throws GeneralSecurityException, IOException {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(truststore)) {
+      trusted.load(in, password.toCharArray());
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+
   private static void keytool(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
     command.addAll(List.of(args));
@@ -35,5 +54,4 @@ public record TestCertificate(Path keystore, Path truststore, String password) {
       throw new IOException("keytool " + args[0] + " failed: " + output);
     }
   }
-
 }
