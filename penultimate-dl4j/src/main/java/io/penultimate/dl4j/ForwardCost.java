@@ -1,16 +1,8 @@
 package io.penultimate.dl4j;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -20,8 +12,6 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * What one input costs a network's forward pass: the multiply-adds of its 2D convolutions
@@ -46,40 +36,23 @@ public record ForwardCost(long multiplyAdds, Set<String> uncounted) {
   }
 
   public static ForwardCost of(Model network) {
-    InputType input = InputShape.of(network).type();
-    List<Layer> layers = new ArrayList<>();
-    List<InputType> outputs = new ArrayList<>();
-    if (network instanceof MultiLayerNetwork multiLayer) {
-      MultiLayerConfiguration conf = multiLayer.getLayerWiseConfigurations();
-      List<InputType> types = conf.getLayerActivationTypes(input); // layer k's output at k
-      for (int k = 0; k < multiLayer.getnLayers(); k++) {
-        layers.add(conf.getConf(k).getLayer());
-        outputs.add(types.get(k));
-      }
-    } else {
-      ComputationGraphConfiguration conf = ((ComputationGraph) network).getConfiguration();
-      Map<String, InputType> types = InputShape.activationTypes(conf, input);
-      for (Map.Entry<String, GraphVertex> vertex : conf.getVertices().entrySet()) {
-        if (vertex.getValue() instanceof LayerVertex layerVertex) {
-          layers.add(layerVertex.getLayerConf().getLayer());
-          outputs.add(types.get(vertex.getKey()));
-        }
-      }
-    }
     long total = 0;
     Set<String> uncounted = new LinkedHashSet<>();
-    for (int i = 0; i < layers.size(); i++) {
-      Layer layer = layers.get(i);
+    for (NetworkNode node : NetworkNode.of(network)) {
+      Layer layer = node.layer().orElse(null);
+      if (layer == null) {
+        continue; // a graph vertex that is no layer merges or reshapes: element-wise
+      }
       if (layer.getClass() == ConvolutionLayer.class) {
         ConvolutionLayer convolution = (ConvolutionLayer) layer;
         int[] kernel = convolution.getKernelSize();
         // per output value: one multiply-add per kernel position and input channel
-        total += outputs.get(i).arrayElementsPerExample() * kernel[0] * kernel[1] * convolution.getNIn();
+        total += node.output().arrayElementsPerExample() * kernel[0] * kernel[1] * convolution.getNIn();
       } else if (layer instanceof DenseLayer || layer instanceof OutputLayer) {
         FeedForwardLayer dense = (FeedForwardLayer) layer;
         total += dense.getNIn() * dense.getNOut();
       } else if (layer instanceof BaseLayer && !ELEMENT_WISE.contains(layer.getClass())) {
-        uncounted.add(layer.getClass().getSimpleName());
+        uncounted.add(node.kind());
       }
     }
     return new ForwardCost(total, uncounted);
