@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
@@ -125,7 +124,6 @@ final class BenchCommand implements Runnable {
       if (tuning.inputFormat() == EventParser.InputFormat.OIP) {
         throw new UsageException("bench stream replays events as json or binary; --input-format oip is measured by serving requests");
       }
-      String format = tuning.inputFormat().name().toLowerCase(Locale.ROOT);
       PrintWriter err = spec.commandLine().getErr();
       MonitorWiring wiring;
       LabeledSamples replayed;
@@ -159,7 +157,7 @@ final class BenchCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       out.printf("stream bench: %d backlog events (%s as %s) unlabelled, then each followed by its label; then %d at %.0f/s for latency; %s broker, %s, %d processors%n",
-          events, own.given() ? own.data + ", " + replayed.inputSize() + " values each," : "MNIST test digits", format, latencyEvents, rate,
+          events, own.given() ? own.data + ", " + replayed.inputSize() + " values each," : "MNIST test digits", tuning.inputFormat().key(), latencyEvents, rate,
           broker == null ? "external" : "embedded single-node KRaft", StreamsConfig.EXACTLY_ONCE_V2,
           Runtime.getRuntime().availableProcessors());
       out.printf("  %-14s %12s %16s %10s %10s%n", "topology", "events/s", "labelled ev/s", "p50 ms", "p99 ms");

@@ -73,11 +73,8 @@ final class ProduceCommand implements Callable<Integer> {
     if (oodShare > 0 && ood == null) {
       throw new UsageException("--ood-share " + oodShare + " needs --ood, e.g. --ood fashion-mnist");
     }
-    InputFormat format = switch (inputFormat) {
-      case "json" -> InputFormat.JSON;
-      case "binary" -> InputFormat.BINARY;
-      default -> throw new UsageException("--input-format must be json or binary, found '" + inputFormat + "'");
-    };
+    InputFormat format = InputFormat.byKey(inputFormat).filter(f -> f != InputFormat.OIP)
+        .orElseThrow(() -> new UsageException("--input-format must be json or binary, found '" + inputFormat + "'"));
     data.requireOneSource("produce", "--data", file, ood);
     if (file != null && split != null) {
       throw new UsageException("--split applies to --dataset; --data " + file + " is replayed whole");

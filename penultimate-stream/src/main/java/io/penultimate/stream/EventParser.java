@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.penultimate.stream.InvalidEventException.Cause;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -38,7 +41,16 @@ public final class EventParser {
     JSON,
     BINARY,
     /** An Open Inference Protocol (KServe V2) inference request, see {@link OipRequest}. */
-    OIP
+    OIP;
+
+    /** As {@code --input-format} takes it: json, binary, oip. */
+    public String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<InputFormat> byKey(String key) {
+      return Arrays.stream(values()).filter(format -> format.key().equals(key)).findFirst();
+    }
   }
 
   /**

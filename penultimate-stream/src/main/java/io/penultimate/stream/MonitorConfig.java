@@ -169,12 +169,7 @@ public final class MonitorConfig {
   }
 
   public InputFormat inputFormat() {
-    return switch (text("input-format")) {
-      case "json" -> InputFormat.JSON;
-      case "binary" -> InputFormat.BINARY;
-      case "oip" -> InputFormat.OIP;
-      default -> throw invalid("input-format", "must be json, binary or oip");
-    };
+    return InputFormat.byKey(text("input-format")).orElseThrow(() -> invalid("input-format", "must be json, binary or oip"));
   }
 
   /** The Open Inference Protocol input to score; empty: requests must carry only one. */
