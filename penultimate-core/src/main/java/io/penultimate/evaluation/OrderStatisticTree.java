@@ -1,5 +1,7 @@
 package io.penultimate.evaluation;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -67,6 +69,24 @@ final class OrderStatisticTree {
       }
     }
     return 2 * less;
+  }
+
+  /** Every value in ascending order, each as often as it occurs, by one in-order walk. */
+  double[] sorted() {
+    double[] out = new double[size()];
+    ArrayDeque<Node> path = new ArrayDeque<>();
+    int filled = 0;
+    Node node = root;
+    while (node != null || !path.isEmpty()) {
+      for (; node != null; node = node.left) {
+        path.push(node);
+      }
+      node = path.pop();
+      Arrays.fill(out, filled, filled + node.count, node.key);
+      filled += node.count;
+      node = node.right;
+    }
+    return out;
   }
 
   private Node insert(Node node, double key) {

@@ -2,6 +2,8 @@ package io.penultimate.evaluation;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Rolling quality of several confidence scores over one window of labelled predictions: per score
@@ -10,7 +12,7 @@ import java.util.ArrayDeque;
  * those whose timestamp is within {@code span} of the latest timestamp seen (predictions leave in
  * arrival order, so one that arrives late with an old timestamp stays until those before it left).
  */
-public final class QualityWindow {
+public final class QualityWindow implements QualityFigures {
   private final int capacity;
   private final Duration span;
   private final RollingAuroc[] aurocs;
@@ -62,21 +64,35 @@ public final class QualityWindow {
     }
   }
 
+  /** The window as a summary of fixed size, its score samples cut to at most {@code maxPoints} points each. */
+  public WindowSummary summary(int maxPoints) {
+    List<RankSketch> correct = new ArrayList<>();
+    List<RankSketch> wrong = new ArrayList<>();
+    List<CalibrationSums> calibration = new ArrayList<>();
+    for (int i = 0; i < aurocs.length; i++) {
+      correct.add(RankSketch.of(aurocs[i].sortedScores(true), maxPoints));
+      wrong.add(RankSketch.of(aurocs[i].sortedScores(false), maxPoints));
+      calibration.add(calibrations[i].sums());
+    }
+    return new WindowSummary(entries.size(), correctCount, correct, wrong, calibration);
+  }
+
+  @Override
   public int size() {
     return entries.size();
   }
 
-  /** NaN while empty. */
+  @Override
   public double accuracy() {
     return entries.isEmpty() ? Double.NaN : (double) correctCount / entries.size();
   }
 
-  /** NaN while the window holds one class only. */
+  @Override
   public double auroc(int score) {
     return aurocs[score].auroc();
   }
 
-  /** NaN while empty. */
+  @Override
   public double expectedCalibrationError(int score) {
     return calibrations[score].expected();
   }

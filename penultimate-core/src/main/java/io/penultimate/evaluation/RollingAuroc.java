@@ -90,6 +90,11 @@ public final class RollingAuroc {
     return pairs == 0 ? Double.NaN : doubledU / (2.0 * pairs);
   }
 
+  /** The scores of the window's positives ({@code positive}) or negatives, ascending. */
+  public double[] sortedScores(boolean positive) {
+    return (positive ? positives : negatives).sorted();
+  }
+
   /** The observations in the window, oldest first: what a state store persists to rebuild it. */
   public Iterable<Observation> observations() {
     return window.clone();

@@ -47,15 +47,13 @@ public final class RollingCalibration {
     update(window.removeFirst(), -1);
   }
 
+  /** The window's per-bin sums: what a summary of it carries to be merged with others. */
+  public CalibrationSums sums() {
+    return new CalibrationSums(window.size(), hits, confidenceSum);
+  }
+
   /** NaN while the window is empty. */
   public double expected() {
-    if (window.isEmpty()) {
-      return Double.NaN;
-    }
-    double gap = 0;
-    for (int b = 0; b < hits.length; b++) {
-      gap += Math.abs(hits[b] - confidenceSum[b]);
-    }
-    return gap / window.size();
+    return sums().expected();
   }
 }

@@ -56,4 +56,15 @@ class OrderStatisticTreeTest {
       assertThat(tree.size()).isEqualTo(values.size());
     }
   }
+
+  @Test
+  void listsEveryValueInAscendingOrderAsOftenAsItOccurs() {
+    OrderStatisticTree tree = new OrderStatisticTree();
+    for (double value : new double[] {3, -1, 3, 0.5, 7, -1, 3}) {
+      tree.add(value);
+    }
+    tree.remove(7);
+
+    assertThat(tree.sorted()).containsExactly(-1, -1, 0.5, 3, 3, 3);
+  }
 }
