@@ -11,7 +11,7 @@ import java.util.Optional;
  * What {@code serve} does with its topics before the monitor starts: checks them through an admin
  * client configured as the Streams application's, or, with {@code --create-topics}, creates the
  * missing ones first; before either, that the principal holds the ACLs the monitor needs on them
- * and its group. A problem stops it with one line and exit code 1.
+ * and its group; after, that the quality state an earlier run kept fits the outcomes topic. A problem stops it with one line and exit code 1.
  */
 final class TopicsAtStartup {
   private TopicsAtStartup() {}
@@ -24,12 +24,13 @@ final class TopicsAtStartup {
       check.access(config).verify();
       if (creation.isEmpty()) {
         check.verify(config.topics(), "run serve with --create-topics");
-        return;
+      } else {
+        List<String> created = check.createMissing(config.topics(), creation.get());
+        if (!created.isEmpty()) {
+          err.println("penultimate: created topics " + String.join(", ", created));
+        }
       }
-      List<String> created = check.createMissing(config.topics(), creation.get());
-      if (!created.isEmpty()) {
-        err.println("penultimate: created topics " + String.join(", ", created));
-      }
+      check.verifyQualityState(config.applicationId(), config.topics());
     }
   }
 

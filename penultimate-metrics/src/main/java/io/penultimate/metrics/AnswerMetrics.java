@@ -10,7 +10,6 @@ import io.penultimate.evaluation.RollingStoreyPi0;
 import io.penultimate.evaluation.StoreyPi0;
 import io.penultimate.stream.MonitorObserver;
 import io.penultimate.stream.Outcome;
-import io.penultimate.stream.QualitySnapshot;
 import io.penultimate.stream.ScoredBatch;
 import io.penultimate.stream.ScoredEvent;
 import java.util.Map;
@@ -84,7 +83,7 @@ public final class AnswerMetrics implements MonitorObserver {
   }
 
   @Override
-  public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
+  public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated) {
     // the quality processor hands over outcomes with their answers
     (Boolean.TRUE.equals(outcome.ood()) ? flagged : notFlagged).increment();
   }

@@ -6,10 +6,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.penultimate.bundle.ScoreName;
 import io.penultimate.stream.InvalidEventException.Cause;
 import io.penultimate.stream.MonitorObserver;
-import io.penultimate.stream.Outcome;
 import io.penultimate.stream.QualitySnapshot;
 import io.penultimate.stream.ScoredBatch;
 import io.penultimate.stream.ScoredEvent;
@@ -24,7 +22,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The monitor's meters (names and meaning in docs/metrics.md), fed by the stream processors, on
  * any {@link MeterRegistry}. Counters and histograms are live and not covered by exactly-once; the
- * rolling-quality gauges read the latest snapshot computed from the changelogged quality store;
+ * rolling-quality gauges read the latest cluster-wide snapshot, merged from every partition's
+ * changelogged quality windows, on the instance that merges them (NaN on the others);
  * the hidden-layer gauges come from {@link LayerMetrics}. The probability histograms need the
  * Prometheus registry and are {@link ProbabilityHistograms}, a separate observer; the answers'
  * label-free estimates are {@link AnswerMetrics}. {@link MonitorMeters} binds all three.
@@ -70,7 +69,7 @@ public final class MonitorMetrics implements MonitorObserver {
         .register(registry);
     batchSize = DistributionSummary.builder("penultimate.batch.size").description("Events per forward pass")
         .serviceLevelObjectives(BATCH_BUCKETS).register(registry);
-    qualityGauges(registry, "count", "the last N labelled events", snapshot -> snapshot);
+    qualityGauges(registry, "count", "the last N labelled events of every partition", snapshot -> snapshot);
     qualityGauges(registry, "time", "the labelled events of the time window", QualitySnapshot::time);
   }
 
@@ -138,7 +137,13 @@ public final class MonitorMetrics implements MonitorObserver {
   }
 
   @Override
-  public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot snapshot) {
-    quality.set(snapshot);
+  public void quality(QualitySnapshot merged) {
+    quality.set(merged);
+  }
+
+  /** NaN again: another instance merges now, and this one's last figures would go stale unnoticed. */
+  @Override
+  public void qualityElsewhere() {
+    quality.set(null);
   }
 }

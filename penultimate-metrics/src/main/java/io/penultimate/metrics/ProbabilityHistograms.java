@@ -87,7 +87,7 @@ public final class ProbabilityHistograms implements MonitorObserver {
   }
 
   @Override
-  public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
+  public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated) {
     Map<String, DistributionDataPoint> histograms = outcome.correct() ? correctScores : wrongScores;
     for (ScoreName score : ScoreName.values()) {
       histograms.get(score.key()).observe(calibrated.get(score));

@@ -8,7 +8,6 @@ import io.penultimate.bundle.AnswerSettings;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.stream.EventAnswers;
 import io.penultimate.stream.Outcome;
-import io.penultimate.stream.QualitySnapshot;
 import io.penultimate.stream.ScoredBatch;
 import io.penultimate.stream.ScoredEvent;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 class AnswerMetricsTest {
   private static final Map<ScoreName, Double> NO_CALIBRATION = Map.of();
-  private static final QualitySnapshot ANY = new QualitySnapshot(1, 1, Map.of(), Map.of(), null);
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final AnswerMetrics answers = new AnswerMetrics(registry, new AnswerSettings(0.05, 0.1), 4);
@@ -76,9 +74,9 @@ class AnswerMetricsTest {
 
   @Test
   void countsLabelledOutcomesByTheirEventsOodFlag() {
-    answers.outcome(Outcome.of("a", 1, 1, Map.of(), new EventAnswers(0.9, 0.01, true, 0.1), 0), NO_CALIBRATION, ANY);
-    answers.outcome(Outcome.of("b", 1, 2, Map.of(), new EventAnswers(0.9, 0.6, false, 0.8), 0), NO_CALIBRATION, ANY);
-    answers.outcome(Outcome.of("c", 1, 1, Map.of(), new EventAnswers(0.9, 0.3, false, 0.8), 0), NO_CALIBRATION, ANY);
+    answers.outcome(Outcome.of("a", 1, 1, Map.of(), new EventAnswers(0.9, 0.01, true, 0.1), 0), NO_CALIBRATION);
+    answers.outcome(Outcome.of("b", 1, 2, Map.of(), new EventAnswers(0.9, 0.6, false, 0.8), 0), NO_CALIBRATION);
+    answers.outcome(Outcome.of("c", 1, 1, Map.of(), new EventAnswers(0.9, 0.3, false, 0.8), 0), NO_CALIBRATION);
 
     assertThat(registry.get("penultimate.outcomes").tag("ood", "true").counter().count()).isEqualTo(1);
     assertThat(registry.get("penultimate.outcomes").tag("ood", "false").counter().count()).isEqualTo(2);

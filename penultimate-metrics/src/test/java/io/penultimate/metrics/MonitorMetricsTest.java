@@ -163,10 +163,8 @@ class MonitorMetricsTest {
         timeEce.put(key, 0.1 + i / 1000.0);
       }
     }
-    Outcome outcome = Outcome.of("e", 1, 1, Map.of(), ANSWERS, 0);
-    metrics.outcome(outcome, NO_CALIBRATION, new QualitySnapshot(1, 0, Map.of(), Map.of(), null));
-    metrics.outcome(outcome, NO_CALIBRATION,
-        new QualitySnapshot(7, 0.75, countAuroc, countEce, new QualitySnapshot(3, 0.5, timeAuroc, timeEce, null)));
+    metrics.quality(new QualitySnapshot(1, 0, Map.of(), Map.of(), null));
+    metrics.quality(new QualitySnapshot(7, 0.75, countAuroc, countEce, new QualitySnapshot(3, 0.5, timeAuroc, timeEce, null)));
 
     assertThat(keys).as("the answers beside the scores").contains("confidence", "trust");
     for (String key : keys) {
@@ -186,6 +184,17 @@ class MonitorMetricsTest {
     assertThat(gauge("penultimate.rolling.labelled", "window", "time")).isEqualTo(3);
     assertThat(gauge("penultimate.rolling.accuracy", "window", "count")).isEqualTo(0.75);
     assertThat(gauge("penultimate.rolling.accuracy", "window", "time")).isEqualTo(0.5);
+  }
+
+  @Test
+  void showsNaNOnceTheMergeTaskLeftThisInstance() {
+    metrics.quality(new QualitySnapshot(7, 0.75, Map.of("primary", 0.9), Map.of(), null));
+    assertThat(gauge("penultimate.rolling.auroc", "score", "primary", "window", "count")).isEqualTo(0.9);
+
+    metrics.qualityElsewhere();
+
+    assertThat(gauge("penultimate.rolling.auroc", "score", "primary", "window", "count")).isNaN();
+    assertThat(gauge("penultimate.rolling.labelled", "window", "count")).isNaN();
   }
 
   /**
@@ -216,8 +225,9 @@ class MonitorMetricsTest {
       count.add(timestamp, same, same, correct[i]);
       time.add(timestamp, same, same, correct[i]);
       EventAnswers answers = new EventAnswers(values[i], 0.5, false, values[i]);
-      metrics.outcome(Outcome.of("e" + i, 1, correct[i] ? 1 : 2, raw, answers, timestamp), calibrated, QualitySnapshot.of(count, time));
+      metrics.outcome(Outcome.of("e" + i, 1, correct[i] ? 1 : 2, raw, answers, timestamp), calibrated);
     }
+    metrics.quality(QualitySnapshot.of(count, time));
 
     assertThat(gauge("penultimate.rolling.labelled", "window", "count")).isEqualTo(4);
     assertThat(gauge("penultimate.rolling.accuracy", "window", "count")).isEqualTo(0.5);

@@ -11,7 +11,6 @@ import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.StoreyPi0;
 import io.penultimate.stream.EventAnswers;
 import io.penultimate.stream.Outcome;
-import io.penultimate.stream.QualitySnapshot;
 import io.penultimate.stream.ScoredEvent;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 /** Buckets as Prometheus scrapes them: cumulative counts, {@code le} inclusive. */
 class ProbabilityHistogramsTest {
-  private static final QualitySnapshot ANY = new QualitySnapshot(1, 1, Map.of(), Map.of(), null);
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ProbabilityHistograms histograms = new ProbabilityHistograms(registry, "app");
@@ -66,8 +64,8 @@ class ProbabilityHistogramsTest {
       right.put(score, (score.ordinal() + 1) / 10.0);
       wrong.put(score, 0.42);
     }
-    histograms.outcome(Outcome.of("r", 2, 2, Map.of(), new EventAnswers(0.83, 0.4, false, 0.71), 0), right, ANY);
-    histograms.outcome(Outcome.of("w", 2, 1, Map.of(), new EventAnswers(0.42, 0.003, true, 0.12), 0), wrong, ANY);
+    histograms.outcome(Outcome.of("r", 2, 2, Map.of(), new EventAnswers(0.83, 0.4, false, 0.71), 0), right);
+    histograms.outcome(Outcome.of("w", 2, 1, Map.of(), new EventAnswers(0.42, 0.003, true, 0.12), 0), wrong);
 
     // gmm is ordinal 5: 0.6 when right
     assertThat(calibrated("gmm", "correct", "0.55")).isZero();

@@ -112,7 +112,7 @@ class EstimatedOodShareTopologyTest {
     ScoringSettings settings = new ScoringSettings(ScoreName.GMM, 0, "model", "bundle");
     var topology = MonitorTopology.build(topics, new EventParser(StreamFixtures.INPUT, StreamFixtures.CLASSES, 64 * 1024), scorer,
         () -> new EventScorer(fixtures.network, scorer, settings), new BatchSettings(256, Duration.ofMillis(50)),
-        new LabelTiming(Duration.ofHours(1), Duration.ofSeconds(10)), new QualityWindows(100, Duration.ofHours(1), 100), observer);
+        new LabelTiming(Duration.ofHours(1), Duration.ofSeconds(10)), new QualityWindows(100, Duration.ofHours(1), 100, Duration.ofSeconds(1)), observer);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "penultimate-estimates-test");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

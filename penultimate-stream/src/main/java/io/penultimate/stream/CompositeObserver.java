@@ -38,7 +38,17 @@ final class CompositeObserver implements MonitorObserver {
   }
 
   @Override
-  public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
-    observers.forEach(observer -> observer.outcome(outcome, calibrated, quality));
+  public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated) {
+    observers.forEach(observer -> observer.outcome(outcome, calibrated));
+  }
+
+  @Override
+  public void quality(QualitySnapshot merged) {
+    observers.forEach(observer -> observer.quality(merged));
+  }
+
+  @Override
+  public void qualityElsewhere() {
+    observers.forEach(observer -> observer.qualityElsewhere());
   }
 }

@@ -42,8 +42,18 @@ final class GuardedObserver implements MonitorObserver {
   }
 
   @Override
-  public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
-    guard(() -> observer.outcome(outcome, calibrated, quality));
+  public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated) {
+    guard(() -> observer.outcome(outcome, calibrated));
+  }
+
+  @Override
+  public void quality(QualitySnapshot merged) {
+    guard(() -> observer.quality(merged));
+  }
+
+  @Override
+  public void qualityElsewhere() {
+    guard(() -> observer.qualityElsewhere());
   }
 
   private void guard(Runnable call) {

@@ -14,9 +14,10 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * The ACLs a monitor's principal needs, and no more, derived from the configured topics and the
  * application id {@code A}: READ on the topics it consumes (events, labels, outcomes), WRITE on
- * those it produces (outcomes, scores, dead letters, quality), CREATE, READ and WRITE on topics
- * prefixed {@code A-} (Kafka Streams' changelogs: created at the first start, written with every
- * state change, read back when a task restores its state), READ on the consumer group {@code A},
+ * those it produces (outcomes, scores, dead letters, quality), CREATE, READ, WRITE and DELETE on
+ * topics prefixed {@code A-} (Kafka Streams' changelogs: created at the first start, written with
+ * every state change, read back when a task restores its state; and the quality summaries'
+ * repartition topic, whose committed records Streams deletes), READ on the consumer group {@code A},
  * and WRITE on transactional ids prefixed {@code A-} (exactly-once: each stream thread's producer
  * is transactional). READ and WRITE imply DESCRIBE, which the start-up check and the clients'
  * metadata requests need. Without {@code --create-topics}, nothing needs CREATE on the six topics
@@ -75,7 +76,7 @@ public final class MonitorAcls {
     for (String produced : List.of(topics.outcomes(), topics.scores(), topics.deadLetters(), topics.quality())) {
       acls.add(topic(produced, AclOperation.WRITE));
     }
-    for (AclOperation operation : List.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE)) {
+    for (AclOperation operation : List.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE, AclOperation.DELETE)) {
       acls.add(new Acl(ResourceType.TOPIC, internal, PatternType.PREFIXED, operation));
     }
     acls.add(new Acl(ResourceType.GROUP, config.applicationId(), PatternType.LITERAL, AclOperation.READ));

@@ -42,19 +42,21 @@ public final class MonitorConfig {
       new Setting("lowest-nodes", "5", "how many least likely nodes each output lists"),
       new Setting("batch-size", "256", "events per forward pass at most"),
       new Setting("batch-linger", "PT0.05S", "longest wait before a partial batch is scored, ISO-8601"),
-      new Setting("window", "10000", "labelled events in the rolling window"),
+      new Setting("window", "10000", "labelled events in each outcomes partition's rolling window (the cluster-wide view merges them all)"),
       new Setting("label-retention", "PT24H", "how long a scored event waits for its label, ISO-8601"),
       new Setting("label-grace", "PT10S",
           "how long a label waits for its event (still batched, or not read yet) before it is dead-lettered, ISO-8601"),
       new Setting("max-held-labels", "100000",
           "labels waiting for their event, per task, at most; beyond it the oldest is dead-lettered and counted as dropped"),
       new Setting("time-window", "PT1H", "span of the time-bounded quality window, ISO-8601"),
-      new Setting("time-window-capacity", "100000", "most labelled events the time window holds"),
+      new Setting("time-window-capacity", "100000", "most labelled events each outcomes partition's time window holds"),
+      new Setting("quality-interval", "PT1S",
+          "how often each outcomes partition publishes its windows' summaries, and so how often the merged rolling quality updates, ISO-8601"),
       new Setting("state-dir", null,
           "Kafka Streams state directory (default: $PENULTIMATE_STATE_DIR, else $XDG_STATE_HOME/penultimate, else ~/.local/state/penultimate)"),
       new Setting("create-topics", "false", "create the missing topics instead of stopping; existing ones are checked, never altered"),
       new Setting("partitions", "6",
-          "with --create-topics: partitions of the events, labels, scores and dead-letter topics; outcomes and quality get 1"),
+          "with --create-topics: partitions of the events, labels, scores, dead-letter and outcomes topics; quality gets 1"),
       new Setting("replication-factor", null, "with --create-topics: replicas per partition (default: the brokers' default.replication.factor)"),
       new Setting("metrics-port", "9404", "port of /metrics and /health; 0 picks a free one"),
       new Setting("metrics-bind", null, "address /metrics and /health listen on, such as 127.0.0.1 (default: every interface)"),
@@ -135,7 +137,7 @@ public final class MonitorConfig {
     List<Supplier<?>> accessors = List.of(
         this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::oipInput, this::maxEventBytes,
         this::nodeEncoder, this::lowestNodes, this::batchSize, this::batchLinger, this::window, this::labelRetention,
-        this::labelGrace, this::maxHeldLabels, this::timeWindow, this::timeWindowCapacity, this::stateDir, this::createTopics, this::partitions,
+        this::labelGrace, this::maxHeldLabels, this::timeWindow, this::timeWindowCapacity, this::qualityInterval, this::stateDir, this::createTopics, this::partitions,
         this::replicationFactor, this::metricsPort, this::metricsBind, this::metricsUser, this::metricsPasswordFile, this::metricsTlsKeystore,
         this::metricsTlsPasswordFile, this::nodeWindow, this::nodeMetricsCap, this::estimateWindow);
     for (Supplier<?> accessor : accessors) {
@@ -239,8 +241,12 @@ public final class MonitorConfig {
     return new LabelTiming(labelRetention(), labelGrace(), maxHeldLabels());
   }
 
+  public Duration qualityInterval() {
+    return duration("quality-interval");
+  }
+
   public QualityWindows qualityWindows() {
-    return new QualityWindows(window(), timeWindow(), timeWindowCapacity());
+    return new QualityWindows(window(), timeWindow(), timeWindowCapacity(), qualityInterval());
   }
 
   public Path stateDir() {

@@ -31,13 +31,22 @@ public interface MonitorObserver {
   default void labelsExpired(int count) {}
 
   /**
-   * A labelled outcome entered the rolling windows, whose state is now {@code quality}. The outcome
-   * carries its event's answers (recomputed from its scores when it was stored without them).
-   * {@code calibrated} holds each score's P(correct) by the bundle's isotonic map: the values the
-   * rolling ECE was just computed from, handed over so that no observer calibrates again. They live
-   * in memory only; the outcomes topic carries the raw scores.
+   * A labelled outcome entered its partition's rolling windows. The outcome carries its event's
+   * answers (recomputed from its scores when it was stored without them). {@code calibrated} holds
+   * each score's P(correct) by the bundle's isotonic map: the values the rolling ECE was just
+   * computed from, handed over so that no observer calibrates again. They live in memory only; the
+   * outcomes topic carries the raw scores.
    */
-  default void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {}
+  default void outcome(Outcome outcome, Map<ScoreName, Double> calibrated) {}
+
+  /**
+   * The cluster-wide rolling quality, merged from every partition's windows, changed. Called on
+   * the one instance that runs the merge task.
+   */
+  default void quality(QualitySnapshot merged) {}
+
+  /** The merge task left this instance (rebalance or shutdown): its last merged quality is stale. */
+  default void qualityElsewhere() {}
 
   /** How a label record ended. */
   enum LabelOutcome {

@@ -7,7 +7,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -18,8 +23,16 @@ import org.apache.kafka.streams.state.Stores;
  *   labels ──►   │  └──► dead letters (with the reason)
  *                ├──► outcomes (events that carry their label; labels joined to pending events)
  *                └──► pending store (scored events waiting for their label)
- *   outcomes ──► quality (rolling AUROC per score, accuracy; window store) ──► quality
+ *   outcomes ──► quality, one task per partition (rolling windows; window store)
+ *                  │ every publish interval: the partition's window summaries
+ *                  ▼
+ *   summaries (internal, 1 partition) ──► merge (latest summary per partition) ──► quality
  * </pre>
+ *
+ * The quality stage grows with the outcomes topic's partitions: each task keeps the exact windows
+ * of its own partition, and the one merge task handles a fixed-size summary per partition and
+ * interval whatever the outcome rate. The summaries topic is a repartition topic, which Kafka
+ * Streams creates (prefixed with the application id) and purges as it commits.
  *
  * Values are read as raw bytes so that no deserialisation error can stop the stream: a malformed
  * event is the scorer's to reject, with a reason.
@@ -34,8 +47,11 @@ public final class MonitorTopology {
   static final String DEAD_LETTER_SINK = "dead-letters";
   static final String OUTCOMES_SINK = "outcomes";
   static final String QUALITY_SINK = "quality-out";
+  static final String SUMMARIES = "quality-summaries";
+  static final String MERGE_PROCESSOR = "quality-merge";
   static final String PENDING_STORE = "pending-labels";
   static final String QUALITY_STORE = "quality-window";
+  static final String MERGE_STORE = "quality-partitions";
   static final String BUFFER_STORE = "batch-buffer";
   static final String HELD_LABELS_STORE = "held-labels";
 
@@ -51,7 +67,7 @@ public final class MonitorTopology {
       QualityWindows windows,
       MonitorObserver unguarded) {
     MonitorObserver observer = new GuardedObserver(unguarded);
-    Topology topology = new Topology();
+    Topology topology = quality(topics, scorer, windows, observer);
     topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
     topology.addSource(LABELS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.labels());
     topology.addProcessor(
@@ -71,13 +87,21 @@ public final class MonitorTopology {
     topology.addSink(SCORES_SINK, topics.scores(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
     topology.addSink(DEAD_LETTER_SINK, topics.deadLetters(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
     topology.addSink(OUTCOMES_SINK, topics.outcomes(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
-
-    topology.addSource(OUTCOMES_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.outcomes());
-    topology.addProcessor(QUALITY_PROCESSOR, () -> new QualityProcessor(windows, scorer, observer), OUTCOMES_SOURCE);
-    topology.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUALITY_STORE), Serdes.Long(), Serdes.ByteArray()),
-        QUALITY_PROCESSOR);
-    topology.addSink(QUALITY_SINK, topics.quality(), new StringSerializer(), new ByteArraySerializer(), QUALITY_PROCESSOR);
     return topology;
+  }
+
+  /** The quality stage, in the DSL for its repartition topic; the rest is added to the topology it builds. */
+  private static Topology quality(Topics topics, ConfidenceScorer scorer, QualityWindows windows, MonitorObserver observer) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUALITY_STORE), Serdes.Long(), Serdes.ByteArray()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MERGE_STORE), Serdes.Integer(), Serdes.ByteArray()));
+    builder.stream(topics.outcomes(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(OUTCOMES_SOURCE))
+        .process(() -> new QualityProcessor(windows, scorer, observer), Named.as(QUALITY_PROCESSOR), QUALITY_STORE)
+        .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(SUMMARIES).withNumberOfPartitions(1))
+        .process(() -> new QualityMerger(observer), Named.as(MERGE_PROCESSOR), MERGE_STORE)
+        .to(topics.quality(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName(QUALITY_SINK));
+    return builder.build();
   }
 }

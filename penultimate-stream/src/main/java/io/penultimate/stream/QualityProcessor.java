@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,11 +15,13 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps the latest outcomes in a changelogged store (keyed by a sequence number) and, from them,
- * two {@link QualityWindow}s: the last N labelled events, and those of the last T (by outcome
- * timestamp, at most a capacity). Emits a {@link QualitySnapshot} per outcome. The store is the
- * source of truth: after a restart both windows are rebuilt from it, so the rolling AUROC carries
- * on where it was.
+ * The quality of one partition of the outcomes topic. Keeps its latest outcomes in a changelogged
+ * store (keyed by a sequence number) and, from them, two {@link QualityWindow}s: the last N
+ * labelled events, and those of the last T (by outcome timestamp, at most a capacity). Every
+ * publish interval in which outcomes came it forwards their {@link PartitionQuality}, fixed-size
+ * summaries that {@link QualityMerger} pools over every partition, so no one task sees every
+ * outcome. The store is the source of truth: after a restart both windows are rebuilt from it, so
+ * the rolling quality carries on where it was.
  *
  * <p>Beside the scores, the windows hold two more columns, the answers {@code confidence} and
  * {@code trust} ({@link QualitySnapshot#AUROC_KEYS}). An outcome written before events carried
@@ -27,6 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * upgrade keeps the window and every column stays filled.
  */
 final class QualityProcessor implements Processor<String, byte[], String, byte[]> {
+  /** Points per score sample in a summary: the merged AUROC is within 1/256 of the exact one. */
+  static final int SKETCH_POINTS = 256;
   private static final ScoreName[] SCORES = ScoreName.values();
   private static final int COLUMNS = QualitySnapshot.AUROC_KEYS.size();
   private static final int CONFIDENCE = QualitySnapshot.AUROC_KEYS.indexOf(QualitySnapshot.CONFIDENCE);
@@ -40,6 +45,7 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
   private QualityWindow count;
   private QualityWindow time;
   private long next;
+  private boolean changed;
 
   QualityProcessor(QualityWindows windows, ConfidenceScorer scorer, MonitorObserver observer) {
     this.windows = windows;
@@ -60,6 +66,9 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
         next = entry.key + 1;
       }
     }
+    // a restored window is published once, so that a merge task started afresh has it too
+    changed = count.size() > 0;
+    context.schedule(windows.publishInterval(), PunctuationType.WALL_CLOCK_TIME, this::publish);
   }
 
   @Override
@@ -72,10 +81,18 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
       outcomes.delete(oldest);
     }
     next++;
-    Map<ScoreName, Double> calibrated = include(outcome);
-    QualitySnapshot snapshot = QualitySnapshot.of(count, time);
-    context.forward(record.withValue(Json.write(snapshot)), MonitorTopology.QUALITY_SINK);
-    observer.outcome(outcome, calibrated, snapshot);
+    changed = true;
+    observer.outcome(outcome, include(outcome));
+  }
+
+  private void publish(long now) {
+    if (!changed) {
+      return;
+    }
+    changed = false;
+    int partition = context.taskId().partition();
+    PartitionQuality summary = new PartitionQuality(partition, count.summary(SKETCH_POINTS), time.summary(SKETCH_POINTS));
+    context.forward(new Record<>(Integer.toString(partition), Json.write(summary), now));
   }
 
   /** The outcome with its answers, recomputed from its scores when it was written without them. */

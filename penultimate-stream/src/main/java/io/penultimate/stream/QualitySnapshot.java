@@ -2,7 +2,7 @@ package io.penultimate.stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.penultimate.bundle.ScoreName;
-import io.penultimate.evaluation.QualityWindow;
+import io.penultimate.evaluation.QualityFigures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * The rolling quality after one more labelled event, over the last {@code labelled} events:
- * accuracy and, per score and per answer, the exact AUROC of correct vs wrong predictions (null
- * when the window holds only one class: undefined, not 0) and the expected calibration error of
- * its P(correct). {@code time} is the same over the time window (null inside it).
+ * The rolling quality over {@code labelled} labelled events (the last N of each partition, merged):
+ * accuracy and, per score and per answer, the AUROC of correct vs wrong predictions (null when
+ * the window holds only one class: undefined, not 0) and the expected calibration error of its
+ * P(correct). {@code time} is the same over the time window (null inside it). Accuracy, counts and
+ * ECE are exact; the AUROC is exact within one partition and within 1/{@value
+ * QualityProcessor#SKETCH_POINTS} of the exact value over several ({@link
+ * io.penultimate.evaluation.MergedQuality}).
  *
  * <p>The keys are every {@link ScoreName}, then the answers {@value #CONFIDENCE} (the calibrated
  * P(correct) itself) and {@value #TRUST}. Trust is P(in-distribution and correct), not a
@@ -33,11 +36,11 @@ public record QualitySnapshot(
   public static final List<String> ECE_KEYS = keys(CONFIDENCE);
 
   /** The state of two windows over the {@link #AUROC_KEYS} columns: {@code count}, with {@code time} inside. */
-  public static QualitySnapshot of(QualityWindow count, QualityWindow time) {
+  public static QualitySnapshot of(QualityFigures count, QualityFigures time) {
     return over(count, over(time, null));
   }
 
-  private static QualitySnapshot over(QualityWindow window, QualitySnapshot time) {
+  private static QualitySnapshot over(QualityFigures window, QualitySnapshot time) {
     return new QualitySnapshot(window.size(), window.accuracy(), byKey(AUROC_KEYS, window::auroc),
         byKey(ECE_KEYS, window::expectedCalibrationError), time);
   }

@@ -26,8 +26,8 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Checks at start-up that a cluster holds the monitor's topics with the partitioning the topology
- * needs ({@link TopicLayout}: labels co-partitioned with events, outcomes with one partition), and
- * creates the missing ones on request. Without it, Kafka Streams finds out after it has started,
+ * needs ({@link TopicLayout}: labels co-partitioned with events), that the quality state kept
+ * before still fits the outcomes topic, and creates the missing topics on request. Without it, Kafka Streams finds out after it has started,
  * and dies in ERROR with a stack trace instead of a line naming the topics.
  */
 public final class TopicCheck implements AutoCloseable {
@@ -35,9 +35,8 @@ public final class TopicCheck implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   /**
-   * How missing topics are created: events, labels, scores and dead letters with {@code
-   * partitions} (events and labels with the other's count if one exists), outcomes and quality
-   * with 1; {@code replicationFactor} empty takes the broker's {@code default.replication.factor}.
+   * How missing topics are created: events, labels, scores, dead letters and outcomes with {@code
+   * partitions} (events and labels with the other's count if one exists), quality with 1; {@code replicationFactor} empty takes the broker's {@code default.replication.factor}.
    */
   public record Creation(int partitions, Optional<Short> replicationFactor) {
     public Creation {
@@ -124,15 +123,33 @@ public final class TopicCheck implements AutoCloseable {
     return created;
   }
 
+  /**
+   * Returns if the quality windows kept by an earlier run of application {@code applicationId}
+   * (its quality store's changelog) have one partition per outcomes partition, or there are none;
+   * otherwise throws a {@link TopicCheckException} saying what to do. Kafka Streams would only fail
+   * later, with a stack trace: a store's changelog must have as many partitions as its input.
+   */
+  public void verifyQualityState(String applicationId, Topics topics) throws InterruptedException {
+    String changelog = applicationId + "-" + MonitorTopology.QUALITY_STORE + "-changelog";
+    Map<String, Optional<TopicDescription>> described = describe(List.of(topics.outcomes(), changelog));
+    Optional<Integer> kept = described.get(changelog).map(d -> d.partitions().size());
+    Optional<Integer> outcomes = described.get(topics.outcomes()).map(d -> d.partitions().size());
+    if (kept.isPresent() && outcomes.isPresent() && !kept.equals(outcomes)) {
+      throw new TopicCheckException("the quality windows of application " + applicationId + " were kept for " + kept.get()
+          + " outcomes partitions (in " + changelog + ") but topic " + topics.outcomes() + " has " + outcomes.get()
+          + ": recreate " + topics.outcomes() + " with " + kept.get() + ", or reset the application (kafka-streams-application-reset"
+          + " --application-id " + applicationId + ", with the monitor stopped), which starts its rolling windows afresh");
+    }
+  }
+
   private TopicLayout layout(Topics topics) throws InterruptedException {
     Map<String, Integer> partitions = new HashMap<>();
-    describe(topics).forEach((name, description) -> description.ifPresent(d -> partitions.put(name, d.partitions().size())));
+    describe(TopicLayout.names(topics)).forEach((name, description) -> description.ifPresent(d -> partitions.put(name, d.partitions().size())));
     return new TopicLayout(topics, partitions);
   }
 
   /** Each topic's description, empty for a topic that does not exist. */
-  private Map<String, Optional<TopicDescription>> describe(Topics topics) throws InterruptedException {
-    List<String> names = TopicLayout.names(topics);
+  private Map<String, Optional<TopicDescription>> describe(List<String> names) throws InterruptedException {
     var futures = admin.describeTopics(names, new DescribeTopicsOptions().timeoutMs(millis())).topicNameValues();
     Map<String, Optional<TopicDescription>> descriptions = new HashMap<>();
     for (String name : names) {
@@ -153,7 +170,7 @@ public final class TopicCheck implements AutoCloseable {
     List<String> names = TopicLayout.names(topics);
     Map<String, Optional<TopicDescription>> described;
     // a topic just created may be unknown to the broker answering for a moment: its metadata lags the controller's
-    while (!everyPartitionLed(described = describe(topics))) {
+    while (!everyPartitionLed(described = describe(names))) {
       if (System.nanoTime() > deadline) {
         throw new TopicCheckException("topics " + String.join(", ", names) + " are not all visible with a leader for every partition after "
             + timeout.toSeconds() + " s: check the brokers of " + servers);

@@ -14,11 +14,11 @@ import org.apache.kafka.clients.admin.NewTopic;
  *
  * <p>Labels are co-partitioned with events: a label is joined in the task that scored its event,
  * which holds only if the same key lands on the same partition number of both topics (same count,
- * default partitioner). Outcomes has exactly one partition: one task keeps the one rolling window
- * over every labelled event ({@link Topics}). Scores, dead letters and quality may have any count.
+ * default partitioner). Outcomes may have any count, one quality task each; the merged quality
+ * ({@link QualityMerger}), scores and dead letters too.
  */
 record TopicLayout(Topics topics, Map<String, Integer> partitions) {
-  static final String REQUIREMENT = "labels with as many partitions as events, outcomes with 1";
+  static final String REQUIREMENT = "labels with as many partitions as events";
 
   TopicLayout {
     partitions = Map.copyOf(partitions);
@@ -53,11 +53,6 @@ record TopicLayout(Topics topics, Map<String, Integer> partitions) {
       problems.add("topic " + topics.labels() + " has " + count(labels) + " but " + topics.events() + " has " + events
           + ": labels must be co-partitioned with events; recreate " + topics.labels() + " with " + count(events));
     }
-    Integer outcomes = partitions.get(topics.outcomes());
-    if (outcomes != null && outcomes != 1) {
-      problems.add("topic " + topics.outcomes() + " has " + count(outcomes)
-          + " but the rolling quality window needs exactly 1: recreate it with 1 partition");
-    }
     return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
   }
 
@@ -67,9 +62,9 @@ record TopicLayout(Topics topics, Map<String, Integer> partitions) {
 
   /**
    * The missing topics as they should be created: events and labels with the other's count when
-   * one of them exists, else {@code creation.partitions()}; scores and dead letters with {@code
-   * creation.partitions()}; outcomes with 1, and quality with 1 too, so that the snapshots of the
-   * one window stay one ordered series for their readers.
+   * one of them exists, else {@code creation.partitions()}; scores, dead letters and outcomes with
+   * {@code creation.partitions()}; quality with 1, so that the merged snapshots stay one ordered
+   * series for their readers.
    */
   List<NewTopic> toCreate(TopicCheck.Creation creation) {
     int joined = Optional.ofNullable(partitions.get(topics.events()))
@@ -80,7 +75,7 @@ record TopicLayout(Topics topics, Map<String, Integer> partitions) {
     wanted.put(topics.scores(), creation.partitions());
     wanted.put(topics.deadLetters(), creation.partitions());
     wanted.put(topics.labels(), joined);
-    wanted.put(topics.outcomes(), 1);
+    wanted.put(topics.outcomes(), creation.partitions());
     wanted.put(topics.quality(), 1);
     return missing().stream()
         .map(name -> new NewTopic(name, Optional.of(wanted.get(name)), creation.replicationFactor()))

@@ -35,8 +35,18 @@ class CompositeObserverTest {
       }
 
       @Override
-      public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
-        log.add(name + " outcome " + outcome.id() + " " + calibrated.get(ScoreName.SOFTMAX) + " " + quality.labelled());
+      public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated) {
+        log.add(name + " outcome " + outcome.id() + " " + calibrated.get(ScoreName.SOFTMAX));
+      }
+
+      @Override
+      public void quality(QualitySnapshot merged) {
+        log.add(name + " quality " + merged.labelled());
+      }
+
+      @Override
+      public void qualityElsewhere() {
+        log.add(name + " elsewhere");
       }
     };
   }
@@ -49,12 +59,16 @@ class CompositeObserverTest {
     both.eventRejected(Cause.NON_FINITE);
     both.label(MonitorObserver.LabelOutcome.UNMATCHED);
     both.labelsExpired(2);
-    both.outcome(Outcome.of("e1", 1, 1, Map.of(), new EventAnswers(0.9, 0.5, false, 0.8), 0), Map.of(ScoreName.SOFTMAX, 0.5), new QualitySnapshot(3, 1, Map.of(), Map.of(), null));
+    both.outcome(Outcome.of("e1", 1, 1, Map.of(), new EventAnswers(0.9, 0.5, false, 0.8), 0), Map.of(ScoreName.SOFTMAX, 0.5));
+    both.quality(new QualitySnapshot(3, 1, Map.of(), Map.of(), null));
+    both.qualityElsewhere();
     assertThat(log).containsExactly(
         "a batch 0 42", "b batch 0 42",
         "a rejected non_finite", "b rejected non_finite",
         "a label unmatched", "b label unmatched",
         "a expired 2", "b expired 2",
-        "a outcome e1 0.5 3", "b outcome e1 0.5 3");
+        "a outcome e1 0.5", "b outcome e1 0.5",
+        "a quality 3", "b quality 3",
+        "a elsewhere", "b elsewhere");
   }
 }

@@ -43,14 +43,26 @@ class GuardedObserverTest {
       }
 
       @Override
-      public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
-        calls.add("outcome " + outcome.id() + " " + calibrated.get(ScoreName.GMM) + " " + quality.labelled());
+      public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated) {
+        calls.add("outcome " + outcome.id() + " " + calibrated.get(ScoreName.GMM));
+      }
+
+      @Override
+      public void quality(QualitySnapshot merged) {
+        calls.add("quality " + merged.labelled());
+      }
+
+      @Override
+      public void qualityElsewhere() {
+        calls.add("elsewhere");
       }
     };
     GuardedObserver guarded = new GuardedObserver(recording);
     guarded.label(MonitorObserver.LabelOutcome.JOINED);
     guarded.labelsExpired(3);
-    guarded.outcome(Outcome.of("e1", 0, 0, Map.of(), new EventAnswers(0.9, 0.5, false, 0.8), 0), Map.of(ScoreName.GMM, 0.25), new QualitySnapshot(7, 1, Map.of(), Map.of(), null));
-    assertThat(calls).containsExactly("label joined", "expired 3", "outcome e1 0.25 7");
+    guarded.outcome(Outcome.of("e1", 0, 0, Map.of(), new EventAnswers(0.9, 0.5, false, 0.8), 0), Map.of(ScoreName.GMM, 0.25));
+    guarded.quality(new QualitySnapshot(7, 1, Map.of(), Map.of(), null));
+    guarded.qualityElsewhere();
+    assertThat(calls).containsExactly("label joined", "expired 3", "outcome e1 0.25", "quality 7", "elsewhere");
   }
 }

@@ -93,7 +93,7 @@ class HostileInputTest {
         () -> new EventScorer(network, scorer, settings),
         new BatchSettings(1, Duration.ofMillis(50)),
         new LabelTiming(Duration.ofHours(1), LABEL_GRACE, maxHeldLabels),
-        new QualityWindows(25, Duration.ofHours(1), 1000),
+        new QualityWindows(25, Duration.ofHours(1), 1000, Duration.ofSeconds(1)),
         counts);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "penultimate-hostile");

@@ -20,7 +20,7 @@ class MonitorAclsTest {
         "READ topic 'shop.events'", "READ topic 'shop.labels'", "READ topic 'shop.outcomes'",
         "WRITE topic 'shop.outcomes'", "WRITE topic 'shop.scores'", "WRITE topic 'shop.dlq'", "WRITE topic 'shop.quality'",
         "CREATE topics prefixed 'shop-monitor-'", "READ topics prefixed 'shop-monitor-'", "WRITE topics prefixed 'shop-monitor-'",
-        "READ group 'shop-monitor'", "WRITE transactional ids prefixed 'shop-monitor-'");
+        "DELETE topics prefixed 'shop-monitor-'", "READ group 'shop-monitor'", "WRITE transactional ids prefixed 'shop-monitor-'");
   }
 
   @Test
@@ -36,7 +36,7 @@ class MonitorAclsTest {
 
   @Test
   void bindsAndWritesTheCommandForAPrincipal() {
-    MonitorAcls.Acl transactions = MonitorAcls.required(CONFIG).get(11);
+    MonitorAcls.Acl transactions = MonitorAcls.required(CONFIG).get(12);
     assertThat(transactions.binding("User:shop").toString())
         .contains("resourceType=TRANSACTIONAL_ID", "name=shop-monitor-", "patternType=PREFIXED", "principal=User:shop", "operation=WRITE",
             "permissionType=ALLOW");

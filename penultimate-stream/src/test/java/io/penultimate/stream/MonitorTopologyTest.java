@@ -53,6 +53,7 @@ class MonitorTopologyTest {
   private TestOutputTopic<String, byte[]> outcomes;
   private TestOutputTopic<String, byte[]> quality;
   private static final int WINDOW = 25;
+  private static final Duration QUALITY_INTERVAL = Duration.ofSeconds(1);
   @TempDir Path stateDir;
 
   @BeforeAll
@@ -88,7 +89,7 @@ class MonitorTopologyTest {
             () -> new EventScorer(network, scorer, settings),
             batch,
             new LabelTiming(Duration.ofHours(1), LABEL_GRACE),
-            new QualityWindows(WINDOW, Duration.ofHours(1), 1000),
+            new QualityWindows(WINDOW, Duration.ofHours(1), 1000, QUALITY_INTERVAL),
             observer);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "penultimate-test");
@@ -102,6 +103,12 @@ class MonitorTopologyTest {
     labels = driver.createInputTopic(topics.labels(), new StringSerializer(), new ByteArraySerializer());
     outcomes = driver.createOutputTopic(topics.outcomes(), new StringDeserializer(), new ByteArrayDeserializer());
     quality = driver.createOutputTopic(topics.quality(), new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** Lets the quality task publish its partition's summaries, and reads what the merge emitted. */
+  private List<TestRecord<String, byte[]>> published() {
+    driver.advanceWallClockTime(QUALITY_INTERVAL);
+    return quality.readRecordsToList();
   }
 
   @AfterEach
@@ -145,7 +152,7 @@ class MonitorTopologyTest {
     }
     List<TestRecord<String, byte[]>> scored = scores.readRecordsToList();
     List<TestRecord<String, byte[]>> joined = outcomes.readRecordsToList();
-    List<TestRecord<String, byte[]>> snapshots = quality.readRecordsToList();
+    List<TestRecord<String, byte[]>> snapshots = published();
     assertThat(scored).hasSize(probes.length);
     assertThat(joined).isNotEmpty();
     assertThat(snapshots).isNotEmpty();
@@ -296,7 +303,7 @@ class MonitorTopologyTest {
     assertThat(outcome.get("id").asText()).isEqualTo("e");
     assertThat(outcome.get("label").asInt()).isEqualTo(predicted);
     assertThat(outcome.get("scores").get("primary").isNumber()).isTrue();
-    JsonNode snapshot = JSON.readTree(quality.readValue());
+    JsonNode snapshot = JSON.readTree(published().get(0).value());
     assertThat(snapshot.get("labelled").asInt()).isEqualTo(1);
     assertThat(snapshot.get("accuracy").asDouble()).isEqualTo(1.0);
     assertThat(snapshot.get("auroc").get("softmax").isNull()).as("one class: undefined, not 0").isTrue();
@@ -368,7 +375,7 @@ class MonitorTopologyTest {
       primary[i] = last.get(i).get("scores").get("primary").asDouble();
       right += correct[i] ? 1 : 0;
     }
-    List<TestRecord<String, byte[]>> snapshots = quality.readRecordsToList();
+    List<TestRecord<String, byte[]>> snapshots = published();
     JsonNode latest = JSON.readTree(snapshots.get(snapshots.size() - 1).value());
     assertThat(latest.get("labelled").asInt()).isEqualTo(WINDOW);
     assertThat(latest.get("accuracy").asDouble()).isCloseTo((double) right / WINDOW, within(1e-12));
@@ -387,16 +394,23 @@ class MonitorTopologyTest {
     driver.close();
     startDriver(new BatchSettings(1, Duration.ofMillis(50)), new MonitorObserver() {
       @Override
-      public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
+      public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated) {
         seen.add(outcome);
         calibrations.add(calibrated);
-        snapshots.add(quality);
+      }
+
+      @Override
+      public void quality(QualitySnapshot merged) {
+        snapshots.add(merged);
       }
     });
     float[][] stream = StreamFixtures.inputs(10, 12);
     int[] truth = StreamFixtures.labels(10);
     for (int i = 0; i < stream.length; i++) {
       events.pipeInput("c" + i, event("c" + i, stream[i], ",\"label\":" + truth[i]));
+      if (i == 0) {
+        published();
+      }
     }
     assertThat(seen).hasSize(10);
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
@@ -440,7 +454,7 @@ class MonitorTopologyTest {
       confidence[i] = last.get(i).get("confidence").asDouble();
       trust[i] = last.get(i).get("trust").asDouble();
     }
-    List<TestRecord<String, byte[]>> snapshots = quality.readRecordsToList();
+    List<TestRecord<String, byte[]>> snapshots = published();
     JsonNode latest = JSON.readTree(snapshots.get(snapshots.size() - 1).value());
     assertThat(latest.get("auroc").get("confidence").asDouble()).isCloseTo(Auroc.of(confidence, correct), within(1e-12));
     assertThat(latest.get("auroc").get("trust").asDouble()).isCloseTo(Auroc.of(trust, correct), within(1e-12));
@@ -457,9 +471,13 @@ class MonitorTopologyTest {
     driver.close();
     startDriver(new BatchSettings(1, Duration.ofMillis(50)), new MonitorObserver() {
       @Override
-      public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated, QualitySnapshot quality) {
+      public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated) {
         seen.add(outcome);
-        snapshots.add(quality);
+      }
+
+      @Override
+      public void quality(QualitySnapshot merged) {
+        snapshots.add(merged);
       }
     });
     ConfidenceScorer scorer = new ConfidenceScorer(bundle);
@@ -476,6 +494,7 @@ class MonitorTopologyTest {
     new DocSchemas().assertValid("outcome", old);
     driver.createInputTopic(MonitorConfig.DEFAULT.topics().outcomes(), new StringSerializer(), new ByteArraySerializer())
         .pipeInput("old", old.getBytes(StandardCharsets.UTF_8));
+    published();
 
     assertThat(seen).hasSize(1);
     EventAnswers answers = seen.get(0).answers().orElseThrow();
@@ -503,7 +522,7 @@ class MonitorTopologyTest {
 
     JsonNode outcome = JSON.readTree(outcomes.readValue());
     assertThat(outcome.has("confidence")).as("the pending entry had no answers to pass on").isFalse();
-    JsonNode snapshot = JSON.readTree(quality.readValue());
+    JsonNode snapshot = JSON.readTree(published().get(0).value());
     assertThat(snapshot.get("ece").get("confidence").asDouble())
         .as("the quality stage recomputed them")
         .isCloseTo(Math.abs((offline.predicted()[0] == 0 ? 1 : 0) - scorer.answer(offline.logits()[0], values).confidence()), within(1e-9));

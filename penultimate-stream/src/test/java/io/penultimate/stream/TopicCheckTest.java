@@ -75,7 +75,7 @@ class TopicCheckTest {
     create(topics, 0, 2, 1, 0, 1, 1);
     assertThatThrownBy(() -> verify(topics))
         .isInstanceOf(TopicCheckException.class)
-        .hasMessage("missing topics some.events, some.labels: create them (labels with as many partitions as events, outcomes with 1)"
+        .hasMessage("missing topics some.events, some.labels: create them (labels with as many partitions as events)"
             + " or run serve with --create-topics");
   }
 
@@ -91,12 +91,28 @@ class TopicCheckTest {
   }
 
   @Test
-  void refusesAnOutcomesTopicWithTwoPartitions() throws Exception {
-    Topics topics = Topics.withPrefix("wide");
-    create(topics, 2, 2, 1, 2, 2, 1);
-    assertThatThrownBy(() -> verify(topics))
-        .isInstanceOf(TopicCheckException.class)
-        .hasMessage("topic wide.outcomes has 2 partitions but the rolling quality window needs exactly 1: recreate it with 1 partition");
+  void refusesOutcomesWithAnotherPartitionCountThanTheQualityStateKeptBefore() throws Exception {
+    Topics topics = Topics.withPrefix("grown");
+    create(topics, 2, 2, 1, 2, 4, 1);
+    admin.createTopics(List.of(new NewTopic("grown-app-quality-window-changelog", 1, (short) 1))).all().get();
+    try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
+      assertThatThrownBy(() -> check.verifyQualityState("grown-app", topics))
+          .isInstanceOf(TopicCheckException.class)
+          .hasMessage("the quality windows of application grown-app were kept for 1 outcomes partitions (in grown-app-quality-window-changelog)"
+              + " but topic grown.outcomes has 4: recreate grown.outcomes with 1, or reset the application (kafka-streams-application-reset"
+              + " --application-id grown-app, with the monitor stopped), which starts its rolling windows afresh");
+      assertThatCode(() -> check.verifyQualityState("fresh-app", topics)).as("no state kept: nothing to fit").doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void passesQualityStateKeptForAsManyPartitionsAsOutcomesHas() throws Exception {
+    Topics topics = Topics.withPrefix("kept");
+    create(topics, 2, 2, 1, 2, 3, 1);
+    admin.createTopics(List.of(new NewTopic("kept-app-quality-window-changelog", 3, (short) 1))).all().get();
+    try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
+      assertThatCode(() -> check.verifyQualityState("kept-app", topics)).doesNotThrowAnyException();
+    }
   }
 
   @Test
@@ -106,7 +122,7 @@ class TopicCheckTest {
       check.createMissing(topics, new TopicCheck.Creation(4, Optional.empty()));
     }
     assertThat(partitionCounts(topics)).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "new.events", 4, "new.scores", 4, "new.dlq", 4, "new.labels", 4, "new.outcomes", 1, "new.quality", 1));
+        "new.events", 4, "new.scores", 4, "new.dlq", 4, "new.labels", 4, "new.outcomes", 4, "new.quality", 1));
     assertThat(descriptions(topics)).flatMap(TopicDescription::partitions)
         .as("every partition has a leader").allMatch(p -> p.leader() != null && !p.leader().isEmpty());
     assertThatCode(() -> verify(topics)).doesNotThrowAnyException();
@@ -126,13 +142,13 @@ class TopicCheckTest {
   @Test
   void creatingDoesNotRepairAnExistingTopicWithTheWrongPartitioning() throws Exception {
     Topics topics = Topics.withPrefix("bent");
-    create(topics, 0, 0, 0, 0, 3, 0);
+    create(topics, 2, 0, 0, 3, 0, 0);
     try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
       assertThatThrownBy(() -> check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty())))
           .isInstanceOf(TopicCheckException.class)
-          .hasMessageStartingWith("topic bent.outcomes has 3 partitions");
+          .hasMessageStartingWith("topic bent.labels has 3 partitions");
     }
-    assertThat(partitionCounts(topics)).containsEntry("bent.events", 2).containsEntry("bent.outcomes", 3);
+    assertThat(partitionCounts(topics)).containsEntry("bent.events", 2).containsEntry("bent.labels", 3);
   }
 
   @Test

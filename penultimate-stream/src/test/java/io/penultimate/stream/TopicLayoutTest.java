@@ -26,7 +26,7 @@ class TopicLayoutTest {
     Map<String, Integer> partitions = new HashMap<>(FITTING);
     partitions.remove("t.quality");
     assertThat(new TopicLayout(TOPICS, partitions).problems(null))
-        .hasValue("missing topic t.quality: create it (labels with as many partitions as events, outcomes with 1)");
+        .hasValue("missing topic t.quality: create it (labels with as many partitions as events)");
   }
 
   @Test
@@ -36,8 +36,14 @@ class TopicLayoutTest {
     assertThat(problems)
         .startsWith("missing topics t.scores, t.dlq, t.quality: create them")
         .contains("; topic t.labels has 2 partitions but t.events has 6")
-        .contains("; topic t.outcomes has 4 partitions")
         .doesNotContain("\n");
+  }
+
+  @Test
+  void outcomesMayHaveAnyPartitionCount() {
+    Map<String, Integer> partitions = new HashMap<>(FITTING);
+    partitions.put("t.outcomes", 12);
+    assertThat(new TopicLayout(TOPICS, partitions).problems(null)).isEmpty();
   }
 
   @Test
@@ -49,12 +55,12 @@ class TopicLayoutTest {
   }
 
   @Test
-  void missingTopicsAreCreatedWithOnePartitionForOutcomesAndQualityAndTheEventsCountForLabels() {
+  void missingTopicsAreCreatedWithOnePartitionForQualityAndTheEventsCountForLabels() {
     Map<String, Integer> planned = new TopicLayout(TOPICS, Map.of("t.events", 5))
         .toCreate(new TopicCheck.Creation(3, Optional.of((short) 2))).stream()
         .collect(Collectors.toMap(NewTopic::name, NewTopic::numPartitions));
     assertThat(planned).containsExactlyInAnyOrderEntriesOf(
-        Map.of("t.scores", 3, "t.dlq", 3, "t.labels", 5, "t.outcomes", 1, "t.quality", 1));
+        Map.of("t.scores", 3, "t.dlq", 3, "t.labels", 5, "t.outcomes", 3, "t.quality", 1));
   }
 
   @Test

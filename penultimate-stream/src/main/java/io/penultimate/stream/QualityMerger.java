@@ -1,0 +1,65 @@
+package io.penultimate.stream;
+
+import io.penultimate.evaluation.MergedQuality;
+import io.penultimate.evaluation.WindowSummary;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The cluster-wide rolling quality: keeps the latest {@link PartitionQuality} of every partition
+ * (a changelogged store keyed by partition) and, on each new one, emits the {@link QualitySnapshot}
+ * of their union ({@link MergedQuality}). It reads one single-partition topic, so one task merges,
+ * and its work per summary grows with the number of partitions only.
+ */
+final class QualityMerger implements Processor<String, byte[], String, byte[]> {
+  private static final int COLUMNS = QualitySnapshot.AUROC_KEYS.size();
+
+  private final MonitorObserver observer;
+  private final Map<Integer, PartitionQuality> latest = new TreeMap<>();
+  private ProcessorContext<String, byte[]> context;
+  private KeyValueStore<Integer, byte[]> store;
+
+  QualityMerger(MonitorObserver observer) {
+    this.observer = observer;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, byte[]> context) {
+    this.context = context;
+    this.store = context.getStateStore(MonitorTopology.MERGE_STORE);
+    try (KeyValueIterator<Integer, byte[]> all = store.all()) {
+      while (all.hasNext()) {
+        KeyValue<Integer, byte[]> entry = all.next();
+        latest.put(entry.key, Json.read(entry.value, PartitionQuality.class));
+      }
+    }
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    PartitionQuality summary = Json.read(record.value(), PartitionQuality.class);
+    store.put(summary.partition(), record.value());
+    latest.put(summary.partition(), summary);
+    QualitySnapshot merged = QualitySnapshot.of(merge(PartitionQuality::count), merge(PartitionQuality::time));
+    context.forward(new Record<String, byte[]>(null, Json.write(merged), record.timestamp()));
+    observer.quality(merged);
+  }
+
+  private MergedQuality merge(Function<PartitionQuality, WindowSummary> window) {
+    List<WindowSummary> parts = latest.values().stream().map(window).toList();
+    return new MergedQuality(COLUMNS, parts);
+  }
+
+  @Override
+  public void close() {
+    observer.qualityElsewhere();
+  }
+}
