@@ -145,11 +145,13 @@ final class BenchCommand implements Runnable {
       List<StreamBench.Figures> results = new ArrayList<>();
       try (state; wiring) {
         String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
-        for (var app : List.of(Map.entry("pass-through", passThrough), Map.entry("scoring", scoringApp))) {
-          err.printf("bench: %s ...%n", app.getKey());
-          results.add(StreamBench.run(app.getKey(), app.getValue(), base.with("bootstrap-servers", servers), replayed, warmUp, events,
-              latencyEvents, rate));
-        }
+        MonitorConfig config = base.with("bootstrap-servers", servers);
+        err.println("bench: pass-through ...");
+        results.add(StreamBench.run("pass-through", passThrough, StreamBench.ONE_PER_OUTCOME, config, replayed, warmUp, events,
+            latencyEvents, rate));
+        err.println("bench: scoring ...");
+        results.add(StreamBench.run("scoring", scoringApp, StreamBench.MERGED_SNAPSHOTS, config, replayed, warmUp, events,
+            latencyEvents, rate));
       } finally {
         if (broker != null) {
           broker.close();

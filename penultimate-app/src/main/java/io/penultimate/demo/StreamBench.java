@@ -1,12 +1,13 @@
 package io.penultimate.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penultimate.data.LabeledSamples;
 import io.penultimate.math.Stats;
-import io.penultimate.demo.EventReplay;
-import io.penultimate.demo.ReplayPlan;
 import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.TopicCheck;
 import io.penultimate.stream.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +27,9 @@ import org.apache.kafka.streams.Topology;
  * End-to-end benchmark of a Streams application against a real broker, in three phases per
  * application: throughput (a backlog of events already in the input topic, timed from the first
  * output record to the last, so start-up and group joins do not count); labelled throughput (a
- * backlog of events each followed by its label, timed from the first output record to the last
- * quality record, so the label join and the rolling quality are included); and latency (events
+ * backlog of events each followed by its label, timed from the first output record to the quality
+ * record that covers every outcome, so the label join and the rolling quality are included); and
+ * latency (events
  * sent at a steady rate, each timed from its send to its output record read back,
  * read_committed). Run for a pass-through topology with the same serdes and topic hops and for
  * the scoring monitor, in one process, so their ratios hold on a noisy machine.
@@ -37,6 +39,19 @@ public final class StreamBench {
 
   /** Builds the application under test on the given topics, with the configuration of one phase. */
   public interface App extends BiFunction<Topics, MonitorConfig, KafkaStreams> {}
+
+  /** How many outcomes the quality records read so far cover, after one more. */
+  public interface QualityProgress {
+    int after(int before, byte[] record);
+  }
+
+  /** A copy per outcome, as the pass-through writes. */
+  public static final QualityProgress ONE_PER_OUTCOME = (before, record) -> before + 1;
+
+  /** The monitor's merged snapshots: each covers {@code labelled} outcomes (the windows must hold them all). */
+  public static final QualityProgress MERGED_SNAPSHOTS = (before, record) -> Math.max(before, labelled(record));
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One application's figures. */
   public record Figures(
@@ -59,9 +74,14 @@ public final class StreamBench {
     return topology;
   }
 
+  /**
+   * The three phases of one application; {@code progress} reads its quality records. The rolling
+   * windows are widened to hold every labelled event, so that a snapshot can cover them all.
+   */
   public static Figures run(
-      String name, App app, MonitorConfig config, LabeledSamples images, int warmUp, int events, int latencyEvents,
-      double rate) throws Exception {
+      String name, App app, QualityProgress progress, MonitorConfig base, LabeledSamples images, int warmUp, int events,
+      int latencyEvents, double rate) throws Exception {
+    MonitorConfig config = base.with("window", String.valueOf(Math.max(Math.max(warmUp, events), base.window())));
     String servers = config.bootstrapServers();
     if (warmUp > 0) {
       // the JIT compiles the hot paths during the first seconds (a C2 thread busy for 5-6 s here),
@@ -69,7 +89,7 @@ public final class StreamBench {
       Topics warm = createTopics(servers, name + "-warm-up-" + System.nanoTime());
       send(config, warm.events(), warm.labels(), images, warmUp, 0);
       try (KafkaStreams streams = app.apply(warm, phase(config, warm))) {
-        labelledThroughput(servers, warm, warmUp, streams::start);
+        labelledThroughput(servers, warm, warmUp, progress, streams::start);
       }
     }
     Topics throughput = createTopics(servers, name + "-throughput-" + System.nanoTime());
@@ -83,7 +103,7 @@ public final class StreamBench {
     send(config, labelled.events(), labelled.labels(), images, events, 0);
     double labelledPerSecond;
     try (KafkaStreams streams = app.apply(labelled, phase(config, labelled))) {
-      labelledPerSecond = labelledThroughput(servers, labelled, events, streams::start);
+      labelledPerSecond = labelledThroughput(servers, labelled, events, progress, streams::start);
     }
     Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
     double[] latencies;
@@ -129,9 +149,10 @@ public final class StreamBench {
 
   /**
    * Labelled events per second: from the first record on the scores or quality topic until
-   * {@code count} records have arrived on each (a quality record per joined label).
+   * {@code count} records have arrived on the scores topic and the quality records cover {@code
+   * count} outcomes.
    */
-  private static double labelledThroughput(String servers, Topics topics, int count, Runnable start) {
+  private static double labelledThroughput(String servers, Topics topics, int count, QualityProgress progress, Runnable start) {
     long first = 0;
     int scores = 0;
     int quality = 0;
@@ -143,12 +164,12 @@ public final class StreamBench {
       while (scores < count || quality < count) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
-              "only " + scores + " scores and " + quality + " quality records of " + count + " after " + TIMEOUT);
+              "only " + scores + " scores and quality over " + quality + " outcomes of " + count + " after " + TIMEOUT);
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
           first = first == 0 ? System.nanoTime() : first;
           if (record.topic().equals(topics.quality())) {
-            quality++;
+            quality = progress.after(quality, record.value());
           } else {
             scores++;
           }
@@ -184,6 +205,11 @@ public final class StreamBench {
     return values;
   }
 
-
-
+  private static int labelled(byte[] snapshot) {
+    try {
+      return JSON.readTree(snapshot).get("labelled").asInt();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the monitor's quality record is not JSON", e);
+    }
+  }
 }

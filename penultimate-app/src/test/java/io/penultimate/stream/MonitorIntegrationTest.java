@@ -1,7 +1,9 @@
 package io.penultimate.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -10,6 +12,8 @@ import io.penultimate.cli.Penultimate;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.demo.EventReplay;
 import io.penultimate.dl4j.HiddenProbe;
+import io.penultimate.evaluation.Auroc;
+import io.penultimate.evaluation.CalibrationError;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.Trainer;
@@ -130,7 +134,7 @@ class MonitorIntegrationTest {
       produce(topics.events());
       List<ConsumerRecord<String, String>> scored = consume(topics.scores(), EVENTS);
       List<ConsumerRecord<String, String>> dead = consume(topics.deadLetters(), BAD.size());
-      consume(topics.quality(), EVENTS / 2);
+      qualityCovering(topics.quality(), EVENTS / 2);
 
       Set<String> ids = new HashSet<>();
       for (ConsumerRecord<String, String> record : scored) {
@@ -203,10 +207,84 @@ class MonitorIntegrationTest {
 
     List<ConsumerRecord<String, String>> scored = consume(topics.scores(), 150);
     assertThat(scored).extracting(ConsumerRecord::key).doesNotHaveDuplicates().hasSize(150);
-    List<ConsumerRecord<String, String>> snapshots = consume(topics.quality(), 150);
-    assertThat(snapshots).hasSize(150);
-    var last = JSON.readTree(snapshots.get(snapshots.size() - 1).value());
-    assertThat(last.get("labelled").asInt()).as("window survived the restart").isEqualTo(150);
+    assertThat(qualityCovering(topics.quality(), 150).get("labelled").asInt()).as("window survived the restart").isEqualTo(150);
+  }
+
+  /**
+   * Four outcomes partitions, so four quality tasks whose summaries are merged, and enough labelled
+   * events (4,000) that each partition's correct predictions fill more than a sketch's 256 points.
+   */
+  @Test
+  void theMergedQualityOfFourPartitionsMatchesTheExactQualityOfEveryOutcome(@TempDir Path mergeState) throws Exception {
+    int events = 4000;
+    Topics topics = Topics.withPrefix("merge");
+    try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
+      check.createMissing(topics, new TopicCheck.Creation(4, Optional.empty()));
+    }
+    float[][] inputs = StreamFixtures.inputs(events, 31);
+    int[] truth = StreamFixtures.labels(events);
+    MonitorConfig config = config("penultimate-merge", topics, mergeState).with("batch-size", "64");
+    try (KafkaStreams streams = MonitorStreams.create(config, scoringModel(), MonitorObserver.NONE)) {
+      streams.start();
+      send(topics.events(), "m", inputs, truth, 0, events);
+      JsonNode merged = qualityCovering(topics.quality(), events);
+
+      List<JsonNode> outcomes = new ArrayList<>();
+      for (ConsumerRecord<String, String> record : consume(topics.outcomes(), events)) {
+        outcomes.add(JSON.readTree(record.value()));
+      }
+      assertThat(outcomes).hasSize(events);
+      boolean[] correct = new boolean[events];
+      int hits = 0;
+      for (int i = 0; i < events; i++) {
+        correct[i] = outcomes.get(i).get("predicted").asInt() == outcomes.get(i).get("label").asInt();
+        hits += correct[i] ? 1 : 0;
+      }
+      assertThat(merged.get("labelled").asInt()).isEqualTo(events);
+      assertThat(merged.get("accuracy").asDouble()).isCloseTo((double) hits / events, within(1e-12));
+      assertThat(hits).as("both classes, for an AUROC").isStrictlyBetween(0, events);
+      for (String key : QualitySnapshot.AUROC_KEYS) {
+        double[] values = new double[events];
+        for (int i = 0; i < events; i++) {
+          JsonNode outcome = outcomes.get(i);
+          // the answers are the outcome's own fields, the scores are in its map
+          boolean answer = key.equals(QualitySnapshot.CONFIDENCE) || key.equals(QualitySnapshot.TRUST);
+          values[i] = (answer ? outcome.get(key) : outcome.get("scores").get(key)).asDouble();
+        }
+        assertThat(merged.get("auroc").get(key).asDouble()).as(key).isCloseTo(Auroc.of(values, correct), within(0.005));
+      }
+      double[] confidence = outcomes.stream().mapToDouble(o -> o.get("confidence").asDouble()).toArray();
+      assertThat(merged.get("ece").get("confidence").asDouble()).as("ECE merges exactly")
+          .isCloseTo(CalibrationError.expected(confidence, correct), within(1e-9));
+    }
+  }
+
+  /**
+   * The first merged quality snapshot covering {@code labelled} outcomes, read_committed; fails
+   * after 90 s with the last one seen.
+   */
+  private static JsonNode qualityCovering(String topic, int labelled) throws Exception {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "quality-" + topic + "-" + java.util.UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    JsonNode last = null;
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          last = JSON.readTree(record.value());
+          if (last.get("labelled").asInt() >= labelled) {
+            return last;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no quality snapshot on " + topic + " covered " + labelled + " outcomes within 90 s; the last: " + last);
   }
 
   private static Set<String> seriesNames(Map<String, Double> scrape) {
@@ -239,18 +317,22 @@ class MonitorIntegrationTest {
   private static void runUntil(Topics topics, Path state, float[][] inputs, int[] truth, int from, int to) throws Exception {
     try (KafkaStreams streams = MonitorStreams.create(config("penultimate-restart", topics, state), scoringModel(), MonitorObserver.NONE)) {
       streams.start();
-      Map<String, Object> config = Map.of(
-          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-          ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, EventReplay.SAFE_IN_FLIGHT,
-          ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-          ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-      try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-        for (int i = from; i < to; i++) {
-          producer.send(new ProducerRecord<>(topics.events(), "r" + i,
-              StreamFixtures.eventJson("r" + i, inputs[i], ",\"label\":" + truth[i])));
-        }
+      send(topics.events(), "r", inputs, truth, from, to);
+      qualityCovering(topics.quality(), to);
+    }
+  }
+
+  /** Events {@code from} to {@code to} (exclusive), each carrying its label, ids {@code prefix + i}. */
+  private static void send(String topic, String prefix, float[][] inputs, int[] truth, int from, int to) {
+    Map<String, Object> config = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, EventReplay.SAFE_IN_FLIGHT,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+      for (int i = from; i < to; i++) {
+        producer.send(new ProducerRecord<>(topic, prefix + i, StreamFixtures.eventJson(prefix + i, inputs[i], ",\"label\":" + truth[i])));
       }
-      assertThat(consume(topics.quality(), to)).hasSize(to);
     }
   }
 
@@ -297,7 +379,7 @@ class MonitorIntegrationTest {
       var described = admin.describeTopics(List.of("created.events", "created.labels", "created.outcomes")).allTopicNames().get();
       assertThat(described.get("created.events").partitions()).hasSize(3);
       assertThat(described.get("created.labels").partitions()).hasSize(3);
-      assertThat(described.get("created.outcomes").partitions()).hasSize(1);
+      assertThat(described.get("created.outcomes").partitions()).as("one quality task per partition").hasSize(3);
     } finally {
       // serve waits until it is stopped; an interrupt ends the wait and closes the monitor
       serving.interrupt();
