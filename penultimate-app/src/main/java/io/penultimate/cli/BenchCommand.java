@@ -2,14 +2,17 @@ package io.penultimate.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
 import io.penultimate.data.LabeledSamples;
 import io.penultimate.demo.EmbeddedBroker;
+import io.penultimate.demo.QualityBench;
 import io.penultimate.demo.StreamBench;
 import io.penultimate.experiment.FitBenchmark;
 import io.penultimate.experiment.ProbedModel;
+import io.penultimate.math.Stats;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.LoadedModel;
 import io.penultimate.stream.EventParser;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -31,7 +35,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks on this machine (results are wall times, and ratios to a baseline run alongside).",
-    subcommands = {BenchCommand.Fit.class, BenchCommand.Stream.class})
+    subcommands = {BenchCommand.Fit.class, BenchCommand.Stream.class, BenchCommand.Quality.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -181,6 +185,81 @@ final class BenchCommand implements Runnable {
         wiring.close();
         throw e;
       }
+    }
+  }
+
+  @Command(
+      name = "quality",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Outcomes per second the quality stage alone sustains (per-partition windows, summaries, merge) with 1, 2 and 4",
+        "outcomes partitions, one stream thread each, in this process, on a real broker; the outcomes are the demo MNIST",
+        "model's scored test digits. Runs alternate between the partition counts; median and range per count."
+      })
+  static final class Quality implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--partitions", defaultValue = "1,2,4", split = ",", description = "Outcomes partition counts (default: ${DEFAULT-VALUE}).")
+    List<Integer> partitions;
+
+    @Option(names = "--outcomes", defaultValue = "200000", description = "Outcomes per run (default: ${DEFAULT-VALUE}).")
+    int outcomes;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Runs per partition count, alternating (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
+    String bootstrapServers;
+
+    @Mixin DemoModel.Options files;
+
+    @Override
+    public Integer call() throws Exception {
+      if (outcomes < 1000 || repeats < 1 || partitions.stream().anyMatch(p -> p < 1)) {
+        throw new UsageException("--outcomes >= 1000, --repeats >= 1 and every --partitions >= 1; found " + outcomes + ", " + repeats
+            + ", " + partitions);
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
+      DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
+      List<byte[]> records;
+      ConfidenceScorer scorer;
+      try (MonitorWiring wiring = MonitorWiring.load(demoModel.model(), demoModel.encoders())) {
+        scorer = new ConfidenceScorer(wiring.bundle());
+        records = QualityBench.outcomes(ProbedModel.forBundle(wiring.model(), wiring.bundle()).probe(mnist.test()), scorer,
+            System.currentTimeMillis());
+      }
+      RunStateDir state = RunStateDir.create(files.workDir, "bench-quality-" + System.currentTimeMillis());
+      EmbeddedBroker broker = bootstrapServers == null ? EmbeddedBroker.start() : null;
+      Map<Integer, List<Double>> rates = new TreeMap<>();
+      try (state) {
+        MonitorConfig config = MonitorConfig.DEFAULT.with("state-dir", state.path().toString())
+            .with("bootstrap-servers", broker == null ? bootstrapServers : broker.bootstrapServers());
+        for (int run = 0; run < repeats; run++) {
+          for (int count : partitions) {
+            QualityBench.Figures figures = QualityBench.run(config, scorer, records, outcomes, count);
+            err.printf("bench: %d partition(s), run %d: %.0f outcomes/s%n", count, run + 1, figures.outcomesPerSecond());
+            rates.computeIfAbsent(count, c -> new ArrayList<>()).add(figures.outcomesPerSecond());
+          }
+        }
+      } finally {
+        if (broker != null) {
+          broker.close();
+        }
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("quality stage: %d outcomes per run, %d runs per partition count (alternating), %s broker, %s, %d processors%n",
+          outcomes, repeats, broker == null ? "external" : "embedded single-node KRaft", StreamsConfig.EXACTLY_ONCE_V2,
+          Runtime.getRuntime().availableProcessors());
+      out.printf("  %-11s %14s %22s %16s%n", "partitions", "median oc/s", "range", "x fewest");
+      double reference = Stats.percentile(rates.values().iterator().next().stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+      for (Map.Entry<Integer, List<Double>> entry : rates.entrySet()) {
+        double[] values = entry.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = Stats.percentile(values, 0.5);
+        out.printf("  %-11d %14.0f %22s %16.2f%n", entry.getKey(), median,
+            String.format("%.0f-%.0f", values[0], values[values.length - 1]), median / reference);
+      }
+      return ExitCodes.OK;
     }
   }
 }

@@ -126,9 +126,15 @@ class SecuredServeIntegrationTest {
   }
 
   /** Each required ACL by its position in the list, named as the refusal names it. */
+  /**
+   * Every required ACL but DELETE on the internal topics: it only lets Streams purge the quality
+   * summaries it has committed from their repartition topic, so without it serve runs on and the
+   * topic keeps them, as docs/deploy.md says.
+   */
   static Stream<Named<Integer>> everyRequiredAcl() {
     List<MonitorAcls.Acl> acls = MonitorAcls.required(MonitorConfig.DEFAULT);
-    return IntStream.range(0, acls.size()).mapToObj(i -> Named.of(acls.get(i).operation() + " " + acls.get(i).resource(), i));
+    return IntStream.range(0, acls.size()).filter(i -> acls.get(i).operation() != AclOperation.DELETE)
+        .mapToObj(i -> Named.of(acls.get(i).operation() + " " + acls.get(i).resource(), i));
   }
 
   @Test

@@ -67,7 +67,7 @@ public final class MonitorTopology {
       QualityWindows windows,
       MonitorObserver unguarded) {
     MonitorObserver observer = new GuardedObserver(unguarded);
-    Topology topology = quality(topics, scorer, windows, observer);
+    Topology topology = qualityStage(topics, scorer, windows, observer);
     topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
     topology.addSource(LABELS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.labels());
     topology.addProcessor(
@@ -90,8 +90,11 @@ public final class MonitorTopology {
     return topology;
   }
 
-  /** The quality stage, in the DSL for its repartition topic; the rest is added to the topology it builds. */
-  private static Topology quality(Topics topics, ConfidenceScorer scorer, QualityWindows windows, MonitorObserver observer) {
+  /**
+   * The quality stage alone, from the outcomes topic to the quality topic: {@link #build} adds the
+   * rest to it, and {@code bench quality} measures it. In the DSL, for its repartition topic.
+   */
+  public static Topology qualityStage(Topics topics, ConfidenceScorer scorer, QualityWindows windows, MonitorObserver observer) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUALITY_STORE), Serdes.Long(), Serdes.ByteArray()));
