@@ -387,6 +387,23 @@ class MonitorTopologyTest {
   }
 
   @Test
+  void publishesTheMergedQualityOncePerIntervalAndOnlyAfterNewOutcomes() throws Exception {
+    float[][] stream = StreamFixtures.inputs(3, 14);
+    int[] truth = StreamFixtures.labels(3);
+    for (int i = 0; i < stream.length; i++) {
+      events.pipeInput("p" + i, event("p" + i, stream[i], ",\"label\":" + truth[i]));
+    }
+    assertThat(quality.isEmpty()).as("nothing before the interval has passed").isTrue();
+
+    List<TestRecord<String, byte[]>> first = published();
+    List<TestRecord<String, byte[]>> idle = published();
+
+    assertThat(first).hasSize(1);
+    assertThat(JSON.readTree(first.get(0).value()).get("labelled").asInt()).isEqualTo(3);
+    assertThat(idle).as("no new outcome, no new snapshot").isEmpty();
+  }
+
+  @Test
   void handsTheObserverTheCalibratedScoresTheRollingEceWasComputedFrom() {
     List<Outcome> seen = new java.util.ArrayList<>();
     List<Map<ScoreName, Double>> calibrations = new java.util.ArrayList<>();
