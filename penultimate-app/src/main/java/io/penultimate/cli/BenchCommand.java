@@ -110,6 +110,10 @@ final class BenchCommand implements Runnable {
     @Option(names = "--rate", defaultValue = "500", description = "Events per second in the latency phase (default: ${DEFAULT-VALUE}).")
     double rate;
 
+    @Option(names = "--runs", defaultValue = "5",
+        description = "Pairs of runs, pass-through then scoring, alternating; medians and ranges over them (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
     String bootstrapServers;
 
@@ -119,9 +123,9 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       own.requireComplete("bench stream");
-      if (events < 2 || warmUp < 0 || latencyEvents < 1 || !(rate > 0)) {
-        throw new UsageException("--events >= 2, --warm-up >= 0, --latency-events >= 1 and --rate > 0; found "
-            + events + ", " + warmUp + ", " + latencyEvents + ", " + rate);
+      if (events < 2 || warmUp < 0 || latencyEvents < 1 || !(rate > 0) || runs < 1) {
+        throw new UsageException("--events >= 2, --warm-up >= 0, --latency-events >= 1, --rate > 0 and --runs >= 1; found "
+            + events + ", " + warmUp + ", " + latencyEvents + ", " + rate + ", " + runs);
       }
       // metrics are bound as in serve, but not served: the bench starts several clients in turn
       MonitorConfig tuning = MonitorOptions.read(spec);
@@ -146,34 +150,50 @@ final class BenchCommand implements Runnable {
       StreamBench.App scoringApp =
           (topics, config) -> wiring.streams(config.with(topics), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
       EmbeddedBroker broker = bootstrapServers == null ? EmbeddedBroker.start() : null;
-      List<StreamBench.Figures> results = new ArrayList<>();
+      List<StreamBench.Figures> passThroughRuns = new ArrayList<>();
+      List<StreamBench.Figures> scoringRuns = new ArrayList<>();
       try (state; wiring) {
         String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
         MonitorConfig config = base.with("bootstrap-servers", servers);
-        err.println("bench: pass-through ...");
-        results.add(StreamBench.run("pass-through", passThrough, StreamBench.ONE_PER_OUTCOME, config, replayed, warmUp, events,
-            latencyEvents, rate));
-        err.println("bench: scoring ...");
-        results.add(StreamBench.run("scoring", scoringApp, StreamBench.MERGED_SNAPSHOTS, config, replayed, warmUp, events,
-            latencyEvents, rate));
+        // alternating, so that the machine's slow swings (a third between runs here) fall on both alike
+        for (int run = 1; run <= runs; run++) {
+          err.printf("bench: run %d of %d, pass-through ...%n", run, runs);
+          passThroughRuns.add(StreamBench.run("pass-through", passThrough, StreamBench.ONE_PER_OUTCOME, config, replayed, warmUp,
+              events, latencyEvents, rate));
+          err.printf("bench: run %d of %d, scoring ...%n", run, runs);
+          scoringRuns.add(StreamBench.run("scoring", scoringApp, StreamBench.MERGED_SNAPSHOTS, config, replayed, warmUp, events,
+              latencyEvents, rate));
+        }
       } finally {
         if (broker != null) {
           broker.close();
         }
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("stream bench: %d backlog events (%s as %s) unlabelled, then each followed by its label; then %d at %.0f/s for latency; %s broker, %s, %d processors%n",
+      out.printf("stream bench: %d backlog events (%s as %s) unlabelled, then each followed by its label; then %d at %.0f/s for latency; %s broker, %s, %d processors, %d alternating pairs of runs%n",
           events, own.given() ? own.data + ", " + replayed.inputSize() + " values each," : "MNIST test digits", tuning.inputFormat().key(), latencyEvents, rate,
           broker == null ? "external" : "embedded single-node KRaft", StreamsConfig.EXACTLY_ONCE_V2,
-          Runtime.getRuntime().availableProcessors());
-      out.printf("  %-14s %12s %16s %10s %10s%n", "topology", "events/s", "labelled ev/s", "p50 ms", "p99 ms");
-      for (StreamBench.Figures f : results) {
-        out.printf("  %-14s %12.0f %16.0f %10.0f %10.0f%n", f.name(), f.eventsPerSecond(), f.labelledPerSecond(), f.p50Ms(), f.p99Ms());
+          Runtime.getRuntime().availableProcessors(), runs);
+      out.printf("  %-4s %-14s %12s %16s %10s %10s%n", "run", "topology", "events/s", "labelled ev/s", "p50 ms", "p99 ms");
+      for (int run = 0; run < runs; run++) {
+        for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
+          out.printf("  %-4d %-14s %12.0f %16.0f %10.0f %10.0f%n", run + 1, f.name(), f.eventsPerSecond(), f.labelledPerSecond(), f.p50Ms(),
+              f.p99Ms());
+        }
       }
-      out.printf("  scoring / pass-through throughput: %.2f unlabelled, %.2f labelled (batch size %d, model %s)%n",
-          results.get(1).eventsPerSecond() / results.get(0).eventsPerSecond(),
-          results.get(1).labelledPerSecond() / results.get(0).labelledPerSecond(), base.batchSize(),
+      out.printf("  median [range] over the runs (batch size %d, model %s):%n", base.batchSize(),
           own.given() ? own.model + ", " + wiring.model().metadata().arch() : wiring.model().metadata().arch());
+      StreamBench.Spread spread = new StreamBench.Spread(passThroughRuns, scoringRuns);
+      out.printf("  %-34s %s%n", "pass-through events/s", spread.of(StreamBench.Figures::eventsPerSecond, false));
+      out.printf("  %-34s %s%n", "scoring events/s", spread.of(StreamBench.Figures::eventsPerSecond, true));
+      out.printf("  %-34s %s%n", "ratio unlabelled (per pair)", spread.ratio(StreamBench.Figures::eventsPerSecond));
+      out.printf("  %-34s %s%n", "pass-through labelled events/s", spread.of(StreamBench.Figures::labelledPerSecond, false));
+      out.printf("  %-34s %s%n", "scoring labelled events/s", spread.of(StreamBench.Figures::labelledPerSecond, true));
+      out.printf("  %-34s %s%n", "ratio labelled (per pair)", spread.ratio(StreamBench.Figures::labelledPerSecond));
+      out.printf("  %-34s %s / %s%n", "p50 / p99 ms pass-through", spread.of(StreamBench.Figures::p50Ms, false),
+          spread.of(StreamBench.Figures::p99Ms, false));
+      out.printf("  %-34s %s / %s%n", "p50 / p99 ms scoring", spread.of(StreamBench.Figures::p50Ms, true),
+          spread.of(StreamBench.Figures::p99Ms, true));
       return ExitCodes.OK;
     }
 

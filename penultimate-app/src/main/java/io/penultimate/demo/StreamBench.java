@@ -9,9 +9,12 @@ import io.penultimate.stream.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,6 +59,35 @@ public final class StreamBench {
   /** One application's figures. */
   public record Figures(
       String name, int events, double eventsPerSecond, double labelledPerSecond, double p50Ms, double p99Ms, int latencyEvents, double rate) {}
+
+  /** Medians and ranges over alternating runs of the two applications, the i-th of each forming a pair. */
+  public record Spread(List<Figures> passThrough, List<Figures> scoring) {
+    public Spread {
+      if (passThrough.size() != scoring.size() || passThrough.isEmpty()) {
+        throw new IllegalArgumentException("need as many runs of each, at least one; found " + passThrough.size() + " and " + scoring.size());
+      }
+    }
+
+    /** {@code median [min-max]} of one figure over the scoring runs ({@code scoring}) or the pass-through ones. */
+    public String of(ToDoubleFunction<Figures> figure, boolean ofScoring) {
+      return format((ofScoring ? scoring : passThrough).stream().mapToDouble(figure).toArray(), "%.0f");
+    }
+
+    /** The same of scoring / pass-through, pair by pair. */
+    public String ratio(ToDoubleFunction<Figures> figure) {
+      double[] ratios = new double[scoring.size()];
+      for (int i = 0; i < ratios.length; i++) {
+        ratios[i] = figure.applyAsDouble(scoring.get(i)) / figure.applyAsDouble(passThrough.get(i));
+      }
+      return format(ratios, "%.2f");
+    }
+
+    private static String format(double[] values, String number) {
+      double[] sorted = values.clone();
+      Arrays.sort(sorted);
+      return String.format(number + " [" + number + "-" + number + "]", Stats.percentile(sorted, 0.5), sorted[0], sorted[sorted.length - 1]);
+    }
+  }
 
   private StreamBench() {}
 

@@ -65,7 +65,6 @@ public final class Stats {
     return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
   }
 
-  /** Copies column {@code j} of a row-major matrix. */
   /**
    * The nearest-rank q-quantile (q in (0, 1]): the smallest value with at least q·n values at or
    * below it. NaN for no values.
@@ -82,6 +81,7 @@ public final class Stats {
     return sorted[(int) Math.ceil(q * sorted.length) - 1];
   }
 
+  /** Copies column {@code j} of a row-major matrix. */
   public static double[] column(double[][] rows, int j) {
     double[] out = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {

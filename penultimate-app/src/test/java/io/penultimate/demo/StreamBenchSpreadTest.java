@@ -1,0 +1,31 @@
+package io.penultimate.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StreamBenchSpreadTest {
+  private static StreamBench.Figures figures(String name, double eventsPerSecond) {
+    return new StreamBench.Figures(name, 100, eventsPerSecond, eventsPerSecond / 2, 10, 20, 10, 5);
+  }
+
+  @Test
+  void givesTheMedianAndRangeOfEachApplicationAndOfTheRatioPairByPair() {
+    StreamBench.Spread spread = new StreamBench.Spread(
+        List.of(figures("pass-through", 1000), figures("pass-through", 2000), figures("pass-through", 4000)),
+        List.of(figures("scoring", 900), figures("scoring", 1000), figures("scoring", 2000)));
+
+    assertThat(spread.of(StreamBench.Figures::eventsPerSecond, false)).isEqualTo("2000 [1000-4000]");
+    assertThat(spread.of(StreamBench.Figures::eventsPerSecond, true)).isEqualTo("1000 [900-2000]");
+    // pairs: 0.90, 0.50, 0.50
+    assertThat(spread.ratio(StreamBench.Figures::eventsPerSecond)).isEqualTo("0.50 [0.50-0.90]");
+  }
+
+  @Test
+  void needsAsManyRunsOfEachApplication() {
+    assertThatThrownBy(() -> new StreamBench.Spread(List.of(figures("pass-through", 1)), List.of()))
+        .hasMessageContaining("found 1 and 0");
+  }
+}
