@@ -46,6 +46,10 @@ class TopicCheckTest {
         created.add(new NewTopic(names.get(i), counts[i], (short) 1));
       }
     }
+    createVisibly(created);
+  }
+
+  private static void createVisibly(List<NewTopic> created) throws Exception {
     admin.createTopics(created).all().get();
     // the broker's metadata lags the controller's for a moment: a test must not race it
     List<String> createdNames = created.stream().map(NewTopic::name).toList();
@@ -94,7 +98,7 @@ class TopicCheckTest {
   void refusesOutcomesWithAnotherPartitionCountThanTheQualityStateKeptBefore() throws Exception {
     Topics topics = Topics.withPrefix("grown");
     create(topics, 2, 2, 1, 2, 4, 1);
-    admin.createTopics(List.of(new NewTopic("grown-app-quality-window-changelog", 1, (short) 1))).all().get();
+    createVisibly(List.of(new NewTopic("grown-app-quality-window-changelog", 1, (short) 1)));
     try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
       assertThatThrownBy(() -> check.verifyQualityState("grown-app", topics))
           .isInstanceOf(TopicCheckException.class)
@@ -109,7 +113,7 @@ class TopicCheckTest {
   void passesQualityStateKeptForAsManyPartitionsAsOutcomesHas() throws Exception {
     Topics topics = Topics.withPrefix("kept");
     create(topics, 2, 2, 1, 2, 3, 1);
-    admin.createTopics(List.of(new NewTopic("kept-app-quality-window-changelog", 3, (short) 1))).all().get();
+    createVisibly(List.of(new NewTopic("kept-app-quality-window-changelog", 3, (short) 1)));
     try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
       assertThatCode(() -> check.verifyQualityState("kept-app", topics)).doesNotThrowAnyException();
     }
