@@ -25,7 +25,9 @@ final class TopicsAtStartup {
       if (creation.isEmpty()) {
         check.verify(config.topics(), "run serve with --create-topics");
       } else {
-        List<String> created = check.createMissing(config.topics(), creation.get());
+        // a recreated outcomes topic takes the count the quality windows were kept for, so that they carry on
+        List<String> created =
+            check.createMissing(config.topics(), creation.get().keepingOutcomes(check.keptQualityPartitions(config.applicationId())));
         if (!created.isEmpty()) {
           err.println("penultimate: created topics " + String.join(", ", created));
         }

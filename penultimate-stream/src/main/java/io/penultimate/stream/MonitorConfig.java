@@ -56,7 +56,8 @@ public final class MonitorConfig {
           "Kafka Streams state directory (default: $PENULTIMATE_STATE_DIR, else $XDG_STATE_HOME/penultimate, else ~/.local/state/penultimate)"),
       new Setting("create-topics", "false", "create the missing topics instead of stopping; existing ones are checked, never altered"),
       new Setting("partitions", "6",
-          "with --create-topics: partitions of the events, labels, scores, dead-letter and outcomes topics; quality gets 1"),
+          "with --create-topics: partitions of the events, labels, scores, dead-letter and outcomes topics; quality gets 1,"
+              + " and outcomes the count earlier quality windows were kept for, if any"),
       new Setting("replication-factor", null, "with --create-topics: replicas per partition (default: the brokers' default.replication.factor)"),
       new Setting("metrics-port", "9404", "port of /metrics and /health; 0 picks a free one"),
       new Setting("metrics-bind", null, "address /metrics and /health listen on, such as 127.0.0.1 (default: every interface)"),

@@ -36,14 +36,27 @@ public final class TopicCheck implements AutoCloseable {
 
   /**
    * How missing topics are created: events, labels, scores, dead letters and outcomes with {@code
-   * partitions} (events and labels with the other's count if one exists), quality with 1; {@code replicationFactor} empty takes the broker's {@code default.replication.factor}.
+   * partitions} (events and labels with the other's count if one exists; outcomes with {@code
+   * outcomesPartitions} when given), quality with 1; {@code replicationFactor} empty takes the
+   * broker's {@code default.replication.factor}.
    */
-  public record Creation(int partitions, Optional<Short> replicationFactor) {
+  public record Creation(int partitions, Optional<Short> replicationFactor, Optional<Integer> outcomesPartitions) {
     public Creation {
-      if (partitions < 1 || replicationFactor.filter(factor -> factor < 1).isPresent()) {
-        throw new IllegalArgumentException("partitions and replication factor must be >= 1, found " + partitions + " and "
+      if (partitions < 1 || replicationFactor.filter(factor -> factor < 1).isPresent()
+          || outcomesPartitions.filter(count -> count < 1).isPresent()) {
+        throw new IllegalArgumentException("partitions, outcomes partitions and replication factor must be >= 1, found " + partitions
+            + ", " + outcomesPartitions.map(String::valueOf).orElse("the same") + " and "
             + replicationFactor.map(String::valueOf).orElse("the broker's default"));
       }
+    }
+
+    public Creation(int partitions, Optional<Short> replicationFactor) {
+      this(partitions, replicationFactor, Optional.empty());
+    }
+
+    /** The same creation, with a missing outcomes topic made with this many partitions if given. */
+    public Creation keepingOutcomes(Optional<Integer> count) {
+      return new Creation(partitions, replicationFactor, count);
     }
   }
 
@@ -130,7 +143,7 @@ public final class TopicCheck implements AutoCloseable {
    * later, with a stack trace: a store's changelog must have as many partitions as its input.
    */
   public void verifyQualityState(String applicationId, Topics topics) throws InterruptedException {
-    String changelog = applicationId + "-" + MonitorTopology.QUALITY_STORE + "-changelog";
+    String changelog = qualityChangelog(applicationId);
     Map<String, Optional<TopicDescription>> described = describe(List.of(topics.outcomes(), changelog));
     Optional<Integer> kept = described.get(changelog).map(d -> d.partitions().size());
     Optional<Integer> outcomes = described.get(topics.outcomes()).map(d -> d.partitions().size());
@@ -140,6 +153,20 @@ public final class TopicCheck implements AutoCloseable {
           + ": recreate " + topics.outcomes() + " with " + kept.get() + ", or reset the application (kafka-streams-application-reset"
           + " --application-id " + applicationId + ", with the monitor stopped), which starts its rolling windows afresh");
     }
+  }
+
+  /**
+   * How many outcomes partitions the quality windows of an earlier run of {@code applicationId}
+   * were kept for (its quality store's changelog), empty when none were kept: a missing outcomes
+   * topic is then created with that count, so that the windows carry on.
+   */
+  public Optional<Integer> keptQualityPartitions(String applicationId) throws InterruptedException {
+    String changelog = qualityChangelog(applicationId);
+    return describe(List.of(changelog)).get(changelog).map(d -> d.partitions().size());
+  }
+
+  private static String qualityChangelog(String applicationId) {
+    return applicationId + "-" + MonitorTopology.QUALITY_STORE + "-changelog";
   }
 
   private TopicLayout layout(Topics topics) throws InterruptedException {

@@ -62,8 +62,9 @@ record TopicLayout(Topics topics, Map<String, Integer> partitions) {
 
   /**
    * The missing topics as they should be created: events and labels with the other's count when
-   * one of them exists, else {@code creation.partitions()}; scores, dead letters and outcomes with
-   * {@code creation.partitions()}; quality with 1, so that the merged snapshots stay one ordered
+   * one of them exists, else {@code creation.partitions()}; scores and dead letters with {@code
+   * creation.partitions()}; outcomes with {@code creation.outcomesPartitions()} (the count earlier
+   * quality windows were kept for) when given, else {@code creation.partitions()}; quality with 1, so that the merged snapshots stay one ordered
    * series for their readers.
    */
   List<NewTopic> toCreate(TopicCheck.Creation creation) {
@@ -75,7 +76,7 @@ record TopicLayout(Topics topics, Map<String, Integer> partitions) {
     wanted.put(topics.scores(), creation.partitions());
     wanted.put(topics.deadLetters(), creation.partitions());
     wanted.put(topics.labels(), joined);
-    wanted.put(topics.outcomes(), creation.partitions());
+    wanted.put(topics.outcomes(), creation.outcomesPartitions().orElse(creation.partitions()));
     wanted.put(topics.quality(), 1);
     return missing().stream()
         .map(name -> new NewTopic(name, Optional.of(wanted.get(name)), creation.replicationFactor()))

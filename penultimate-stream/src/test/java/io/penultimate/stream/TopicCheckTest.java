@@ -133,6 +133,20 @@ class TopicCheckTest {
   }
 
   @Test
+  void recreatesMissingOutcomesWithTheCountTheQualityWindowsWereKeptFor() throws Exception {
+    Topics topics = Topics.withPrefix("upgraded");
+    create(topics, 2, 2, 1, 2, 0, 1);
+    createVisibly(List.of(new NewTopic("upgraded-app-quality-window-changelog", 1, (short) 1)));
+    try (TopicCheck check = TopicCheck.connect(cluster.bootstrapServers())) {
+      assertThat(check.keptQualityPartitions("upgraded-app")).hasValue(1);
+      assertThat(check.keptQualityPartitions("other-app")).isEmpty();
+      check.createMissing(topics, new TopicCheck.Creation(3, Optional.empty()).keepingOutcomes(check.keptQualityPartitions("upgraded-app")));
+      assertThatCode(() -> check.verifyQualityState("upgraded-app", topics)).doesNotThrowAnyException();
+    }
+    assertThat(partitionCounts(topics)).containsEntry("upgraded.outcomes", 1);
+  }
+
+  @Test
   void createsMissingLabelsWithAsManyPartitionsAsTheExistingEvents() throws Exception {
     Topics topics = Topics.withPrefix("half");
     create(topics, 5, 0, 0, 0, 0, 0);

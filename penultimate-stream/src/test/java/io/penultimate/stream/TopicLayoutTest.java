@@ -64,6 +64,14 @@ class TopicLayoutTest {
   }
 
   @Test
+  void aMissingOutcomesTopicTakesTheCountTheQualityWindowsWereKeptFor() {
+    Map<String, Integer> planned = new TopicLayout(TOPICS, Map.of("t.events", 5))
+        .toCreate(new TopicCheck.Creation(3, Optional.empty()).keepingOutcomes(Optional.of(1))).stream()
+        .collect(Collectors.toMap(NewTopic::name, NewTopic::numPartitions));
+    assertThat(planned).containsEntry("t.outcomes", 1).containsEntry("t.scores", 3);
+  }
+
+  @Test
   void zeroPartitionsAreRefusedNamingTheValue() {
     assertThatThrownBy(() -> new TopicCheck.Creation(0, Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class)
