@@ -172,7 +172,7 @@ final class BenchCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       out.printf("stream bench: %d backlog events (%s as %s) unlabelled, then each followed by its label; then %d at %.0f/s for latency; %s broker, %s, %d processors, %d alternating pairs of runs%n",
           events, own.given() ? own.data + ", " + replayed.inputSize() + " values each," : "MNIST test digits", tuning.inputFormat().key(), latencyEvents, rate,
-          broker == null ? "external" : "embedded single-node KRaft", StreamsConfig.EXACTLY_ONCE_V2,
+          broker == null ? "external" : "embedded single-node KRaft", tuning.processingGuarantee(),
           Runtime.getRuntime().availableProcessors(), runs);
       out.printf("  %-4s %-14s %12s %16s %10s %10s%n", "run", "topology", "events/s", "labelled ev/s", "p50 ms", "p99 ms");
       for (int run = 0; run < runs; run++) {

@@ -18,8 +18,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * topics prefixed {@code A-} (Kafka Streams' changelogs: created at the first start, written with
  * every state change, read back when a task restores its state; and the quality summaries'
  * repartition topic, whose committed records Streams deletes), READ on the consumer group {@code A},
- * and WRITE on transactional ids prefixed {@code A-} (exactly-once: each stream thread's producer
- * is transactional). READ and WRITE imply DESCRIBE, which the start-up check and the clients'
+ * and, under exactly-once, WRITE on transactional ids prefixed {@code A-} (each stream thread's
+ * producer is transactional; at-least-once needs none, its idempotent producers only WRITE on the topics). READ and WRITE imply DESCRIBE, which the start-up check and the clients'
  * metadata requests need. Without {@code --create-topics}, nothing needs CREATE on the six topics
  * or on the cluster; with it, CREATE on the missing ones. The integration test
  * {@code SecuredServeIntegrationTest} removes each ACL in turn and sees serve stop.
@@ -80,7 +80,9 @@ public final class MonitorAcls {
       acls.add(new Acl(ResourceType.TOPIC, internal, PatternType.PREFIXED, operation));
     }
     acls.add(new Acl(ResourceType.GROUP, config.applicationId(), PatternType.LITERAL, AclOperation.READ));
-    acls.add(new Acl(ResourceType.TRANSACTIONAL_ID, internal, PatternType.PREFIXED, AclOperation.WRITE));
+    if (config.exactlyOnce()) {
+      acls.add(new Acl(ResourceType.TRANSACTIONAL_ID, internal, PatternType.PREFIXED, AclOperation.WRITE));
+    }
     return List.copyOf(acls);
   }
 

@@ -52,6 +52,9 @@ public final class MonitorConfig {
       new Setting("time-window-capacity", "100000", "most labelled events each outcomes partition's time window holds"),
       new Setting("quality-interval", "PT1S",
           "how often each outcomes partition publishes its windows' summaries, and so how often the merged rolling quality updates, ISO-8601"),
+      new Setting("processing-guarantee", StreamsConfig.EXACTLY_ONCE_V2,
+          "exactly_once_v2 (an input's outputs are committed together, read_committed readers see them at each commit) or"
+              + " at_least_once (outputs visible at once; after a crash the inputs since the last commit are scored again)"),
       new Setting("state-dir", null,
           "Kafka Streams state directory (default: $PENULTIMATE_STATE_DIR, else $XDG_STATE_HOME/penultimate, else ~/.local/state/penultimate)"),
       new Setting("create-topics", "false", "create the missing topics instead of stopping; existing ones are checked, never altered"),
@@ -138,7 +141,7 @@ public final class MonitorConfig {
     List<Supplier<?>> accessors = List.of(
         this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::oipInput, this::maxEventBytes,
         this::nodeEncoder, this::lowestNodes, this::batchSize, this::batchLinger, this::window, this::labelRetention,
-        this::labelGrace, this::maxHeldLabels, this::timeWindow, this::timeWindowCapacity, this::qualityInterval, this::stateDir, this::createTopics, this::partitions,
+        this::labelGrace, this::maxHeldLabels, this::timeWindow, this::timeWindowCapacity, this::qualityInterval, this::processingGuarantee, this::stateDir, this::createTopics, this::partitions,
         this::replicationFactor, this::metricsPort, this::metricsBind, this::metricsUser, this::metricsPasswordFile, this::metricsTlsKeystore,
         this::metricsTlsPasswordFile, this::nodeWindow, this::nodeMetricsCap, this::estimateWindow);
     for (Supplier<?> accessor : accessors) {
@@ -250,6 +253,25 @@ public final class MonitorConfig {
     return new QualityWindows(window(), timeWindow(), timeWindowCapacity(), qualityInterval());
   }
 
+  /**
+   * {@code exactly_once_v2} or {@code at_least_once}: {@code --processing-guarantee}, unless the
+   * Kafka property {@code kafka.processing.guarantee} says otherwise, which wins as every Kafka setting does.
+   */
+  public String processingGuarantee() {
+    String kafkaKey = KAFKA_PREFIX + StreamsConfig.PROCESSING_GUARANTEE_CONFIG;
+    String key = values.containsKey(kafkaKey) ? kafkaKey : "processing-guarantee";
+    String guarantee = key.equals(kafkaKey) ? values.get(kafkaKey) : text(key);
+    if (!guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !guarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
+      throw new IllegalArgumentException((key.equals(kafkaKey) ? kafkaKey : "--" + key) + " must be " + StreamsConfig.EXACTLY_ONCE_V2 + " or " + StreamsConfig.AT_LEAST_ONCE
+          + ", found '" + guarantee + "'");
+    }
+    return guarantee;
+  }
+
+  public boolean exactlyOnce() {
+    return processingGuarantee().equals(StreamsConfig.EXACTLY_ONCE_V2);
+  }
+
   public Path stateDir() {
     String dir = value("state-dir");
     return dir == null ? StateDirs.serveDefault() : Path.of(dir);
@@ -334,14 +356,14 @@ public final class MonitorConfig {
 
   /**
    * The Kafka Streams properties, derived here and nowhere else: the application id and brokers,
-   * exactly-once processing (the scored, outcome and quality records of an input are committed
-   * together), the state directory, then every {@code kafka.} setting, which wins.
+   * the processing guarantee (by default exactly-once: the scored, outcome and quality records of
+   * an input are committed together), the state directory, then every {@code kafka.} setting, which wins.
    */
   public Properties streamsProperties() {
     Properties properties = new Properties();
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee());
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
     // the default from Kafka 5.0 on, and 4.x warns until it is set (its constant is deprecated for
     // that reason, hence the literal); the topology has no global state anyway. Once more for the

@@ -24,6 +24,13 @@ class MonitorAclsTest {
   }
 
   @Test
+  void atLeastOnceNeedsNoTransactionalIds() {
+    assertThat(MonitorAcls.required(CONFIG.with("processing-guarantee", "at_least_once")))
+        .hasSize(MonitorAcls.required(CONFIG).size() - 1)
+        .noneMatch(acl -> acl.resourceType() == ResourceType.TRANSACTIONAL_ID);
+  }
+
+  @Test
   void aPrefixedAclCoversTheNamesStartingWithItAndALiteralOneOnlyItsOwn() {
     MonitorAcls.Acl changelogs = new MonitorAcls.Acl(ResourceType.TOPIC, "shop-monitor-", PatternType.PREFIXED, AclOperation.READ);
     assertThat(changelogs.covers(ResourceType.TOPIC, "shop-monitor-pending-labels-changelog")).isTrue();

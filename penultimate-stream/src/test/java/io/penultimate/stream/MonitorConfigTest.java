@@ -90,6 +90,19 @@ class MonitorConfigTest {
   }
 
   @Test
+  void takesTheProcessingGuaranteeFromItsFlagUnlessTheKafkaPropertySaysOtherwise() {
+    assertThat(MonitorConfig.DEFAULT.with("processing-guarantee", "at_least_once").streamsProperties())
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    assertThat(MonitorConfig.DEFAULT.with("processing-guarantee", "at_least_once").exactlyOnce()).isFalse();
+    assertThat(MonitorConfig.DEFAULT.with("processing-guarantee", "at_least_once").with("kafka.processing.guarantee", "exactly_once_v2")
+        .exactlyOnce()).isTrue();
+    assertThat(MonitorConfig.DEFAULT.with("processing-guarantee", "exactly_once").problems())
+        .containsExactly("--processing-guarantee must be exactly_once_v2 or at_least_once, found 'exactly_once'");
+    assertThat(MonitorConfig.DEFAULT.with("kafka.processing.guarantee", "maybe").problems())
+        .containsExactly("kafka.processing.guarantee must be exactly_once_v2 or at_least_once, found 'maybe'");
+  }
+
+  @Test
   void createsTopicsOnlyWhenAskedWithTheGivenPartitionsAndReplication() {
     assertThat(MonitorConfig.DEFAULT.with("create-topics", "true").with("partitions", "3").with("replication-factor", "2").topicCreation())
         .contains(new TopicCheck.Creation(3, java.util.Optional.of((short) 2)));
