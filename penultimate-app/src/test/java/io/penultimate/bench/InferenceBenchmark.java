@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * included). DL4J runs the network {@code paper-mlp} builds, initialised from seed 1, through
  * {@link HiddenProbe}; ONNX Runtime runs the same weights written as an ONNX graph
  * ({@link DenseNetworkOnnx}) through {@link OnnxModel}, one intra-op thread as {@code serve} runs
- * it. Setup checks that both give the same logits. Run with {@code OMP_NUM_THREADS=1}, as
+ * it. The yardstick is the same network in plain single-threaded Java loops ({@link
+ * PlainDenseNetwork}): the matrix multiplies of the same shapes and nothing else. Setup checks that
+ * all three give the same logits. Run with {@code OMP_NUM_THREADS=1}, as
  * {@code ./penultimate} runs the stream commands, so that ND4J computes on one core too.
  *
  * <p>Floating-point operations per event, 2 · Σ nIn · nOut over the three dense layers: 2 · (784 ·
@@ -47,7 +49,7 @@ public class InferenceBenchmark {
   /** Distinct batches cycled through, so that no call reads the rows the previous one did. */
   private static final int BATCHES = 4;
 
-  @Param({"dl4j", "onnx"})
+  @Param({"dl4j", "onnx", "java-loops"})
   String runtime;
 
   private Inference inference;
@@ -66,11 +68,15 @@ public class InferenceBenchmark {
     one = batches(1, random);
     thirtyTwo = batches(32, random);
     twoHundredFiftySix = batches(256, random);
+    PlainDenseNetwork loops = new PlainDenseNetwork(network);
     requireSameLogits(dl4j.probe(thirtyTwo[0]), onnx.run(thirtyTwo[0]));
-    inference = runtime.equals("onnx") ? onnx : dl4j::probe;
-    System.out.printf("%s: paper-mlp, %d FLOPs per event, hidden layer %s of width %d%n", runtime,
-        DenseNetworkOnnx.flopsPerRow(network), runtime.equals("onnx") ? onnx.layer() : dl4j.layer(),
-        runtime.equals("onnx") ? onnx.width() : dl4j.width());
+    requireSameLogits(dl4j.probe(thirtyTwo[0]), loops.run(thirtyTwo[0]));
+    inference = switch (runtime) {
+      case "onnx" -> onnx;
+      case "java-loops" -> loops;
+      default -> dl4j::probe;
+    };
+    System.out.printf("%s: paper-mlp, %d FLOPs per event%n", runtime, DenseNetworkOnnx.flopsPerRow(network));
   }
 
   @TearDown
@@ -91,13 +97,13 @@ public class InferenceBenchmark {
     return batches;
   }
 
-  /** The two runtimes must compute the same function, or the comparison means nothing. */
-  private static void requireSameLogits(ModelOutputs dl4j, ModelOutputs onnx) {
+  /** Every runtime must compute the same function as DL4J, or the comparison means nothing. */
+  private static void requireSameLogits(ModelOutputs dl4j, ModelOutputs other) {
     for (int i = 0; i < dl4j.logits().length; i++) {
       for (int c = 0; c < CLASSES; c++) {
-        if (Math.abs(dl4j.logits()[i][c] - onnx.logits()[i][c]) > 1e-4) {
-          throw new IllegalStateException("row " + i + ", class " + c + ": DL4J logit " + dl4j.logits()[i][c] + ", ONNX Runtime's "
-              + onnx.logits()[i][c]);
+        if (Math.abs(dl4j.logits()[i][c] - other.logits()[i][c]) > 1e-4) {
+          throw new IllegalStateException("row " + i + ", class " + c + ": DL4J logit " + dl4j.logits()[i][c] + ", the other's "
+              + other.logits()[i][c]);
         }
       }
     }
