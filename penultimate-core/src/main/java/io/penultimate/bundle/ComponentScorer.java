@@ -17,6 +17,7 @@ import io.penultimate.score.SircScore;
 import io.penultimate.score.SoftmaxScores;
 import io.penultimate.score.VimModel;
 import io.penultimate.score.VimScore;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -28,6 +29,7 @@ import java.util.Map;
  */
 final class ComponentScorer {
   private static final ScoreName[] SCORES = ScoreName.values();
+  private static final boolean[] EVERY = every();
 
   private final int width;
   private final int numClasses;
@@ -90,6 +92,14 @@ final class ComponentScorer {
    *     (which only non-finite inputs can cause)
    */
   void scores(double[] hidden, double[] logits, double[] out) {
+    scores(hidden, logits, out, EVERY);
+  }
+
+  /**
+   * The same for the scores {@code computed} marks (by ordinal) only; the others' slots are set to
+   * NaN, for the caller to leave out.
+   */
+  void scores(double[] hidden, double[] logits, double[] out, boolean[] computed) {
     if (hidden.length != width || logits.length != numClasses) {
       throw new IllegalArgumentException(
           "expected a hidden vector of " + width + " and " + numClasses + " logits, found " + hidden.length + " and "
@@ -98,26 +108,39 @@ final class ComponentScorer {
     int predicted = SoftmaxScores.predicted(logits);
     out[ScoreName.SOFTMAX.ordinal()] = SoftmaxScores.maxSoftmax(logits);
     for (ScoreName score : SCORES) {
-      if (score.isEncoderLikelihood()) {
+      if (score.isEncoderLikelihood() && computed[score.ordinal()]) {
         out[score.ordinal()] = encoders[score.ordinal()].logLikelihood(hidden, predicted);
       }
     }
     out[ScoreName.ENERGY.ordinal()] = energy.score(logits);
-    double mahalanobisScore = mahalanobis.score(hidden);
-    out[ScoreName.MAHALANOBIS.ordinal()] = mahalanobisScore;
-    out[ScoreName.GAUSSIAN.ordinal()] = gaussian.score(hidden, predicted);
+    if (computed[ScoreName.MAHALANOBIS.ordinal()] || computed[ScoreName.RELATIVE_MAHALANOBIS.ordinal()]) {
+      double mahalanobisScore = mahalanobis.score(hidden);
+      out[ScoreName.MAHALANOBIS.ordinal()] = mahalanobisScore;
+      // the class part of the relative distance is the Mahalanobis score just computed
+      out[ScoreName.RELATIVE_MAHALANOBIS.ordinal()] = relativeMahalanobis.score(hidden, mahalanobisScore);
+    }
+    if (computed[ScoreName.GAUSSIAN.ordinal()]) {
+      out[ScoreName.GAUSSIAN.ordinal()] = gaussian.score(hidden, predicted);
+    }
     out[ScoreName.MAX_LOGIT.ordinal()] = SoftmaxScores.maxLogit(logits);
     out[ScoreName.DOCTOR.ordinal()] = DoctorScore.score(logits);
-    // the class part of the relative distance is the Mahalanobis score just computed
-    out[ScoreName.RELATIVE_MAHALANOBIS.ordinal()] = relativeMahalanobis.score(hidden, mahalanobisScore);
-    out[ScoreName.KNN.ordinal()] = knn.score(hidden);
-    // one residual norm for both: ViM's virtual logit and SIRC's feature score S₂ = −||x^{P⊥}||
-    double residual = vim.residualNorm(hidden);
-    out[ScoreName.VIM.ordinal()] = vim.scoreFromResidual(logits, residual);
-    out[ScoreName.SIRC.ordinal()] = sirc.score(logits, -residual);
+    if (computed[ScoreName.KNN.ordinal()]) {
+      out[ScoreName.KNN.ordinal()] = knn.score(hidden);
+    }
+    if (computed[ScoreName.VIM.ordinal()] || computed[ScoreName.SIRC.ordinal()]) {
+      // one residual norm for both: ViM's virtual logit and SIRC's feature score S₂ = −||x^{P⊥}||
+      double residual = vim.residualNorm(hidden);
+      out[ScoreName.VIM.ordinal()] = vim.scoreFromResidual(logits, residual);
+      out[ScoreName.SIRC.ordinal()] = sirc.score(logits, -residual);
+    }
     for (ScoreName score : SCORES) {
-      if (score != ScoreName.PRIMARY) {
+      if (score == ScoreName.PRIMARY) {
+        continue;
+      }
+      if (computed[score.ordinal()]) {
         requireFinite(score, out[score.ordinal()]);
+      } else {
+        out[score.ordinal()] = Double.NaN;
       }
     }
   }
@@ -138,6 +161,12 @@ final class ComponentScorer {
       }
     }
     return columns;
+  }
+
+  private static boolean[] every() {
+    boolean[] every = new boolean[SCORES.length];
+    Arrays.fill(every, true);
+    return every;
   }
 
   static void requireFinite(ScoreName score, double value) {

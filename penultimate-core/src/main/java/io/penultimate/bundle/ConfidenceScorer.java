@@ -14,10 +14,25 @@ public final class ConfidenceScorer {
 
   private final EncoderBundle bundle;
   private final ComponentScorer components;
+  private final ScoreSelection selection;
+  /** By ordinal: the served scores and those the answers (and the primary, if computed) read. */
+  private final boolean[] computed;
 
+  /** A scorer of every score. */
   public ConfidenceScorer(EncoderBundle bundle) {
+    this(bundle, ScoreSelection.ALL);
+  }
+
+  /** A scorer of the served scores and of those the three answers read. */
+  public ConfidenceScorer(EncoderBundle bundle, ScoreSelection selection) {
     this.bundle = bundle;
     this.components = ComponentScorer.of(bundle);
+    this.selection = selection;
+    this.computed = selection.computed(bundle);
+  }
+
+  public ScoreSelection selection() {
+    return selection;
   }
 
   public EncoderBundle bundle() {
@@ -25,29 +40,35 @@ public final class ConfidenceScorer {
   }
 
   /**
-   * Every score for one sample, indexed by {@link ScoreName#ordinal()}. Encoder likelihoods and the
-   * Gaussian density are evaluated at the predicted class, as in the paper's eq. 5.
+   * Every computed score for one sample, indexed by {@link ScoreName#ordinal()}: the served ones
+   * and those the answers read, NaN in the other slots, which callers leave out (only served
+   * scores leave the monitor). Encoder likelihoods and the Gaussian density are evaluated at the
+   * predicted class, as in the paper's eq. 5.
    *
    * @throws IllegalArgumentException if the vectors have the wrong length or a score is not finite
    *     (which only non-finite inputs can cause)
    */
   public double[] scores(double[] hidden, double[] logits) {
     double[] out = new double[SCORES.length];
-    components.scores(hidden, logits, out);
-    out[ScoreName.PRIMARY.ordinal()] = bundle.primary().score(SoftmaxScores.maxLogOdds(logits), out);
-    ComponentScorer.requireFinite(ScoreName.PRIMARY, out[ScoreName.PRIMARY.ordinal()]);
+    components.scores(hidden, logits, out, computed);
+    if (computed[ScoreName.PRIMARY.ordinal()]) {
+      out[ScoreName.PRIMARY.ordinal()] = bundle.primary().score(SoftmaxScores.maxLogOdds(logits), out);
+      ComponentScorer.requireFinite(ScoreName.PRIMARY, out[ScoreName.PRIMARY.ordinal()]);
+    } else {
+      out[ScoreName.PRIMARY.ordinal()] = Double.NaN;
+    }
     return out;
   }
 
-  /** Scores of a whole batch, one column per score. */
+  /** Scores of a whole batch, one column per served score. */
   public Map<ScoreName, double[]> scoreAll(ModelOutputs outputs) {
     Map<ScoreName, double[]> columns = new EnumMap<>(ScoreName.class);
-    for (ScoreName score : SCORES) {
+    for (ScoreName score : selection.served()) {
       columns.put(score, new double[outputs.size()]);
     }
     for (int i = 0; i < outputs.size(); i++) {
       double[] row = scores(outputs.hidden()[i], outputs.logits()[i]);
-      for (ScoreName score : SCORES) {
+      for (ScoreName score : selection.served()) {
         columns.get(score)[i] = row[score.ordinal()];
       }
     }
