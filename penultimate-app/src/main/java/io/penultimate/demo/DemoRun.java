@@ -2,7 +2,6 @@ package io.penultimate.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.Auroc;
 import io.penultimate.evaluation.StoreyPi0;
 import io.penultimate.math.Stats;
@@ -94,11 +93,9 @@ public final class DemoRun {
           100 * estimates.oodShare(), StoreyPi0.DEFAULT_LAMBDA, 100.0 * outOfDistribution / Math.max(1, events), 100.0 * flagRate(), inName);
       out.printf("%-20s %14s %14s %14s %14s%n", "score", "rolling AUROC", "reproduce", "streamed OOD", "reproduce OOD");
       out.printf("%-20s %14s %14s %14s %14s%n", "", "(misclass.)", "(3 seeds)", "AUROC", "(3 seeds)");
-      List<String> keys = new ArrayList<>();
-      for (ScoreName score : ScoreName.values()) {
-        keys.add(score.key());
-      }
-      keys.addAll(ANSWERS);
+      // the served scores (serve --scores), then the answers: the keys of the streamed OOD AUROCs but the p-value's
+      List<String> keys = new ArrayList<>(streamedOodAuroc.keySet());
+      keys.remove(OOD_P_VALUE);
       JsonNode reproducedOod = reproduced == null || reproduced.get("oodAuroc") == null ? null : farOod(reproduced.get("oodAuroc"));
       for (String key : keys) {
         out.printf("%-20s %14s %14s %14s %14s%n", key, value(at(quality, "auroc", key)), value(at(reproduced, "auroc", key)),
@@ -227,8 +224,10 @@ public final class DemoRun {
     }
     int in = scored.size() - sent.outOfDistribution();
     Map<String, Double> oodAuroc = new LinkedHashMap<>();
-    for (ScoreName score : ScoreName.values()) {
-      oodAuroc.put(score.key(), oodAuroc(scored, inDistribution, sent, e -> e.get("scores").get(score.key()).asDouble()));
+    // every scored record carries the same served scores
+    Iterable<String> served = scored.isEmpty() ? List.of() : () -> scored.get(0).get("scores").fieldNames();
+    for (String score : served) {
+      oodAuroc.put(score, oodAuroc(scored, inDistribution, sent, e -> e.get("scores").get(score).asDouble()));
     }
     for (String answer : ANSWERS) {
       oodAuroc.put(answer, oodAuroc(scored, inDistribution, sent, e -> e.get(answer).asDouble()));

@@ -243,7 +243,7 @@ class MonitorIntegrationTest {
       assertThat(merged.get("labelled").asInt()).isEqualTo(events);
       assertThat(merged.get("accuracy").asDouble()).isCloseTo((double) hits / events, within(1e-12));
       assertThat(hits).as("both classes, for an AUROC").isStrictlyBetween(0, events);
-      for (String key : QualitySnapshot.AUROC_KEYS) {
+      for (String key : QualityColumns.ALL.aurocKeys()) {
         double[] values = new double[events];
         for (int i = 0; i < events; i++) {
           JsonNode outcome = outcomes.get(i);

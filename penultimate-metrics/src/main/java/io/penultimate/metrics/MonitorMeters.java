@@ -5,6 +5,7 @@ import io.penultimate.bundle.AnswerSettings;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.MonitorObserver;
+import io.penultimate.stream.QualityColumns;
 
 /** Every binder of the monitor's observations on one registry: what {@code serve}, {@code demo} and the integration tests watch a topology with. */
 public final class MonitorMeters {
@@ -14,9 +15,10 @@ public final class MonitorMeters {
   public static MonitorObserver bind(PrometheusMeterRegistry registry, EncoderBundle bundle, MonitorConfig config) {
     LayerMetrics layer = new LayerMetrics(registry, bundle.nodes(), config.nodeWindow(), config.nodeMetricsCap());
     AnswerSettings declared = new AnswerSettings(bundle.answers().oodPValue().alpha(), bundle.answers().trust().oodShare());
+    QualityColumns columns = new QualityColumns(config.scoreSelection());
     return MonitorObserver.all(
-        new MonitorMetrics(registry, layer),
-        new ProbabilityHistograms(registry, config.applicationId()),
+        new MonitorMetrics(registry, layer, columns),
+        new ProbabilityHistograms(registry, config.applicationId(), columns),
         new AnswerMetrics(registry, declared, config.estimateWindow()));
   }
 }

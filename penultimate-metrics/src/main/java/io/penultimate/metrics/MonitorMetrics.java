@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.penultimate.stream.InvalidEventException.Cause;
 import io.penultimate.stream.MonitorObserver;
+import io.penultimate.stream.QualityColumns;
 import io.penultimate.stream.QualitySnapshot;
 import io.penultimate.stream.ScoredBatch;
 import io.penultimate.stream.ScoredEvent;
@@ -44,8 +45,11 @@ public final class MonitorMetrics implements MonitorObserver {
   private final DistributionSummary batchSize;
   private final AtomicReference<QualitySnapshot> quality = new AtomicReference<>();
 
-  /** End-to-end latency is measured against the registry's clock, so tests can drive it. */
-  public MonitorMetrics(MeterRegistry registry, LayerMetrics layer) {
+  /**
+   * End-to-end latency is measured against the registry's clock, so tests can drive it; the
+   * rolling-quality gauges are those of {@code columns}, the served scores and the answers.
+   */
+  public MonitorMetrics(MeterRegistry registry, LayerMetrics layer, QualityColumns columns) {
     this.clock = registry.config().clock();
     this.layer = layer;
     inDistribution = events(registry, "in_distribution", "Events scored and not flagged out-of-distribution");
@@ -69,17 +73,18 @@ public final class MonitorMetrics implements MonitorObserver {
         .register(registry);
     batchSize = DistributionSummary.builder("penultimate.batch.size").description("Events per forward pass")
         .serviceLevelObjectives(BATCH_BUCKETS).register(registry);
-    qualityGauges(registry, "count", "the last N labelled events of every partition", snapshot -> snapshot);
-    qualityGauges(registry, "time", "the labelled events of the time window", QualitySnapshot::time);
+    qualityGauges(registry, columns, "count", "the last N labelled events of every partition", snapshot -> snapshot);
+    qualityGauges(registry, columns, "time", "the labelled events of the time window", QualitySnapshot::time);
   }
 
-  private void qualityGauges(MeterRegistry registry, String window, String over, Function<QualitySnapshot, QualitySnapshot> pick) {
-    for (String key : QualitySnapshot.AUROC_KEYS) {
+  private void qualityGauges(
+      MeterRegistry registry, QualityColumns columns, String window, String over, Function<QualitySnapshot, QualitySnapshot> pick) {
+    for (String key : columns.aurocKeys()) {
       Gauge.builder("penultimate.rolling.auroc", quality, ref -> read(ref, pick, q -> orNaN(q.auroc().get(key))))
           .tags("score", key, "window", window)
           .description("Exact AUROC of correct vs wrong predictions over " + over + "; NaN when undefined").register(registry);
     }
-    for (String key : QualitySnapshot.ECE_KEYS) {
+    for (String key : columns.eceKeys()) {
       Gauge.builder("penultimate.rolling.ece", quality, ref -> read(ref, pick, q -> orNaN(q.ece().get(key))))
           .tags("score", key, "window", window)
           .description("Expected calibration error (15 bins) over " + over).register(registry);

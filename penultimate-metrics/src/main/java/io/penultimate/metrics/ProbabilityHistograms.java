@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.bundle.ScoreName;
 import io.penultimate.stream.MonitorObserver;
 import io.penultimate.stream.Outcome;
+import io.penultimate.stream.QualityColumns;
 import io.penultimate.stream.QualitySnapshot;
 import io.penultimate.stream.ScoredBatch;
 import io.penultimate.stream.ScoredEvent;
@@ -36,9 +37,6 @@ public final class ProbabilityHistograms implements MonitorObserver {
   /** Upper bounds of the OOD p-value histogram; 0.5 is {@link io.penultimate.evaluation.StoreyPi0#DEFAULT_LAMBDA}. */
   static final double[] P_VALUE_BUCKETS = {0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
 
-  /** The {@code score} label values of the calibrated histogram: every score, then the answers confidence and trust. */
-  static final List<String> KEYS = QualitySnapshot.AUROC_KEYS;
-
   private final DistributionDataPoint confidence;
   private final DistributionDataPoint oodPValue;
   private final Map<String, DistributionDataPoint> correctScores = new HashMap<>();
@@ -48,7 +46,7 @@ public final class ProbabilityHistograms implements MonitorObserver {
    * {@code application} labels these histograms as the registry's common tag labels the Micrometer
    * meters: the Prometheus client does not see Micrometer's common tags.
    */
-  public ProbabilityHistograms(PrometheusMeterRegistry registry, String application) {
+  public ProbabilityHistograms(PrometheusMeterRegistry registry, String application, QualityColumns columns) {
     confidence = register(registry, "penultimate_confidence", "Calibrated P(correct) of every scored event", BUCKETS)
         .labelValues(application);
     oodPValue = register(registry, "penultimate_ood_p_value", "Conformal p-value of 'in-distribution' of every scored event", P_VALUE_BUCKETS)
@@ -56,7 +54,8 @@ public final class ProbabilityHistograms implements MonitorObserver {
     Histogram scores = register(registry, "penultimate_score_calibrated",
         "Calibrated P(correct) of each score, and the answers confidence and trust, for labelled events, by whether the prediction was right",
         BUCKETS, "score", "outcome");
-    for (String key : KEYS) {
+    // the score label values of the calibrated histogram: the served scores, then the answers confidence and trust
+    for (String key : columns.aurocKeys()) {
       correctScores.put(key, scores.labelValues(application, key, "correct"));
       wrongScores.put(key, scores.labelValues(application, key, "wrong"));
     }
@@ -89,9 +88,7 @@ public final class ProbabilityHistograms implements MonitorObserver {
   @Override
   public void outcome(Outcome outcome, Map<ScoreName, Double> calibrated) {
     Map<String, DistributionDataPoint> histograms = outcome.correct() ? correctScores : wrongScores;
-    for (ScoreName score : ScoreName.values()) {
-      histograms.get(score.key()).observe(calibrated.get(score));
-    }
+    calibrated.forEach((score, value) -> histograms.get(score.key()).observe(value));
     // the quality processor hands over outcomes with their answers
     histograms.get(QualitySnapshot.CONFIDENCE).observe(outcome.confidence());
     histograms.get(QualitySnapshot.TRUST).observe(outcome.trust());

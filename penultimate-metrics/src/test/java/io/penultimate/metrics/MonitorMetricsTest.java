@@ -18,6 +18,7 @@ import io.penultimate.stream.EventAnswers;
 import io.penultimate.stream.InvalidEventException.Cause;
 import io.penultimate.stream.MonitorObserver.LabelOutcome;
 import io.penultimate.stream.Outcome;
+import io.penultimate.stream.QualityColumns;
 import io.penultimate.stream.QualitySnapshot;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -34,7 +35,7 @@ class MonitorMetricsTest {
 
   private final MockClock clock = new MockClock();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
-  private final MonitorMetrics metrics = new MonitorMetrics(registry, new LayerMetrics(registry, List.of(MetricsFixtures.node(0, 0.5)), 10, 64));
+  private final MonitorMetrics metrics = new MonitorMetrics(registry, new LayerMetrics(registry, List.of(MetricsFixtures.node(0, 0.5)), 10, 64), QualityColumns.ALL);
 
   private double counter(String name, String tag, String value) {
     return registry.get(name).tag(tag, value).counter().count();
@@ -143,7 +144,7 @@ class MonitorMetricsTest {
       quality.addAll(registry.find(name).gauges());
     }
     assertThat(quality).as("per score or answer and window, and per window")
-        .hasSize(2 * (QualitySnapshot.AUROC_KEYS.size() + QualitySnapshot.ECE_KEYS.size()) + 2 * 2);
+        .hasSize(2 * (QualityColumns.ALL.aurocKeys().size() + QualityColumns.ALL.eceKeys().size()) + 2 * 2);
     assertThat(quality).allSatisfy(g -> assertThat(g.value()).as(g.getId().toString()).isNaN());
   }
 
@@ -153,12 +154,12 @@ class MonitorMetricsTest {
     Map<String, Double> countEce = new LinkedHashMap<>();
     Map<String, Double> timeAuroc = new LinkedHashMap<>();
     Map<String, Double> timeEce = new LinkedHashMap<>();
-    List<String> keys = QualitySnapshot.AUROC_KEYS;
+    List<String> keys = QualityColumns.ALL.aurocKeys();
     for (int i = 0; i < keys.size(); i++) {
       String key = keys.get(i);
       countAuroc.put(key, 0.5 + i / 100.0);
       timeAuroc.put(key, key.equals("gmm") ? null : 0.25 + i / 100.0);
-      if (QualitySnapshot.ECE_KEYS.contains(key)) {
+      if (QualityColumns.ALL.eceKeys().contains(key)) {
         countEce.put(key, i / 1000.0);
         timeEce.put(key, 0.1 + i / 1000.0);
       }
@@ -173,7 +174,7 @@ class MonitorMetricsTest {
         assertThat(gauge("penultimate.rolling.auroc", "score", key, "window", "time")).as(key).isEqualTo(timeAuroc.get(key));
       }
     }
-    for (String key : QualitySnapshot.ECE_KEYS) {
+    for (String key : QualityColumns.ALL.eceKeys()) {
       assertThat(gauge("penultimate.rolling.ece", "score", key, "window", "count")).as(key).isEqualTo(countEce.get(key));
       assertThat(gauge("penultimate.rolling.ece", "score", key, "window", "time")).as(key).isEqualTo(timeEce.get(key));
     }
@@ -206,7 +207,7 @@ class MonitorMetricsTest {
    */
   @Test
   void showsTheRollingQualityOfAKnownSequenceOfOutcomes() {
-    int columns = QualitySnapshot.AUROC_KEYS.size();
+    int columns = QualityColumns.ALL.aurocKeys().size();
     QualityWindow count = new QualityWindow(columns, 10, null);
     QualityWindow time = new QualityWindow(columns, 10, Duration.ofSeconds(10));
     long[] seconds = {0, 1, 2, 20};
@@ -227,17 +228,17 @@ class MonitorMetricsTest {
       EventAnswers answers = new EventAnswers(values[i], 0.5, false, values[i]);
       metrics.outcome(Outcome.of("e" + i, 1, correct[i] ? 1 : 2, raw, answers, timestamp), calibrated);
     }
-    metrics.quality(QualitySnapshot.of(count, time));
+    metrics.quality(QualitySnapshot.of(QualityColumns.ALL, count, time));
 
     assertThat(gauge("penultimate.rolling.labelled", "window", "count")).isEqualTo(4);
     assertThat(gauge("penultimate.rolling.accuracy", "window", "count")).isEqualTo(0.5);
     assertThat(gauge("penultimate.rolling.labelled", "window", "time")).isEqualTo(1);
     assertThat(gauge("penultimate.rolling.accuracy", "window", "time")).isEqualTo(0);
-    for (String key : QualitySnapshot.AUROC_KEYS) {
+    for (String key : QualityColumns.ALL.aurocKeys()) {
       assertThat(gauge("penultimate.rolling.auroc", "score", key, "window", "count")).as(key).isEqualTo(0.75);
       assertThat(gauge("penultimate.rolling.auroc", "score", key, "window", "time")).as(key).isNaN();
     }
-    for (String key : QualitySnapshot.ECE_KEYS) {
+    for (String key : QualityColumns.ALL.eceKeys()) {
       assertThat(gauge("penultimate.rolling.ece", "score", key, "window", "count")).as(key).isCloseTo(0.35, within(1e-12));
       assertThat(gauge("penultimate.rolling.ece", "score", key, "window", "time")).as(key).isCloseTo(0.25, within(1e-12));
     }

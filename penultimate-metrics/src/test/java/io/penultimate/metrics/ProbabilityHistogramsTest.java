@@ -11,6 +11,7 @@ import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.StoreyPi0;
 import io.penultimate.stream.EventAnswers;
 import io.penultimate.stream.Outcome;
+import io.penultimate.stream.QualityColumns;
 import io.penultimate.stream.ScoredEvent;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ProbabilityHistogramsTest {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final ProbabilityHistograms histograms = new ProbabilityHistograms(registry, "app");
+  private final ProbabilityHistograms histograms = new ProbabilityHistograms(registry, "app", QualityColumns.ALL);
 
   /** The value of the one series whose text before the value is exactly {@code series}. */
   private double scraped(String series) {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns input events into scored events: model inference (one batched call), then every score of
- * the bundle. Plain Java; the Kafka processor around it only moves bytes. Not thread-safe when
+ * Turns input events into scored events: model inference (one batched call), then the served
+ * scores of the bundle and the three answers. Plain Java; the Kafka processor around it only moves bytes. Not thread-safe when
  * its {@link Inference} is not: one instance per stream task.
  */
 public final class EventScorer {
@@ -59,7 +59,7 @@ public final class EventScorer {
   private ScoredEvent score(InputEvent event, double[] hidden, double[] logits, double[] logDensities) {
     double[] values = scorer.scores(hidden, logits);
     Map<String, Double> scores = new LinkedHashMap<>();
-    for (ScoreName score : ScoreName.values()) {
+    for (ScoreName score : scorer.selection().served()) {
       scores.put(score.key(), values[score.ordinal()]);
     }
     int predicted = SoftmaxScores.predicted(logits);

@@ -1,6 +1,7 @@
 package io.penultimate.stream;
 
 import io.penultimate.bundle.ScoreName;
+import io.penultimate.bundle.ScoreSelection;
 import io.penultimate.stream.EventParser.InputFormat;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,9 @@ public final class MonitorConfig {
       new Setting("input-format", "json", "json, binary or oip (an Open Inference Protocol request; README, Event schemas)"),
       new Setting("oip-input", null, "with --input-format oip: the request input to score (default: the only one)"),
       new Setting("max-event-bytes", "1048576", "larger events go to the dead-letter topic"),
+      new Setting("scores", "all",
+          "scores each event carries and the rolling quality ranks: all, or keys separated by commas (softmax,gmm,vim); the three"
+              + " answers always"),
       new Setting("node-encoder", "gmm", "encoder family ranking lowestNodes"),
       new Setting("lowest-nodes", "5", "how many least likely nodes each output lists"),
       new Setting("batch-size", "256", "events per forward pass at most"),
@@ -140,7 +144,7 @@ public final class MonitorConfig {
     values.keySet().stream().filter(key -> !isSetting(key)).sorted().forEach(key -> problems.add("unknown setting --" + key));
     List<Supplier<?>> accessors = List.of(
         this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::oipInput, this::maxEventBytes,
-        this::nodeEncoder, this::lowestNodes, this::batchSize, this::batchLinger, this::window, this::labelRetention,
+        this::scoreSelection, this::nodeEncoder, this::lowestNodes, this::batchSize, this::batchLinger, this::window, this::labelRetention,
         this::labelGrace, this::maxHeldLabels, this::timeWindow, this::timeWindowCapacity, this::qualityInterval, this::processingGuarantee, this::stateDir, this::createTopics, this::partitions,
         this::replicationFactor, this::metricsPort, this::metricsBind, this::metricsUser, this::metricsPasswordFile, this::metricsTlsKeystore,
         this::metricsTlsPasswordFile, this::nodeWindow, this::nodeMetricsCap, this::estimateWindow);
@@ -194,6 +198,14 @@ public final class MonitorConfig {
       throw invalid("node-encoder", "must be binomial, trinomial, beta, betaGeneral or gmm");
     }
     return score;
+  }
+
+  public ScoreSelection scoreSelection() {
+    try {
+      return ScoreSelection.parse(text("scores"));
+    } catch (IllegalArgumentException e) {
+      throw invalid("scores", "must be all or score keys separated by commas (" + e.getMessage() + ")");
+    }
   }
 
   public int lowestNodes() {

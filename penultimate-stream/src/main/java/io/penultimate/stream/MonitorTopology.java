@@ -103,7 +103,7 @@ public final class MonitorTopology {
     builder.stream(topics.outcomes(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(OUTCOMES_SOURCE))
         .process(() -> new QualityProcessor(windows, scorer, observer), Named.as(QUALITY_PROCESSOR), QUALITY_STORE)
         .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(SUMMARIES).withNumberOfPartitions(1))
-        .process(() -> new QualityMerger(observer), Named.as(MERGE_PROCESSOR), MERGE_STORE)
+        .process(() -> new QualityMerger(new QualityColumns(scorer.selection()), observer), Named.as(MERGE_PROCESSOR), MERGE_STORE)
         .to(topics.quality(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName(QUALITY_SINK));
     return builder.build();
   }

@@ -16,18 +16,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The cluster-wide rolling quality: keeps the latest {@link PartitionQuality} of every partition
  * (a changelogged store keyed by partition) and, on each new one, emits the {@link QualitySnapshot}
- * of their union ({@link MergedQuality}). It reads one single-partition topic, so one task merges,
+ * of their union ({@link MergedQuality}). Summaries over other columns than its own (published
+ * while the monitor served other scores) are ignored. It reads one single-partition topic, so one task merges,
  * and its work per summary grows with the number of partitions only.
  */
 final class QualityMerger implements Processor<String, byte[], String, byte[]> {
-  private static final int COLUMNS = QualitySnapshot.AUROC_KEYS.size();
-
+  private final QualityColumns columns;
   private final MonitorObserver observer;
   private final Map<Integer, PartitionQuality> latest = new TreeMap<>();
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<Integer, byte[]> store;
 
-  QualityMerger(MonitorObserver observer) {
+  QualityMerger(QualityColumns columns, MonitorObserver observer) {
+    this.columns = columns;
     this.observer = observer;
   }
 
@@ -38,7 +39,11 @@ final class QualityMerger implements Processor<String, byte[], String, byte[]> {
     try (KeyValueIterator<Integer, byte[]> all = store.all()) {
       while (all.hasNext()) {
         KeyValue<Integer, byte[]> entry = all.next();
-        latest.put(entry.key, Json.read(entry.value, PartitionQuality.class));
+        PartitionQuality kept = Json.read(entry.value, PartitionQuality.class);
+        // kept while the monitor served other scores: the partition's next summary replaces it
+        if (kept.columns().equals(columns.aurocKeys())) {
+          latest.put(entry.key, kept);
+        }
       }
     }
   }
@@ -46,16 +51,20 @@ final class QualityMerger implements Processor<String, byte[], String, byte[]> {
   @Override
   public void process(Record<String, byte[]> record) {
     PartitionQuality summary = Json.read(record.value(), PartitionQuality.class);
+    if (!summary.columns().equals(columns.aurocKeys())) {
+      // published before a restart with other --scores, still in the repartition topic
+      return;
+    }
     store.put(summary.partition(), record.value());
     latest.put(summary.partition(), summary);
-    QualitySnapshot merged = QualitySnapshot.of(merge(PartitionQuality::count), merge(PartitionQuality::time));
+    QualitySnapshot merged = QualitySnapshot.of(columns, merge(PartitionQuality::count), merge(PartitionQuality::time));
     context.forward(new Record<String, byte[]>(null, Json.write(merged), record.timestamp()));
     observer.quality(merged);
   }
 
   private MergedQuality merge(Function<PartitionQuality, WindowSummary> window) {
     List<WindowSummary> parts = latest.values().stream().map(window).toList();
-    return new MergedQuality(COLUMNS, parts);
+    return new MergedQuality(columns.size(), parts);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.QualityWindow;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -13,6 +14,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The quality of one partition of the outcomes topic. Keeps its latest outcomes in a changelogged
@@ -23,8 +26,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * outcome. The store is the source of truth: after a restart both windows are rebuilt from it, so
  * the rolling quality carries on where it was.
  *
- * <p>Beside the scores, the windows hold two more columns, the answers {@code confidence} and
- * {@code trust} ({@link QualitySnapshot#AUROC_KEYS}). An outcome written before events carried
+ * <p>The windows hold a column per served score, then the answers {@code confidence} and
+ * {@code trust} ({@link QualityColumns}). An outcome that lacks a served score (scored while the
+ * monitor served fewer) is left out of the windows and not stored, with a warning: its score cannot
+ * be recomputed without its hidden vector. An outcome written before events carried
  * their answers (in the store's changelog, or on the outcomes topic, from an older version) has
  * them recomputed from its scores ({@link EventAnswers#recomputed}) and is stored completed, so an
  * upgrade keeps the window and every column stays filled.
@@ -32,14 +37,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class QualityProcessor implements Processor<String, byte[], String, byte[]> {
   /** Points per score sample in a summary: the merged AUROC is within 1/256 of the exact one. */
   static final int SKETCH_POINTS = 256;
-  private static final ScoreName[] SCORES = ScoreName.values();
-  private static final int COLUMNS = QualitySnapshot.AUROC_KEYS.size();
-  private static final int CONFIDENCE = QualitySnapshot.AUROC_KEYS.indexOf(QualitySnapshot.CONFIDENCE);
-  private static final int TRUST = QualitySnapshot.AUROC_KEYS.indexOf(QualitySnapshot.TRUST);
+  private static final Logger LOG = LoggerFactory.getLogger(QualityProcessor.class);
 
   private final QualityWindows windows;
   private final ConfidenceScorer scorer;
   private final MonitorObserver observer;
+  private final List<ScoreName> served;
+  private final List<String> keys;
+  private final int columns;
+  private final int confidence;
+  private final int trust;
+  private long leftOut;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<Long, byte[]> outcomes;
   private QualityWindow count;
@@ -51,18 +59,27 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
     this.windows = windows;
     this.scorer = scorer;
     this.observer = observer;
+    QualityColumns layout = new QualityColumns(scorer.selection());
+    this.served = scorer.selection().served();
+    this.keys = layout.aurocKeys();
+    this.columns = layout.size();
+    this.confidence = layout.aurocKeys().indexOf(QualitySnapshot.CONFIDENCE);
+    this.trust = layout.aurocKeys().indexOf(QualitySnapshot.TRUST);
   }
 
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.outcomes = context.getStateStore(MonitorTopology.QUALITY_STORE);
-    count = new QualityWindow(COLUMNS, windows.count(), null);
-    time = new QualityWindow(COLUMNS, windows.spanCapacity(), windows.span());
+    count = new QualityWindow(columns, windows.count(), null);
+    time = new QualityWindow(columns, windows.spanCapacity(), windows.span());
     try (KeyValueIterator<Long, byte[]> all = outcomes.all()) {
       while (all.hasNext()) {
         KeyValue<Long, byte[]> entry = all.next();
-        include(completed(Json.read(entry.value, Outcome.class)));
+        Outcome outcome = completed(Json.read(entry.value, Outcome.class));
+        if (hasServedScores(outcome)) {
+          include(outcome);
+        }
         next = entry.key + 1;
       }
     }
@@ -74,6 +91,9 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
   @Override
   public void process(Record<String, byte[]> record) {
     Outcome outcome = completed(Json.read(record.value(), Outcome.class));
+    if (!hasServedScores(outcome)) {
+      return;
+    }
     outcomes.put(next, Json.write(outcome));
     long oldest = next - windows.storedOutcomes();
     if (oldest >= 0) {
@@ -91,8 +111,22 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
     }
     changed = false;
     int partition = context.taskId().partition();
-    PartitionQuality summary = new PartitionQuality(partition, count.summary(SKETCH_POINTS), time.summary(SKETCH_POINTS));
+    PartitionQuality summary = new PartitionQuality(partition, keys, count.summary(SKETCH_POINTS), time.summary(SKETCH_POINTS));
     context.forward(new Record<>(Integer.toString(partition), Json.write(summary), now));
+  }
+
+  /** Whether the outcome has every served score; counts and reports it once when not. */
+  private boolean hasServedScores(Outcome outcome) {
+    for (ScoreName score : served) {
+      if (!outcome.scores().containsKey(score.key())) {
+        if (leftOut++ == 0) {
+          LOG.warn("quality task {}: outcome {} has no score '{}', scored while the monitor served fewer scores; such outcomes are"
+              + " left out of the rolling windows", context.taskId(), outcome.id(), score.key());
+        }
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The outcome with its answers, recomputed from its scores when it was written without them. */
@@ -105,19 +139,20 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
    * here once for the rolling ECE and for the observer's calibrated-score histograms.
    */
   private Map<ScoreName, Double> include(Outcome outcome) {
-    double[] raw = new double[COLUMNS];
-    double[] calibrated = new double[COLUMNS];
+    double[] raw = new double[columns];
+    double[] calibrated = new double[columns];
     Map<ScoreName, Double> byScore = new EnumMap<>(ScoreName.class);
-    for (ScoreName score : SCORES) {
-      raw[score.ordinal()] = outcome.scores().get(score.key());
-      calibrated[score.ordinal()] = scorer.calibrated(score, raw[score.ordinal()]);
-      byScore.put(score, calibrated[score.ordinal()]);
+    for (int column = 0; column < served.size(); column++) {
+      ScoreName score = served.get(column);
+      raw[column] = outcome.scores().get(score.key());
+      calibrated[column] = scorer.calibrated(score, raw[column]);
+      byScore.put(score, calibrated[column]);
     }
     // the answers are probabilities already: each ranks and calibrates by its own value
-    raw[CONFIDENCE] = outcome.confidence();
-    calibrated[CONFIDENCE] = outcome.confidence();
-    raw[TRUST] = outcome.trust();
-    calibrated[TRUST] = outcome.trust();
+    raw[confidence] = outcome.confidence();
+    calibrated[confidence] = outcome.confidence();
+    raw[trust] = outcome.trust();
+    calibrated[trust] = outcome.trust();
     count.add(outcome.timestamp(), raw, calibrated, outcome.correct());
     time.add(outcome.timestamp(), raw, calibrated, outcome.correct());
     return Collections.unmodifiableMap(byScore);

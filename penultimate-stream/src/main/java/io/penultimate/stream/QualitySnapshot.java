@@ -1,9 +1,7 @@
 package io.penultimate.stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.penultimate.bundle.ScoreName;
 import io.penultimate.evaluation.QualityFigures;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,8 @@ import java.util.function.IntToDoubleFunction;
  * QualityProcessor#SKETCH_POINTS} of the exact value over several ({@link
  * io.penultimate.evaluation.MergedQuality}).
  *
- * <p>The keys are every {@link ScoreName}, then the answers {@value #CONFIDENCE} (the calibrated
- * P(correct) itself) and {@value #TRUST}. Trust is P(in-distribution and correct), not a
+ * <p>The keys are the served scores ({@link QualityColumns}), then the answers {@value #CONFIDENCE}
+ * (the calibrated P(correct) itself) and {@value #TRUST}. Trust is P(in-distribution and correct), not a
  * P(correct): labelled events are in-distribution ones, so its ECE against correctness would
  * measure the assumed OOD share as much as calibration, and {@code ece} leaves it out.
  */
@@ -30,37 +28,24 @@ public record QualitySnapshot(
   public static final String CONFIDENCE = "confidence";
   public static final String TRUST = "trust";
 
-  /** The keys of {@code auroc}, in the order of the windows' columns: every score, then confidence and trust. */
-  public static final List<String> AUROC_KEYS = keys(CONFIDENCE, TRUST);
-  /** The keys of {@code ece}: every score, then confidence. */
-  public static final List<String> ECE_KEYS = keys(CONFIDENCE);
-
-  /** The state of two windows over the {@link #AUROC_KEYS} columns: {@code count}, with {@code time} inside. */
-  public static QualitySnapshot of(QualityFigures count, QualityFigures time) {
-    return over(count, over(time, null));
+  /** The state of two windows over {@code columns}: {@code count}, with {@code time} inside. */
+  public static QualitySnapshot of(QualityColumns columns, QualityFigures count, QualityFigures time) {
+    return over(columns, count, over(columns, time, null));
   }
 
-  private static QualitySnapshot over(QualityFigures window, QualitySnapshot time) {
-    return new QualitySnapshot(window.size(), window.accuracy(), byKey(AUROC_KEYS, window::auroc),
-        byKey(ECE_KEYS, window::expectedCalibrationError), time);
+  private static QualitySnapshot over(QualityColumns columns, QualityFigures window, QualitySnapshot time) {
+    List<String> keys = columns.aurocKeys();
+    return new QualitySnapshot(window.size(), window.accuracy(), byKey(keys, keys, window::auroc),
+        byKey(keys, columns.eceKeys(), window::expectedCalibrationError), time);
   }
 
-  /** Per key (its column is its position in {@link #AUROC_KEYS}); NaN (undefined) becomes null, which JSON can carry. */
-  private static Map<String, Double> byKey(List<String> keys, IntToDoubleFunction value) {
+  /** Per key (its column is its position in {@code columns}); NaN (undefined) becomes null, which JSON can carry. */
+  private static Map<String, Double> byKey(List<String> columns, List<String> keys, IntToDoubleFunction value) {
     Map<String, Double> out = new LinkedHashMap<>();
     for (String key : keys) {
-      double v = value.applyAsDouble(AUROC_KEYS.indexOf(key));
+      double v = value.applyAsDouble(columns.indexOf(key));
       out.put(key, Double.isNaN(v) ? null : v);
     }
     return out;
-  }
-
-  private static List<String> keys(String... answers) {
-    List<String> keys = new ArrayList<>();
-    for (ScoreName score : ScoreName.values()) {
-      keys.add(score.key());
-    }
-    keys.addAll(List.of(answers));
-    return List.copyOf(keys);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penultimate.bundle.ConfidenceScorer;
+import io.penultimate.bundle.ScoreSelection;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.Answers;
 import io.penultimate.bundle.ScoreName;
@@ -78,9 +79,13 @@ class MonitorTopologyTest {
   }
 
   private void startDriver(BatchSettings batch, MonitorObserver observer, EventParser parser) {
+    startDriver(batch, observer, parser, ScoreSelection.ALL);
+  }
+
+  private void startDriver(BatchSettings batch, MonitorObserver observer, EventParser parser, ScoreSelection selection) {
     Topics topics = MonitorConfig.DEFAULT.topics();
     ScoringSettings settings = new ScoringSettings(ScoreName.TRINOMIAL, 3, "model-1", "bundle-1");
-    ConfidenceScorer scorer = new ConfidenceScorer(bundle);
+    ConfidenceScorer scorer = new ConfidenceScorer(bundle, selection);
     var topology =
         MonitorTopology.build(
             topics,
@@ -291,6 +296,48 @@ class MonitorTopologyTest {
 
   private static byte[] label(String id, int label) {
     return ("{\"id\":\"" + id + "\",\"label\":" + label + "}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void servesOnlyTheChosenScoresOnEveryRecordAndInTheRollingQuality() throws Exception {
+    driver.close();
+    startDriver(new BatchSettings(1, Duration.ofMillis(50)), MonitorObserver.NONE, new EventParser(INPUT, CLASSES, 64 * 1024),
+        ScoreSelection.parse("knn,softmax"));
+    DocSchemas schemas = new DocSchemas();
+    for (int i = 0; i < probes.length; i++) {
+      events.pipeInput("e" + i, event("e" + i, probes[i], ""));
+      labels.pipeInput("e" + i, label("e" + i, i % CLASSES));
+    }
+    List<TestRecord<String, byte[]>> scored = scores.readRecordsToList();
+    List<TestRecord<String, byte[]>> joined = outcomes.readRecordsToList();
+    assertThat(scored).hasSize(probes.length);
+    for (TestRecord<String, byte[]> record : scored) {
+      JsonNode event = JSON.readTree(record.value());
+      assertThat(event.get("scores").fieldNames()).toIterable().containsExactly("softmax", "knn");
+      assertThat(event.get("confidence").isNumber()).as("the answers always").isTrue();
+      assertThat(event.get("trust").isNumber()).isTrue();
+      schemas.assertValid("scored-event", new String(record.value(), StandardCharsets.UTF_8));
+    }
+    assertThat(joined).isNotEmpty()
+        .allSatisfy(r -> assertThat(JSON.readTree(r.value()).get("scores").fieldNames()).toIterable().containsExactly("softmax", "knn"));
+    JsonNode snapshot = JSON.readTree(published().get(0).value());
+    assertThat(snapshot.get("labelled").asInt()).isEqualTo(Math.min(WINDOW, joined.size()));
+    assertThat(snapshot.get("auroc").fieldNames()).toIterable().containsExactly("softmax", "knn", "confidence", "trust");
+    assertThat(snapshot.get("ece").fieldNames()).toIterable().containsExactly("softmax", "knn", "confidence");
+    assertThat(snapshot.get("auroc").get("knn").isNumber()).as("both classes labelled: defined").isTrue();
+  }
+
+  @Test
+  void leavesOutOfTheWindowsAnOutcomeScoredWhileFewerScoresWereServed() throws Exception {
+    driver.close();
+    startDriver(new BatchSettings(1, Duration.ofMillis(50)), MonitorObserver.NONE, new EventParser(INPUT, CLASSES, 64 * 1024),
+        ScoreSelection.parse("softmax,knn"));
+    var outcomesIn = driver.createInputTopic(MonitorConfig.DEFAULT.topics().outcomes(), new StringSerializer(), new ByteArraySerializer());
+    EventAnswers answers = new EventAnswers(0.9, 0.5, false, 0.8);
+    outcomesIn.pipeInput("old", Json.write(Outcome.of("old", 0, 0, Map.of("softmax", 0.9), answers, 1L)));
+    assertThat(published()).as("nothing entered the windows").isEmpty();
+    outcomesIn.pipeInput("new", Json.write(Outcome.of("new", 0, 0, Map.of("softmax", 0.9, "knn", -1.0), answers, 2L)));
+    assertThat(JSON.readTree(published().get(0).value()).get("labelled").asInt()).isEqualTo(1);
   }
 
   @Test
