@@ -3,6 +3,7 @@ package io.penultimate.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.bundle.ConfidenceScorer;
+import io.penultimate.bundle.ScoreSelection;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
@@ -229,6 +230,10 @@ final class BenchCommand implements Runnable {
     @Option(names = "--repeats", defaultValue = "3", description = "Runs per partition count, alternating (default: ${DEFAULT-VALUE}).")
     int repeats;
 
+    @Option(names = "--scores", defaultValue = "all", paramLabel = "KEYS",
+        description = "Scores the windows rank, as serve --scores; the answers always (default: ${DEFAULT-VALUE}).")
+    String scores;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
     String bootstrapServers;
 
@@ -240,13 +245,19 @@ final class BenchCommand implements Runnable {
         throw new UsageException("--outcomes >= 1000, --repeats >= 1 and every --partitions >= 1; found " + outcomes + ", " + repeats
             + ", " + partitions);
       }
+      ScoreSelection selection;
+      try {
+        selection = ScoreSelection.parse(scores);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--scores must be all or score keys separated by commas: " + e.getMessage());
+      }
       PrintWriter err = spec.commandLine().getErr();
       DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
       DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
       List<byte[]> records;
       ConfidenceScorer scorer;
       try (MonitorWiring wiring = MonitorWiring.load(demoModel.model(), demoModel.encoders())) {
-        scorer = new ConfidenceScorer(wiring.bundle());
+        scorer = new ConfidenceScorer(wiring.bundle(), selection);
         records = QualityBench.outcomes(ProbedModel.forBundle(wiring.model(), wiring.bundle()).probe(mnist.test()), scorer,
             System.currentTimeMillis());
       }
@@ -272,8 +283,8 @@ final class BenchCommand implements Runnable {
         }
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("quality stage: %d outcomes per run, %d runs per partition count (alternating), %s broker, %s, %d processors%n",
-          outcomes, repeats, broker == null ? "external" : "embedded single-node KRaft", StreamsConfig.EXACTLY_ONCE_V2,
+      out.printf("quality stage: %d outcomes per run, %d runs per partition count (alternating), scores %s, %s broker, %s, %d processors%n",
+          outcomes, repeats, selection, broker == null ? "external" : "embedded single-node KRaft", StreamsConfig.EXACTLY_ONCE_V2,
           Runtime.getRuntime().availableProcessors());
       out.printf("  %-11s %14s %22s %16s%n", "partitions", "median oc/s", "range", "x fewest");
       double reference = Stats.percentile(rates.values().iterator().next().stream().mapToDouble(Double::doubleValue).toArray(), 0.5);

@@ -54,7 +54,7 @@ public final class QualityBench {
 
   /**
    * Outcome records of real scored events, as the scoring stage writes them: each test sample's
-   * scores and answers with its true label.
+   * served scores and answers with its true label.
    */
   public static List<byte[]> outcomes(LabeledOutputs outputs, ConfidenceScorer scorer, long timestamp) {
     List<byte[]> records = new ArrayList<>();
@@ -64,7 +64,7 @@ public final class QualityBench {
       double[] scores = scorer.scores(outputs.outputs().hidden()[i], logits);
       Answers.Answer answer = scorer.answer(logits, scores);
       Map<String, Double> byKey = new LinkedHashMap<>();
-      for (ScoreName score : ScoreName.values()) {
+      for (ScoreName score : scorer.selection().served()) {
         byKey.put(score.key(), scores[score.ordinal()]);
       }
       EventAnswers answers = new EventAnswers(answer.confidence(), answer.oodPValue(), answer.ood(), answer.trust());
