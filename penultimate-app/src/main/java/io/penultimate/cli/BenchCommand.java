@@ -129,7 +129,8 @@ final class BenchCommand implements Runnable {
             + events + ", " + warmUp + ", " + latencyEvents + ", " + rate + ", " + runs);
       }
       // metrics are bound as in serve, but not served: the bench starts several clients in turn
-      MonitorConfig tuning = MonitorOptions.read(spec);
+      // -Dkafka.* (PENULTIMATE_JAVA_OPTS) tunes both topologies' clients, as it tunes serve's
+      MonitorConfig tuning = MonitorOptions.withKafkaSystemProperties(MonitorOptions.read(spec));
       if (tuning.inputFormat() == EventParser.InputFormat.OIP) {
         throw new UsageException("bench stream replays events as json or binary; --input-format oip is measured by serving requests");
       }

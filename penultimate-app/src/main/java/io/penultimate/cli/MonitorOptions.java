@@ -29,13 +29,24 @@ final class MonitorOptions {
   /** {@code demo} and {@code bench stream}: the settings that shape the scoring, not the topics or the cluster. */
   static final class Tuning implements CommandLine.IModelTransformer {
     private static final Set<String> KEYS = Set.of("batch-size", "batch-linger", "input-format", "oip-input", "window", "label-grace",
-        "metrics-port", "node-window", "node-metrics-cap", "node-encoder", "lowest-nodes");
+        "metrics-port", "node-window", "node-metrics-cap", "node-encoder", "lowest-nodes", "scores", "processing-guarantee");
 
     @Override
     public CommandSpec transform(CommandSpec spec) {
       MonitorConfig.SETTINGS.stream().filter(setting -> KEYS.contains(setting.key())).forEach(setting -> spec.addOption(option(setting)));
       return spec;
     }
+  }
+
+  /** The configuration with every {@code -Dkafka.*} system property of this JVM, which wins. */
+  static MonitorConfig withKafkaSystemProperties(MonitorConfig config) {
+    MonitorConfig with = config;
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith(MonitorConfig.KAFKA_PREFIX)) {
+        with = with.with(name, System.getProperty(name));
+      }
+    }
+    return with;
   }
 
   /**

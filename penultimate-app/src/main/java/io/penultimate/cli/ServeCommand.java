@@ -95,11 +95,6 @@ final class ServeCommand implements Callable<Integer> {
         config = config.with(MonitorConfig.KAFKA_PREFIX + name, file.getProperty(name));
       }
     }
-    for (String name : System.getProperties().stringPropertyNames()) {
-      if (name.startsWith(MonitorConfig.KAFKA_PREFIX)) {
-        config = config.with(name, System.getProperty(name));
-      }
-    }
-    return config;
+    return MonitorOptions.withKafkaSystemProperties(config);
   }
 }
