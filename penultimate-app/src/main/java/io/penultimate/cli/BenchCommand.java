@@ -305,10 +305,10 @@ final class BenchCommand implements Runnable {
   static final class Chaos implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--events", defaultValue = "72000", description = "Labelled events per run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--events", defaultValue = "24000", description = "Labelled events per run (default: ${DEFAULT-VALUE}).")
     int events;
 
-    @Option(names = "--rate", defaultValue = "300", description = "Events per second, below the monitors' capacity (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", defaultValue = "100", description = "Events per second, below the monitors' capacity (default: ${DEFAULT-VALUE}).")
     double rate;
 
     @Option(names = "--standby-replicas", defaultValue = "0,1", split = ",",
@@ -322,6 +322,10 @@ final class BenchCommand implements Runnable {
         description = "The monitors' session.timeout.ms: how long their group waits for a member gone without a word (default: ${DEFAULT-VALUE}; Kafka's is PT45S).")
     Duration sessionTimeout;
 
+    @Option(names = "--label-grace", defaultValue = "PT5M",
+        description = "The monitors' --label-grace: it must outlast a fault, or labels expire before their events are scored (default: ${DEFAULT-VALUE}; serve's is PT10S).")
+    Duration labelGrace;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the table to this file.")
     Path out;
 
@@ -332,10 +336,10 @@ final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       own.requireComplete("bench chaos");
       if (events < 1000 || !(rate > 0) || standbyReplicas.stream().anyMatch(n -> n < 0) || pause.isNegative()
-          || sessionTimeout.toMillis() < 6000) {
-        throw new UsageException("--events >= 1000, --rate > 0, every --standby-replicas >= 0, --pause >= 0 and --session-timeout >= PT6S "
-            + "(the brokers' group.min.session.timeout.ms); found " + events + ", " + rate + ", " + standbyReplicas + ", " + pause + ", "
-            + sessionTimeout);
+          || sessionTimeout.toMillis() < 6000 || labelGrace.isNegative() || labelGrace.isZero()) {
+        throw new UsageException("--events >= 1000, --rate > 0, every --standby-replicas >= 0, --pause >= 0, --session-timeout >= PT6S "
+            + "(the brokers' group.min.session.timeout.ms) and --label-grace > 0; found " + events + ", " + rate + ", " + standbyReplicas
+            + ", " + pause + ", " + sessionTimeout + ", " + labelGrace);
       }
       PrintWriter err = spec.commandLine().getErr();
       Path model;
@@ -355,18 +359,16 @@ final class BenchCommand implements Runnable {
         replayed = mnist.test();
       }
       List<ChaosRun.Result> results = new ArrayList<>();
-      try (RunStateDir state = RunStateDir.create(files.workDir, "bench-chaos-" + System.currentTimeMillis())) {
-        err.println("bench: starting a three-node Kafka cluster (KRaft) in child JVMs");
-        try (EmbeddedCluster cluster = EmbeddedCluster.start(3)) {
-          for (int standbys : standbyReplicas) {
-            err.printf("bench: run with %d standby replicas ...%n", standbys);
-            results.add(ChaosRun.run(cluster, new ChaosRun.Settings(model.toAbsolutePath(), encoders.toAbsolutePath(), replayed, events,
-                rate, standbys, pause, sessionTimeout, state.path().toAbsolutePath()), err));
-          }
+      err.println("bench: starting a three-node Kafka cluster (KRaft) in child JVMs");
+      try (EmbeddedCluster cluster = EmbeddedCluster.start(3)) {
+        for (int standbys : standbyReplicas) {
+          err.printf("bench: run with %d standby replicas ...%n", standbys);
+          results.add(ChaosRun.run(cluster, new ChaosRun.Settings(model.toAbsolutePath(), encoders.toAbsolutePath(), replayed, events,
+              rate, standbys, pause, sessionTimeout, labelGrace, files.workDir.resolve("chaos").toAbsolutePath()), err));
         }
       }
       StringWriter table = new StringWriter();
-      ChaosTable.print(new PrintWriter(table, true), results, events, rate, pause, sessionTimeout,
+      ChaosTable.print(new PrintWriter(table, true), results, events, rate, pause, sessionTimeout, labelGrace,
           own.given() ? own.data + " with " + own.model : "MNIST test digits, the paper MLP");
       spec.commandLine().getOut().print(table);
       spec.commandLine().getOut().flush();

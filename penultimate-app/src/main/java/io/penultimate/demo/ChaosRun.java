@@ -19,7 +19,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 /**
  * Faults on a real cluster: three monitors ({@code serve} in child JVMs) on six partitions of a
  * replicated cluster, a stream of labelled events at a steady rate, and three faults, one after
- * another, each when a further quarter of the events has been sent: a {@code kill -9} of one
+ * another, each once a further quarter of the events has been sent and the scores have caught up
+ * with them: a {@code kill -9} of one
  * monitor, restarted after a pause; one broker stopped (SIGTERM) and restarted after the pause; a
  * rolling restart of every monitor (each stopped, started and RUNNING before the next). At the end,
  * what the monitors committed is counted ({@link ChaosCounts}), and how long each fault took
@@ -39,6 +40,9 @@ public final class ChaosRun {
   private static final Duration LABEL_DELAY = Duration.ofSeconds(1);
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+  /** The backlog, in seconds of events, under which the cluster counts as settled before a fault. */
+  private static final Duration SETTLED = Duration.ofSeconds(2);
+  private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
   /** After the last expected record, how long the tally goes on reading for duplicates. */
   private static final Duration TAIL = Duration.ofSeconds(5);
 
@@ -49,10 +53,13 @@ public final class ChaosRun {
    * @param pause how long a killed monitor or a stopped broker stays down
    * @param sessionTimeout the monitors' consumer session timeout: how long the group waits for a
    *     member that left without a word (killed, or stopped: Streams does not leave its group on close)
-   * @param workDir where each monitor keeps its state directory and logs
+   * @param labelGrace the monitors' {@code --label-grace}: it must outlast a fault, or the labels
+   *     held when a task stops, and those read ahead of their events while it catches up, expire
+   *     before their events are scored (the grace is wall-clock time)
+   * @param workDir where each monitor keeps its state directory, deleted at the end, and its logs, kept
    */
   public record Settings(Path model, Path encoders, LabeledSamples samples, int events, double rate, int standbyReplicas, Duration pause,
-      Duration sessionTimeout, Path workDir) {
+      Duration sessionTimeout, Duration labelGrace, Path workDir) {
     public Settings {
       if (events < 4 * MONITORS || !(rate > 0) || standbyReplicas < 0 || pause.isNegative()) {
         throw new IllegalArgumentException("need events >= " + 4 * MONITORS + ", rate > 0, standby replicas >= 0 and a pause >= 0; found "
@@ -88,8 +95,15 @@ public final class ChaosRun {
    */
   public record FaultFigures(Fault fault, double atSeconds, double tookSeconds, Backlog.Recovery recovery) {}
 
-  /** One run's figures. */
-  public record Result(int standbyReplicas, ChaosCounts counts, List<FaultFigures> faults, double streamSeconds) {}
+  /**
+   * One run's figures.
+   *
+   * @param deadLetterReasons how many dead letters gave each reason, ids left out
+   * @param missing the ids without a score or an outcome, as ranges
+   * @param logs where the monitors' logs are kept
+   */
+  public record Result(int standbyReplicas, ChaosCounts counts, List<FaultFigures> faults, double streamSeconds,
+      Map<String, Integer> deadLetterReasons, List<String> missing, Path logs) {}
 
   private final EmbeddedCluster cluster;
   private final Settings settings;
@@ -122,6 +136,7 @@ public final class ChaosRun {
     } finally {
       for (MonitorProcess monitor : monitors) {
         monitor.stop();
+        monitor.deleteState();
       }
     }
   }
@@ -151,7 +166,7 @@ public final class ChaosRun {
         "--metrics-port", "0", "--metrics-bind", "127.0.0.1",
         "--input-topic", topics.events(), "--output-topic", topics.scores(), "--dlq-topic", topics.deadLetters(),
         "--labels-topic", topics.labels(), "--outcomes-topic", topics.outcomes(), "--quality-topic", topics.quality(),
-        "--window", events, "--time-window-capacity", events);
+        "--window", events, "--time-window-capacity", events, "--label-grace", settings.labelGrace().toString());
   }
 
   private Result stream() throws Exception {
@@ -169,10 +184,7 @@ public final class ChaosRun {
     List<long[]> spans = new ArrayList<>();
     try {
       for (Fault fault : Fault.values()) {
-        int due = (fault.ordinal() + 1) * events / 4;
-        while (sent.get() < due && sender.isAlive()) {
-          Thread.sleep(10);
-        }
+        awaitDue((fault.ordinal() + 1) * events / 4, sent, tally, sender);
         long at = nowMs();
         log.printf("chaos: %s after %d events (%s)%n", fault.description(), sent.get(), tally.progress());
         inject(fault);
@@ -197,6 +209,22 @@ public final class ChaosRun {
     }
   }
 
+  /**
+   * Waits until {@code due} events have been sent and the scored output has caught up with them
+   * (a backlog of at most {@link #SETTLED} of events), so that each fault meets a settled
+   * cluster and its recovery is its own; after {@link #SETTLE_TIMEOUT} the fault comes anyway.
+   */
+  private void awaitDue(int due, AtomicInteger sent, OutputTally tally, Thread sender) throws InterruptedException {
+    while (sent.get() < due && sender.isAlive()) {
+      Thread.sleep(10);
+    }
+    long settled = Math.max(1, (long) (settings.rate() * SETTLED.toMillis() / 1e3));
+    long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+    while (sent.get() - tally.scored() > settled && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+  }
+
   private Result result(OutputTally tally, Thread reader, long[] sentMs, List<long[]> spans, double streamSeconds)
       throws InterruptedException {
     tally.stop();
@@ -213,7 +241,8 @@ public final class ChaosRun {
       long until = i + 1 < spans.size() ? spans.get(i + 1)[0] : Math.max(lastScore, at) + Backlog.STEP_MS;
       faults.add(new FaultFigures(Fault.values()[i], (at - sentMs[0]) / 1e3, (spans.get(i)[1] - at) / 1e3, backlog.after(at, until)));
     }
-    return new Result(settings.standbyReplicas(), tally.counts(), faults, streamSeconds);
+    return new Result(settings.standbyReplicas(), tally.counts(), faults, streamSeconds, tally.deadLetterReasons(), tally.missing(),
+        settings.workDir().resolve(name));
   }
 
   private void send(long[] sentMs, AtomicInteger sent, AtomicReference<Exception> failure) {

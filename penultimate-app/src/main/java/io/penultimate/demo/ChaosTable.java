@@ -6,16 +6,18 @@ import java.util.List;
 
 /** The figures of {@code bench chaos}: a row per fault and run, then each run's counts. */
 public final class ChaosTable {
+  private static final int SHOWN_GAPS = 10;
   private ChaosTable() {}
 
   /** @param what the events and model replayed, for the heading */
   public static void print(PrintWriter out, List<ChaosRun.Result> results, int events, double rate, Duration pause, Duration sessionTimeout,
-      String what) {
+      Duration labelGrace, String what) {
     out.printf("chaos: %d monitors (serve in child JVMs, -Xmx%s, one stream thread each, exactly_once_v2) on %d partitions of a "
         + "3-node KRaft cluster (replication factor 3, min.insync.replicas 2), %d processors%n", ChaosRun.MONITORS, ChaosRun.MONITOR_HEAP,
         ChaosRun.PARTITIONS, Runtime.getRuntime().availableProcessors());
-    out.printf("  %d labelled events at %.0f/s (%s), labels 1 s after their events; faults after 25%%, 50%%, 75%% of them; "
-        + "down for %d s; session timeout %d s%n", events, rate, what, pause.toSeconds(), sessionTimeout.toSeconds());
+    out.printf("  %d labelled events at %.0f/s (%s), labels 1 s after their events; each fault once 25%%, 50%%, 75%% are sent and scored; "
+        + "down for %d s; session timeout %d s; label grace %d s%n", events, rate, what, pause.toSeconds(), sessionTimeout.toSeconds(),
+        labelGrace.toSeconds());
     out.printf("  recovery: from the fault until the backlog (events sent - events scored) is back in its range of the %d s before "
         + "it, for good (sampled every %d ms, up to the next fault)%n", Backlog.BASELINE_MS / 1000, Backlog.STEP_MS);
     out.printf("  %-22s %8s %8s %8s %11s %13s %10s%n", "fault", "standby", "at s", "took s", "recovery s", "peak backlog", "threshold");
@@ -33,6 +35,13 @@ public final class ChaosTable {
           + "%d dead letters, %d foreign keys; %s (stream %.0f s)%n", result.standbyReplicas(), c.scored(), c.events(), c.scoreDuplicates(), c.outcomes(),
           c.events(), c.outcomeDuplicates(), c.quality(), c.qualityTime(), c.qualityMax(), c.events(), c.deadLetters(),
           c.strangeIds(), c.exact() ? "exact" : "NOT EXACT", result.streamSeconds());
+      result.deadLetterReasons().forEach((reason, count) -> out.printf("    %d dead letters: %s%n", count, reason));
+      List<String> missing = result.missing();
+      if (!missing.isEmpty()) {
+        out.printf("    %d gaps, the first %d: %s%n", missing.size(), Math.min(missing.size(), SHOWN_GAPS),
+            String.join("; ", missing.subList(0, Math.min(missing.size(), SHOWN_GAPS))));
+      }
+      out.printf("    monitor logs: %s%n", result.logs());
     }
   }
 }

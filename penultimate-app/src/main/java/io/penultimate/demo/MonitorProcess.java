@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One monitor instance: {@code penultimate serve} in a child JVM of its own, so that a kill is a
@@ -56,6 +58,16 @@ final class MonitorProcess {
         throw new IOException("the monitor was not RUNNING after " + timeout.toSeconds() + " s; its log: " + log);
       }
       Thread.sleep(100);
+    }
+  }
+
+  /** Deletes the state directory, once the process has gone; the logs stay. */
+  void deleteState() throws IOException {
+    Path state = dir.resolve("state");
+    if (Files.exists(state)) {
+      try (Stream<Path> files = Files.walk(state)) {
+        files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+      }
     }
   }
 

@@ -2,14 +2,21 @@ package io.penultimate.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penultimate.stream.DeadLetterHeaders;
 import io.penultimate.stream.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -28,6 +35,7 @@ final class OutputTally implements Runnable {
   private final long[] firstScoreMs;
   private final int[] scores;
   private final int[] outcomes;
+  private final Map<String, Integer> deadLetterReasons = new TreeMap<>();
   private final CountDownLatch assigned = new CountDownLatch(1);
   private volatile boolean stopping;
   private volatile int distinctScored;
@@ -74,6 +82,10 @@ final class OutputTally implements Runnable {
     }
     if (topic.equals(topics.deadLetters())) {
       deadLetters++;
+      Header reason = record.headers().lastHeader(DeadLetterHeaders.REASON);
+      // the id out of the reason, so that the reasons can be counted
+      String text = reason == null ? "(no reason)" : new String(reason.value(), StandardCharsets.UTF_8).replaceAll("'[^']*'", "'…'");
+      deadLetterReasons.merge(text, 1, Integer::sum);
       return;
     }
     int index = index(record.key());
@@ -120,6 +132,11 @@ final class OutputTally implements Runnable {
     return distinctScored == events && distinctOutcomes == events && quality == events && qualityTime == events;
   }
 
+  /** Distinct events scored so far. */
+  int scored() {
+    return distinctScored;
+  }
+
   String progress() {
     return distinctScored + " scored, " + distinctOutcomes + " outcomes, quality windows " + quality + " / " + qualityTime + " of "
         + scores.length;
@@ -145,5 +162,32 @@ final class OutputTally implements Runnable {
       }
     }
     return times;
+  }
+
+  /** How many dead letters gave each reason (ids left out); only once this tally's thread has ended. */
+  Map<String, Integer> deadLetterReasons() {
+    return Map.copyOf(deadLetterReasons);
+  }
+
+  /** The events without a score or without an outcome, as ranges of ids; only once this tally's thread has ended. */
+  List<String> missing() {
+    List<String> missing = new ArrayList<>();
+    missing.addAll(ranges(scores, "score"));
+    missing.addAll(ranges(outcomes, "outcome"));
+    return missing;
+  }
+
+  private List<String> ranges(int[] copies, String what) {
+    List<String> ranges = new ArrayList<>();
+    for (int i = 0; i < copies.length; i++) {
+      if (copies[i] == 0) {
+        int from = i;
+        while (i + 1 < copies.length && copies[i + 1] == 0) {
+          i++;
+        }
+        ranges.add("no " + what + ": " + idPrefix + from + (i > from ? "-" + idPrefix + i : ""));
+      }
+    }
+    return ranges;
   }
 }
