@@ -41,7 +41,7 @@ public final class ChaosRun {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
   /** The backlog, in seconds of events, under which the cluster counts as settled before a fault. */
-  private static final Duration SETTLED = Duration.ofSeconds(2);
+  private static final Duration SETTLED = Duration.ofSeconds(5);
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
   /** After the last expected record, how long the tally goes on reading for duplicates. */
   private static final Duration TAIL = Duration.ofSeconds(5);
@@ -210,9 +210,10 @@ public final class ChaosRun {
   }
 
   /**
-   * Waits until {@code due} events have been sent and the scored output has caught up with them
-   * (a backlog of at most {@link #SETTLED} of events), so that each fault meets a settled
-   * cluster and its recovery is its own; after {@link #SETTLE_TIMEOUT} the fault comes anyway.
+   * Waits until {@code due} events have been sent and the scored output has kept up with them
+   * (a backlog of at most {@link #SETTLED} of events) for the {@link Backlog#BASELINE_MS} before
+   * the fault, so that each fault meets a settled cluster, its baseline is a steady one, and its
+   * recovery is its own; after {@link #SETTLE_TIMEOUT} the fault comes anyway.
    */
   private void awaitDue(int due, AtomicInteger sent, OutputTally tally, Thread sender) throws InterruptedException {
     while (sent.get() < due && sender.isAlive()) {
@@ -220,8 +221,12 @@ public final class ChaosRun {
     }
     long settled = Math.max(1, (long) (settings.rate() * SETTLED.toMillis() / 1e3));
     long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-    while (sent.get() - tally.scored() > settled && System.nanoTime() < deadline) {
+    long steadySince = nowMs();
+    while (nowMs() - steadySince < Backlog.BASELINE_MS && System.nanoTime() < deadline) {
       Thread.sleep(10);
+      if (sent.get() - tally.scored() > settled) {
+        steadySince = nowMs();
+      }
     }
   }
 

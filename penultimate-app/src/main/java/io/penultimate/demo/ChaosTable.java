@@ -15,7 +15,7 @@ public final class ChaosTable {
     out.printf("chaos: %d monitors (serve in child JVMs, -Xmx%s, one stream thread each, exactly_once_v2) on %d partitions of a "
         + "3-node KRaft cluster (replication factor 3, min.insync.replicas 2), %d processors%n", ChaosRun.MONITORS, ChaosRun.MONITOR_HEAP,
         ChaosRun.PARTITIONS, Runtime.getRuntime().availableProcessors());
-    out.printf("  %d labelled events at %.0f/s (%s), labels 1 s after their events; each fault once 25%%, 50%%, 75%% are sent and scored; "
+    out.printf("  %d labelled events at %.0f/s (%s), labels 1 s after their events; each fault once 25%%, 50%%, 75%% are sent and the backlog has stayed under 5 s of events for 10 s; "
         + "down for %d s; session timeout %d s; label grace %d s%n", events, rate, what, pause.toSeconds(), sessionTimeout.toSeconds(),
         labelGrace.toSeconds());
     out.printf("  recovery: from the fault until the backlog (events sent - events scored) is back in its range of the %d s before "

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ChaosRun} on the ONNX MLP fixture: three monitors in child JVMs on a three-node cluster,
- * 3,000 labelled events at 30/s (about 100 s), no standby replicas, and the three faults after
- * 750, 1,500 and 2,250 of them (each once the scores have caught up). Exactly-once must hold
+ * 6,000 labelled events at 30/s (200 s), no standby replicas, and the three faults after 1,500,
+ * 3,000 and 4,500 of them, each once the scores have kept up for 10 s. Exactly-once must hold
  * through all of them.
  */
 @Tag("integration")
 class ChaosIntegrationTest {
-  private static final int EVENTS = 3000;
+  private static final int EVENTS = 6000;
   private static final double RATE = 30;
   /**
    * Longer than any fault here: with serve's 10 s, a kill dead-lettered a fifth of the labels,
