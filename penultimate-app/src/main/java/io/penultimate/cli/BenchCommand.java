@@ -305,7 +305,7 @@ final class BenchCommand implements Runnable {
   static final class Chaos implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--events", defaultValue = "24000", description = "Labelled events per run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--events", defaultValue = "30000", description = "Labelled events per run (default: ${DEFAULT-VALUE}).")
     int events;
 
     @Option(names = "--rate", defaultValue = "100", description = "Events per second, below the monitors' capacity (default: ${DEFAULT-VALUE}).")
