@@ -8,7 +8,9 @@ import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
 import io.penultimate.data.LabeledSamples;
-import io.penultimate.demo.EmbeddedBroker;
+import io.penultimate.demo.ChaosRun;
+import io.penultimate.demo.ChaosTable;
+import io.penultimate.demo.EmbeddedCluster;
 import io.penultimate.demo.QualityBench;
 import io.penultimate.demo.StreamBench;
 import io.penultimate.experiment.FitBenchmark;
@@ -19,7 +21,10 @@ import io.penultimate.model.LoadedModel;
 import io.penultimate.stream.EventParser;
 import io.penultimate.stream.MonitorConfig;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +41,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks on this machine (results are wall times, and ratios to a baseline run alongside).",
-    subcommands = {BenchCommand.Fit.class, BenchCommand.Stream.class, BenchCommand.Quality.class})
+    subcommands = {BenchCommand.Fit.class, BenchCommand.Stream.class, BenchCommand.Quality.class, BenchCommand.Chaos.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -151,7 +156,7 @@ final class BenchCommand implements Runnable {
       StreamBench.App passThrough = (topics, config) -> new KafkaStreams(StreamBench.passThrough(topics), config.streamsProperties());
       StreamBench.App scoringApp =
           (topics, config) -> wiring.streams(config.with(topics), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-      EmbeddedBroker broker = bootstrapServers == null ? EmbeddedBroker.start() : null;
+      EmbeddedCluster broker = bootstrapServers == null ? EmbeddedCluster.start(1) : null;
       List<StreamBench.Figures> passThroughRuns = new ArrayList<>();
       List<StreamBench.Figures> scoringRuns = new ArrayList<>();
       try (state; wiring) {
@@ -263,7 +268,7 @@ final class BenchCommand implements Runnable {
             System.currentTimeMillis());
       }
       RunStateDir state = RunStateDir.create(files.workDir, "bench-quality-" + System.currentTimeMillis());
-      EmbeddedBroker broker = bootstrapServers == null ? EmbeddedBroker.start() : null;
+      EmbeddedCluster broker = bootstrapServers == null ? EmbeddedCluster.start(1) : null;
       Map<Integer, List<Double>> rates = new TreeMap<>();
       try (state) {
         MonitorConfig config = MonitorConfig.DEFAULT.with("state-dir", state.path().toString())
@@ -296,6 +301,93 @@ final class BenchCommand implements Runnable {
             String.format("%.0f-%.0f", values[0], values[values.length - 1]), median / reference);
       }
       return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "chaos",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Faults on a real cluster: three monitors (serve, each in a JVM of its own) on six partitions of a three-broker",
+        "KRaft cluster (replication factor 3, min.insync.replicas 2), a stream of labelled events at --rate, and after a",
+        "quarter, a half and three quarters of them: a kill -9 of a monitor, a broker stopped, a rolling restart of every",
+        "monitor. One run per --standby-replicas setting; prints each fault's recovery time and whether every event was",
+        "scored and joined exactly once. Exit code 1 when any record was lost or duplicated."
+      })
+  static final class Chaos implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--events", defaultValue = "30000", description = "Labelled events per run (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--rate", defaultValue = "100", description = "Events per second, below the monitors' capacity (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--standby-replicas", defaultValue = "0,1", split = ",",
+        description = "num.standby.replicas of each run, in order (default: ${DEFAULT-VALUE}).")
+    List<Integer> standbyReplicas;
+
+    @Option(names = "--pause", defaultValue = "PT10S", description = "How long the killed monitor and the stopped broker stay down (default: ${DEFAULT-VALUE}).")
+    Duration pause;
+
+    @Option(names = "--session-timeout", defaultValue = "PT10S",
+        description = "The monitors' session.timeout.ms: how long their group waits for a member gone without a word (default: ${DEFAULT-VALUE}; Kafka's is PT45S).")
+    Duration sessionTimeout;
+
+    @Option(names = "--label-grace", defaultValue = "PT5M",
+        description = "The monitors' --label-grace: it must outlast a fault, or labels expire before their events are scored (default: ${DEFAULT-VALUE}; serve's is PT10S).")
+    Duration labelGrace;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the table to this file.")
+    Path out;
+
+    @Mixin DemoModel.Options files;
+    @Mixin OwnModelOptions own;
+
+    @Override
+    public Integer call() throws Exception {
+      own.requireComplete("bench chaos");
+      if (events < 1000 || !(rate > 0) || standbyReplicas.stream().anyMatch(n -> n < 0) || pause.isNegative()
+          || sessionTimeout.toMillis() < 6000 || labelGrace.isNegative() || labelGrace.isZero()) {
+        throw new UsageException("--events >= 1000, --rate > 0, every --standby-replicas >= 0, --pause >= 0, --session-timeout >= PT6S "
+            + "(the brokers' group.min.session.timeout.ms) and --label-grace > 0; found " + events + ", " + rate + ", " + standbyReplicas
+            + ", " + pause + ", " + sessionTimeout + ", " + labelGrace);
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      Path model;
+      Path encoders;
+      LabeledSamples replayed;
+      if (own.given()) {
+        model = own.model;
+        encoders = own.encoders;
+        try (MonitorWiring wiring = MonitorWiring.load(model, encoders)) {
+          replayed = own.read(wiring);
+        }
+      } else {
+        DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
+        DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
+        model = demoModel.model();
+        encoders = demoModel.encoders();
+        replayed = mnist.test();
+      }
+      List<ChaosRun.Result> results = new ArrayList<>();
+      err.println("bench: starting a three-node Kafka cluster (KRaft) in child JVMs");
+      try (EmbeddedCluster cluster = EmbeddedCluster.start(3)) {
+        for (int standbys : standbyReplicas) {
+          err.printf("bench: run with %d standby replicas ...%n", standbys);
+          results.add(ChaosRun.run(cluster, new ChaosRun.Settings(model.toAbsolutePath(), encoders.toAbsolutePath(), replayed, events,
+              rate, standbys, pause, sessionTimeout, labelGrace, files.workDir.resolve("chaos").toAbsolutePath()), err));
+        }
+      }
+      StringWriter table = new StringWriter();
+      ChaosTable.print(new PrintWriter(table, true), results, events, rate, pause, sessionTimeout, labelGrace,
+          own.given() ? own.data + " with " + own.model : "MNIST test digits, the paper MLP");
+      spec.commandLine().getOut().print(table);
+      spec.commandLine().getOut().flush();
+      if (out != null) {
+        Files.writeString(out, table.toString());
+      }
+      return results.stream().allMatch(result -> result.counts().exact()) ? ExitCodes.OK : ExitCodes.FAILURE;
     }
   }
 }

@@ -9,7 +9,7 @@ import io.penultimate.data.Datasets;
 import io.penultimate.data.LabeledSamples;
 import io.penultimate.data.SampleFiles;
 import io.penultimate.demo.DemoRun;
-import io.penultimate.demo.EmbeddedBroker;
+import io.penultimate.demo.EmbeddedCluster;
 import io.penultimate.demo.ReplayPlan;
 import io.penultimate.experiment.InputCheck;
 import io.penultimate.stream.MonitorConfig;
@@ -104,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
     MonitorConfig tuning = MonitorOptions.read(spec);
     PrintWriter err = spec.commandLine().getErr();
     MonitorWiring wiring = null;
-    EmbeddedBroker broker = null;
+    EmbeddedCluster broker = null;
     try {
       // the files are read and checked against each other, and the data against them, before a broker starts
       Sources sources;
@@ -128,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
 
       if (bootstrapServers == null) {
         err.println("demo: starting a single-node Kafka broker (KRaft) in a child JVM");
-        broker = EmbeddedBroker.start();
+        broker = EmbeddedCluster.start(1);
       }
       String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
       err.println("demo: Kafka at " + servers + ", topics " + run + ".*");

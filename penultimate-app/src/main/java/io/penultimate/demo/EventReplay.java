@@ -58,6 +58,13 @@ public final class EventReplay {
   /** @param format {@link InputFormat#JSON} or {@link InputFormat#BINARY}, as the monitor's input format says */
   public static Sent replay(ReplayPlan plan, Map<String, Object> producerConfig, String topic, InputFormat format, IntConsumer progress)
       throws InterruptedException {
+    return replay(plan, producerConfig, topic, format, progress, 1000);
+  }
+
+  /** The same, reporting progress every {@code every} events (1: as each is handed to the producer). */
+  static Sent replay(
+      ReplayPlan plan, Map<String, Object> producerConfig, String topic, InputFormat format, IntConsumer progress, int every)
+      throws InterruptedException {
     if (format == InputFormat.OIP) {
       throw new IllegalArgumentException("events are replayed as json or binary, not as Open Inference Protocol requests");
     }
@@ -93,7 +100,7 @@ public final class EventReplay {
             due.addLast(new DueLabel(System.nanoTime() + plan.labelDelay().toNanos(), id, label));
           }
         }
-        if ((i + 1) % 1000 == 0) {
+        if ((i + 1) % every == 0) {
           progress.accept(i + 1);
         }
       }
