@@ -12,6 +12,8 @@ import io.penultimate.demo.ChaosRun;
 import io.penultimate.demo.ChaosTable;
 import io.penultimate.demo.EmbeddedCluster;
 import io.penultimate.demo.QualityBench;
+import io.penultimate.demo.Ramp;
+import io.penultimate.demo.StartupBench;
 import io.penultimate.demo.StreamBench;
 import io.penultimate.experiment.FitBenchmark;
 import io.penultimate.experiment.ProbedModel;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine;
@@ -41,7 +44,8 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks on this machine (results are wall times, and ratios to a baseline run alongside).",
-    subcommands = {BenchCommand.Fit.class, BenchCommand.Stream.class, BenchCommand.Quality.class, BenchCommand.Chaos.class})
+    subcommands = {BenchCommand.Fit.class, BenchCommand.Stream.class, BenchCommand.Quality.class, BenchCommand.Chaos.class,
+        BenchCommand.Startup.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -354,22 +358,10 @@ final class BenchCommand implements Runnable {
             + ", " + pause + ", " + sessionTimeout + ", " + labelGrace);
       }
       PrintWriter err = spec.commandLine().getErr();
-      Path model;
-      Path encoders;
-      LabeledSamples replayed;
-      if (own.given()) {
-        model = own.model;
-        encoders = own.encoders;
-        try (MonitorWiring wiring = MonitorWiring.load(model, encoders)) {
-          replayed = own.read(wiring);
-        }
-      } else {
-        DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
-        DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
-        model = demoModel.model();
-        encoders = demoModel.encoders();
-        replayed = mnist.test();
-      }
+      Replayed source = Replayed.of(own, files, err);
+      Path model = source.model();
+      Path encoders = source.encoders();
+      LabeledSamples replayed = source.events();
       List<ChaosRun.Result> results = new ArrayList<>();
       err.println("bench: starting a three-node Kafka cluster (KRaft) in child JVMs");
       try (EmbeddedCluster cluster = EmbeddedCluster.start(3)) {
@@ -388,6 +380,96 @@ final class BenchCommand implements Runnable {
         Files.writeString(out, table.toString());
       }
       return results.stream().allMatch(result -> result.counts().exact()) ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+  }
+
+  /** The model files a child-JVM bench serves and the events it replays: the demo MNIST MLP, or the user's. */
+  private record Replayed(Path model, Path encoders, LabeledSamples events) {
+    static Replayed of(OwnModelOptions own, DemoModel.Options files, PrintWriter err) throws Exception {
+      if (own.given()) {
+        try (MonitorWiring wiring = MonitorWiring.load(own.model, own.encoders)) {
+          return new Replayed(own.model.toAbsolutePath(), own.encoders.toAbsolutePath(), own.read(wiring));
+        }
+      }
+      DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
+      DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
+      return new Replayed(demoModel.model().toAbsolutePath(), demoModel.encoders().toAbsolutePath(), mnist.test());
+    }
+  }
+
+  @Command(
+      name = "startup",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Start-up of serve: a monitor started in a child JVM on a backlog, timed from the process start to its first scored record",
+        "and to full throughput (the first second at 0.9 of the steady rate), with the default JVM options and with a class-data",
+        "sharing archive of the application's classes (made first), alternating; median and range per variant."
+      })
+  static final class Startup implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--events", defaultValue = "40000", description = "Backlog events per start (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Starts per variant, alternating (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
+    String bootstrapServers;
+
+    @Mixin DemoModel.Options files;
+    @Mixin OwnModelOptions own;
+
+    @Override
+    public Integer call() throws Exception {
+      own.requireComplete("bench startup");
+      if (events < 1000 || runs < 1) {
+        throw new UsageException("--events >= 1000 and --runs >= 1; found " + events + ", " + runs);
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      Replayed source = Replayed.of(own, files, err);
+      RunStateDir state = RunStateDir.create(files.workDir, "bench-startup-" + System.currentTimeMillis());
+      EmbeddedCluster cluster = bootstrapServers == null ? EmbeddedCluster.start(1) : null;
+      List<StartupBench.Figures> figures = new ArrayList<>();
+      try (state) {
+        String servers = cluster == null ? bootstrapServers : cluster.bootstrapServers();
+        MonitorConfig config = MonitorConfig.DEFAULT.with("bootstrap-servers", servers);
+        List<String> serveArgs = List.of("--model", source.model().toString(), "--encoders", source.encoders().toString(),
+            "--bootstrap-servers", servers);
+        Path archive = state.path().resolve("penultimate.jsa");
+        err.println("bench: writing the class-data sharing archive ...");
+        StartupBench.archive(archive, config, serveArgs, source.events(), state.path());
+        List<StartupBench.Variant> variants = List.of(new StartupBench.Variant("default", List.of()),
+            new StartupBench.Variant("cds", List.of("-XX:SharedArchiveFile=" + archive)));
+        for (int run = 1; run <= runs; run++) {
+          for (StartupBench.Variant variant : variants) {
+            StartupBench.Figures start = StartupBench.run(variant, config, serveArgs, source.events(), events, state.path());
+            err.printf("bench: run %d, %s: first score %.1f s, full throughput %.1f s, steady %.0f events/s%n", run, variant.name(),
+                start.ramp().firstMs() / 1e3, start.ramp().fullMs() / 1e3, start.ramp().steadyPerSecond());
+            figures.add(start);
+          }
+        }
+      } finally {
+        if (cluster != null) {
+          cluster.close();
+        }
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("serve start-up on a backlog of %d events (%s), %s broker, %d processors, %d starts per variant (alternating)%n", events,
+          own.given() ? own.data + " with " + own.model : "MNIST test digits, the paper MLP", cluster == null ? "external" : "embedded single-node KRaft",
+          Runtime.getRuntime().availableProcessors(), runs);
+      out.printf("  %-8s %-26s %-26s %-20s%n", "variant", "first score s, median [range]", "full throughput s", "steady events/s");
+      for (String variant : List.of("default", "cds")) {
+        List<Ramp> ramps = figures.stream().filter(f -> f.variant().equals(variant)).map(StartupBench.Figures::ramp).toList();
+        out.printf("  %-8s %-26s %-26s %-20s%n", variant, spread(ramps, r -> r.firstMs() / 1e3, "%.1f"), spread(ramps, r -> r.fullMs() / 1e3, "%.1f"),
+            spread(ramps, Ramp::steadyPerSecond, "%.0f"));
+      }
+      return ExitCodes.OK;
+    }
+
+    private static String spread(List<Ramp> ramps, ToDoubleFunction<Ramp> value, String number) {
+      double[] values = ramps.stream().mapToDouble(value).sorted().toArray();
+      return String.format(number + " [" + number + "-" + number + "]", Stats.percentile(values, 0.5), values[0], values[values.length - 1]);
     }
   }
 }

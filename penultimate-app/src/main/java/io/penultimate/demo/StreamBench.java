@@ -157,7 +157,7 @@ public final class StreamBench {
         .with(MonitorConfig.KAFKA_PREFIX + ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
   }
 
-  private static Topics createTopics(String servers, String prefix) throws Exception {
+  static Topics createTopics(String servers, String prefix) throws Exception {
     Topics topics = Topics.withPrefix(prefix);
     try (TopicCheck check = TopicCheck.connect(servers)) {
       check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty()));
@@ -169,7 +169,7 @@ public final class StreamBench {
    * Replays images as unlabelled events in the configured input format (JSON or binary), each
    * followed by its label on {@code labelsTopic} unless that is null; rate 0 sends as fast as possible.
    */
-  private static void send(MonitorConfig config, String topic, String labelsTopic, LabeledSamples images, int count, double rate) {
+  static void send(MonitorConfig config, String topic, String labelsTopic, LabeledSamples images, int count, double rate) {
     ReplayPlan plan = new ReplayPlan(images, null, 0, count, rate, false, labelsTopic, Duration.ZERO, "b");
     try {
       EventReplay.replay(plan, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()), topic, config.inputFormat(),
