@@ -439,8 +439,9 @@ final class BenchCommand implements Runnable {
         Path archive = state.path().resolve("penultimate.jsa");
         err.println("bench: writing the class-data sharing archive ...");
         StartupBench.archive(archive, config, serveArgs, source.events(), state.path());
+        // -Xshare:on: a JVM that cannot map the archive stops instead of silently starting without it
         List<StartupBench.Variant> variants = List.of(new StartupBench.Variant("default", List.of()),
-            new StartupBench.Variant("cds", List.of("-XX:SharedArchiveFile=" + archive)));
+            new StartupBench.Variant("cds", List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on")));
         for (int run = 1; run <= runs; run++) {
           for (StartupBench.Variant variant : variants) {
             StartupBench.Figures start = StartupBench.run(variant, config, serveArgs, source.events(), events, state.path());
