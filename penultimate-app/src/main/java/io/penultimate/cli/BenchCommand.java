@@ -8,8 +8,13 @@ import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
 import io.penultimate.data.LabeledSamples;
 import io.penultimate.demo.EmbeddedBroker;
+import io.penultimate.demo.ProcessMemory;
 import io.penultimate.demo.QualityBench;
+import io.penultimate.demo.ReplayPlan;
+import io.penultimate.demo.SoakBench;
+import io.penultimate.demo.SoakResult;
 import io.penultimate.demo.StreamBench;
+import io.penultimate.dl4j.JavaCppMemory;
 import io.penultimate.experiment.FitBenchmark;
 import io.penultimate.experiment.ProbedModel;
 import io.penultimate.math.Stats;
@@ -17,11 +22,17 @@ import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.LoadedModel;
 import io.penultimate.stream.EventParser;
 import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.TopicCheck;
+import io.penultimate.stream.Topics;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
@@ -35,7 +46,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks on this machine (results are wall times, and ratios to a baseline run alongside).",
-    subcommands = {BenchCommand.Fit.class, BenchCommand.Stream.class, BenchCommand.Quality.class})
+    subcommands = {BenchCommand.Fit.class, BenchCommand.Stream.class, BenchCommand.Quality.class, BenchCommand.Soak.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -137,7 +148,7 @@ final class BenchCommand implements Runnable {
       LabeledSamples replayed;
       if (own.given()) {
         wiring = MonitorWiring.load(own.model, own.encoders);
-        replayed = readOrClose(wiring);
+        replayed = readOrClose(own, wiring);
       } else {
         DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
         DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
@@ -197,14 +208,15 @@ final class BenchCommand implements Runnable {
       return ExitCodes.OK;
     }
 
-    /** The user's data, checked against the model; the wiring is closed when it does not fit. */
-    private LabeledSamples readOrClose(MonitorWiring wiring) {
-      try {
-        return own.read(wiring);
-      } catch (RuntimeException e) {
-        wiring.close();
-        throw e;
-      }
+  }
+
+  /** The user's data, checked against the model; the wiring is closed when it does not fit. */
+  private static LabeledSamples readOrClose(OwnModelOptions own, MonitorWiring wiring) {
+    try {
+      return own.read(wiring);
+    } catch (RuntimeException e) {
+      wiring.close();
+      throw e;
     }
   }
 
@@ -284,6 +296,129 @@ final class BenchCommand implements Runnable {
             String.format("%.0f-%.0f", values[0], values[values.length - 1]), median / reference);
       }
       return ExitCodes.OK;
+    }
+  }
+  @Command(
+      name = "soak",
+      mixinStandardHelpOptions = true,
+      modelTransformer = MonitorOptions.Tuning.class,
+      description = {
+        "Memory over time: the scoring monitor (exactly-once, as serve) in this process, fed at --rate events/s, each labelled",
+        "--label-delay later, for --duration, on a real broker (started in a child JVM unless --bootstrap-servers). Every",
+        "--sample-interval: RSS, heap after GC, non-heap, native memory, state stores on disk, consumer lag. Then the count",
+        "check (every event scored once, every label one outcome) and each memory series' slope per hour after --warm-up.",
+        "Exits 1 when the counts fail. Runs the MNIST paper MLP on its test digits, or --model, --encoders and --data."
+      })
+  static final class Soak implements Callable<Integer> {
+    /** The order in which the MNIST test digits are replayed, as the demo does. */
+    private static final long REPLAY_SEED = 11;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--duration", defaultValue = "PT30M", description = "How long events are sent, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--rate", defaultValue = "1000",
+        description = "Events per second, each labelled; about half of what 'bench stream' measures (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--sample-interval", defaultValue = "PT1M", description = "Time between samples, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--warm-up", defaultValue = "PT5M",
+        description = "Samples before this are shown but left out of the slopes: the JIT, caches and RocksDB's memtables fill first,"
+            + " ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration warmUp;
+
+    @Option(names = "--label-delay", defaultValue = "PT2S", description = "How late each label follows its event, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration labelDelay;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the report to this file.")
+    Path out;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
+    String bootstrapServers;
+
+    @Mixin DemoModel.Options files;
+    @Mixin OwnModelOptions own;
+
+    @Override
+    public Integer call() throws Exception {
+      own.requireComplete("bench soak");
+      SoakBench.Settings settings;
+      try {
+        settings = new SoakBench.Settings(rate, duration, interval, warmUp, labelDelay);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      MonitorConfig tuning = MonitorOptions.read(spec);
+      if (tuning.inputFormat() == EventParser.InputFormat.OIP) {
+        throw new UsageException("bench soak replays events as json or binary; --input-format oip is measured by serving requests");
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      MonitorWiring wiring;
+      LabeledSamples replayed;
+      if (own.given()) {
+        wiring = MonitorWiring.load(own.model, own.encoders);
+        replayed = readOrClose(own, wiring);
+      } else {
+        DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
+        DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
+        wiring = MonitorWiring.load(demoModel.model(), demoModel.encoders());
+        replayed = ReplayPlan.shuffled(mnist.test(), REPLAY_SEED);
+      }
+      String arch = wiring.model().metadata().arch();
+      String run = "soak-" + System.currentTimeMillis();
+      Topics topics = Topics.withPrefix(run);
+      EmbeddedBroker broker = null;
+      SoakResult result;
+      try {
+        if (bootstrapServers == null) {
+          err.println("soak: starting a single-node Kafka broker (KRaft) in a child JVM");
+          broker = EmbeddedBroker.start();
+        }
+        String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
+        try (TopicCheck check = TopicCheck.connect(servers)) {
+          check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty()));
+        }
+        RunStateDir state = RunStateDir.create(files.workDir, run);
+        // a free port unless one is asked for: a soak beside a running serve must not fail on 9404
+        boolean portGiven = spec.commandLine().getParseResult().hasMatchedOption("--metrics-port");
+        MonitorConfig config = tuning.with(topics).with("application-id", run).with("bootstrap-servers", servers)
+            .with("state-dir", state.path().toString()).with("metrics-port", portGiven ? String.valueOf(tuning.metricsPort()) : "0");
+        MonitorWiring started = wiring;
+        wiring = null; // the running monitor owns it from here on, and closes it
+        try (state; RunningMonitor monitor = RunningMonitor.start(started, config, (now, before) -> {})) {
+          err.printf("soak: Kafka at %s, topics %s.*, metrics on %s; %s at %.0f events/s, a sample every %s%n", servers, run,
+              monitor.metricsUrl(), duration, rate, interval);
+          result = SoakBench.run(new SoakBench.Monitor(servers, topics, run, state.path(), monitor.streams()), replayed,
+              config.inputFormat(), settings, new ProcessMemory(JavaCppMemory::allocatedBytes), err);
+        }
+      } finally {
+        if (wiring != null) {
+          wiring.close();
+        }
+        if (broker != null) {
+          broker.close();
+        }
+      }
+      StringWriter report = new StringWriter();
+      try (PrintWriter text = new PrintWriter(report)) {
+        text.printf("bench soak: %s at %.0f events/s (%s, %s as %s, labels %s later), %s broker, %s, %d processors, max heap %d MB, a sample every %s%n",
+            duration, rate, own.given() ? own.model + " (" + arch + ") on " + own.data : "MNIST paper MLP (" + arch + ") on MNIST test digits",
+            replayed.size() + " samples cycled", tuning.inputFormat().key(), labelDelay, broker == null ? "external" : "embedded single-node KRaft",
+            StreamsConfig.EXACTLY_ONCE_V2, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, interval);
+        result.print(text);
+      }
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.print(report);
+      // print() does not flush an auto-flushing writer as printf() does
+      stdout.flush();
+      if (out != null) {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report.toString());
+      }
+      return result.countsPass() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
   }
 }
