@@ -349,7 +349,7 @@ final class BenchCommand implements Runnable {
       try {
         settings = new SoakBench.Settings(rate, duration, interval, warmUp, labelDelay);
       } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
+        throw new UsageException("--rate, --duration, --sample-interval, --warm-up, --label-delay: " + e.getMessage());
       }
       MonitorConfig tuning = MonitorOptions.read(spec);
       if (tuning.inputFormat() == EventParser.InputFormat.OIP) {
