@@ -333,6 +333,12 @@ final class BenchCommand implements Runnable {
     @Option(names = "--label-delay", defaultValue = "PT2S", description = "How late each label follows its event, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration labelDelay;
 
+    @Option(names = "--full-gc", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = {"Collect the whole heap (System.gc()) before each sample, so that the heap after GC is the live set: young",
+            "collections leave the old generation's garbage in it until a mixed one runs (default: ${DEFAULT-VALUE});",
+            "--no-full-gc leaves the collector alone."})
+    boolean fullGc;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the report to this file.")
     Path out;
 
@@ -347,7 +353,7 @@ final class BenchCommand implements Runnable {
       own.requireComplete("bench soak");
       SoakBench.Settings settings;
       try {
-        settings = new SoakBench.Settings(rate, duration, interval, warmUp, labelDelay);
+        settings = new SoakBench.Settings(rate, duration, interval, warmUp, labelDelay, fullGc);
       } catch (IllegalArgumentException e) {
         throw new UsageException("--rate, --duration, --sample-interval, --warm-up, --label-delay: " + e.getMessage());
       }
@@ -404,10 +410,11 @@ final class BenchCommand implements Runnable {
       }
       StringWriter report = new StringWriter();
       try (PrintWriter text = new PrintWriter(report)) {
-        text.printf("bench soak: %s at %.0f events/s (%s, %s as %s, labels %s later), %s broker, %s, %d processors, max heap %d MB, a sample every %s%n",
+        text.printf("bench soak: %s at %.0f events/s (%s, %s as %s, labels %s later), %s broker, %s, %d processors, max heap %d MB, a sample every %s%s%n",
             duration, rate, own.given() ? own.model + " (" + arch + ") on " + own.data : "MNIST paper MLP (" + arch + ") on MNIST test digits",
             replayed.size() + " samples cycled", tuning.inputFormat().key(), labelDelay, broker == null ? "external" : "embedded single-node KRaft",
-            StreamsConfig.EXACTLY_ONCE_V2, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, interval);
+            StreamsConfig.EXACTLY_ONCE_V2, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, interval,
+            fullGc ? " after a full GC" : " (no GC forced: heap after the latest collection, young ones included)");
         result.print(text);
       }
       PrintWriter stdout = spec.commandLine().getOut();

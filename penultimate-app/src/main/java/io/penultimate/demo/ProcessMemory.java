@@ -27,7 +27,8 @@ public final class ProcessMemory {
    *
    * @param rss resident set size (VmRSS): every page of this process in RAM
    * @param rssFile the part of it mapped from files (RssFile): shared libraries, mostly
-   * @param heapAfterGc heap used right after the latest collection, young or full
+   * @param heapAfterGc heap used right after the latest collection, young or full; after a young one it
+   *     includes the old generation's garbage, which only a mixed or full collection clears
    * @param heapCommitted heap the JVM has reserved from the OS
    * @param nonHeapCommitted metaspace, code cache and the other non-heap pools, committed
    * @param direct NIO direct buffers

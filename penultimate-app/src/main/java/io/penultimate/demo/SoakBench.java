@@ -43,8 +43,11 @@ public final class SoakBench {
   /**
    * @param rate events per second
    * @param warmUp samples taken before this much time has passed are left out of the slopes
+   * @param fullGc collect the whole heap before each sample, so that the heap after GC is the
+   *     live set: G1's young collections leave the old generation's garbage in it until a mixed
+   *     collection runs, which with a large heap may not happen within the run
    */
-  public record Settings(double rate, Duration duration, Duration interval, Duration warmUp, Duration labelDelay) {
+  public record Settings(double rate, Duration duration, Duration interval, Duration warmUp, Duration labelDelay, boolean fullGc) {
     public Settings {
       if (!(rate > 0) || duration.isNegative() || duration.isZero() || interval.isNegative() || interval.isZero()
           || warmUp.isNegative() || labelDelay.isNegative()) {
@@ -88,6 +91,10 @@ public final class SoakBench {
       for (long k = 0; k <= intervals; k++) {
         sleepUntil(start + k * settings.interval().toNanos());
         requireHealthy(monitor.streams(), sending);
+        if (settings.fullGc()) {
+          // a pause of the whole process once an interval, well under a second for this heap; the lag absorbs it
+          System.gc();
+        }
         SoakSample sample = sample(Duration.ofNanos(System.nanoTime() - start), memory, monitor.stateDir(), lag, topics);
         samples.add(sample);
         err.printf("soak: %s%n", sample.summary());

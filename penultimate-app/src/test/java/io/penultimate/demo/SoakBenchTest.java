@@ -16,18 +16,18 @@ class SoakBenchTest {
   @Test
   void sendsRateTimesDurationEvents() {
     SoakBench.Settings settings =
-        new SoakBench.Settings(250, Duration.ofMinutes(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofSeconds(2));
+        new SoakBench.Settings(250, Duration.ofMinutes(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofSeconds(2), true);
 
     assertThat(settings.events()).isEqualTo(450_000);
   }
 
   @Test
   void refusesSettingsThatLeaveFewerThanTwoSamplesForTheSlopes() {
-    assertThatThrownBy(() -> new SoakBench.Settings(10, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ZERO))
+    assertThatThrownBy(() -> new SoakBench.Settings(10, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ZERO, true))
         .hasMessageContaining("two samples after the warm-up");
-    assertThatThrownBy(() -> new SoakBench.Settings(0, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO))
+    assertThatThrownBy(() -> new SoakBench.Settings(0, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, true))
         .hasMessageContaining("found 0.0, PT5M");
-    assertThatThrownBy(() -> new SoakBench.Settings(10, Duration.ofMinutes(5), Duration.ZERO, Duration.ZERO, Duration.ZERO))
+    assertThatThrownBy(() -> new SoakBench.Settings(10, Duration.ofMinutes(5), Duration.ZERO, Duration.ZERO, Duration.ZERO, true))
         .hasMessageContaining("must be positive");
   }
 

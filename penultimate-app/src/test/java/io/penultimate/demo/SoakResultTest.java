@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SoakResultTest {
   private static final long MB = 1024 * 1024;
   private static final SoakBench.Settings SETTINGS =
-      new SoakBench.Settings(100, Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofSeconds(2));
+      new SoakBench.Settings(100, Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofSeconds(2), true);
   private static final EventReplay.Sent SENT = new EventReplay.Sent(60_000, 0, 60_000);
   private static final IdTally.Counts ALL = new IdTally.Counts(60_000, 60_000, 0, 0, 0);
 
