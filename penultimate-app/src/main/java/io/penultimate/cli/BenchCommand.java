@@ -26,6 +26,7 @@ import io.penultimate.stream.TopicCheck;
 import io.penultimate.stream.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -415,6 +416,8 @@ final class BenchCommand implements Runnable {
             replayed.size() + " samples cycled", tuning.inputFormat().key(), labelDelay, broker == null ? "external" : "embedded single-node KRaft",
             StreamsConfig.EXACTLY_ONCE_V2, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, interval,
             fullGc ? " after a full GC" : " (no GC forced: heap after the latest collection, young ones included)");
+        // -XX:+AlwaysPreTouch, say, decides whether committed heap is resident, and so what "other native" holds
+        text.printf("  JVM options: %s%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         result.print(text);
       }
       PrintWriter stdout = spec.commandLine().getOut();

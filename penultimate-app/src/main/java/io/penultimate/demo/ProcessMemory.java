@@ -38,8 +38,10 @@ public final class ProcessMemory {
     /**
      * What nothing here accounts for: RSS less the heap and non-heap committed, direct buffers and
      * JavaCPP's count. The native allocations of libnd4j, ONNX Runtime and RocksDB, thread stacks,
-     * the GC's own structures, malloc's arenas and the mapped libraries; negative when the heap
-     * has committed pages it has not touched yet.
+     * the GC's own structures, malloc's arenas and the mapped libraries. Heap the JVM has committed
+     * but not touched yet is not resident, so it is subtracted without being in the RSS: this
+     * falls when the heap grows and rises as the new pages are used, and can be negative, unless
+     * the JVM runs with {@code -XX:+AlwaysPreTouch}.
      */
     public long otherNative() {
       return rss - heapCommitted - nonHeapCommitted - direct - javaCpp;
