@@ -415,7 +415,8 @@ final class BenchCommand implements Runnable {
             duration, rate, own.given() ? own.model + " (" + arch + ") on " + own.data : "MNIST paper MLP (" + arch + ") on MNIST test digits",
             replayed.size() + " samples cycled", tuning.inputFormat().key(), labelDelay, broker == null ? "external" : "embedded single-node KRaft",
             StreamsConfig.EXACTLY_ONCE_V2, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, interval,
-            fullGc ? " after a full GC" : " (no GC forced: heap after the latest collection, young ones included)");
+            fullGc ? " (heap after GC: after a full GC forced once the rest is read)"
+                : " (no GC forced: heap after the latest collection, young ones included)");
         // -XX:+AlwaysPreTouch, say, decides whether committed heap is resident, and so what "other native" holds
         text.printf("  JVM options: %s%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         result.print(text);

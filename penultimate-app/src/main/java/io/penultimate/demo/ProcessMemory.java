@@ -46,6 +46,11 @@ public final class ProcessMemory {
     public long otherNative() {
       return rss - heapCommitted - nonHeapCommitted - direct - javaCpp;
     }
+
+    /** The same reading with the heap after a collection made since. */
+    public Reading withHeapAfterGc(long bytes) {
+      return new Reading(rss, rssFile, bytes, heapCommitted, nonHeapCommitted, direct, javaCpp);
+    }
   }
 
   private final LongSupplier javaCpp;
@@ -76,7 +81,7 @@ public final class ProcessMemory {
    * it (a mixed or full one), so its sum would miss what young collections promote for as long as
    * none runs. 0 before the first collection.
    */
-  static long heapAfterLastGc() {
+  public static long heapAfterLastGc() {
     Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
         .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     GcInfo latest = null;

@@ -91,11 +91,7 @@ public final class SoakBench {
       for (long k = 0; k <= intervals; k++) {
         sleepUntil(start + k * settings.interval().toNanos());
         requireHealthy(monitor.streams(), sending);
-        if (settings.fullGc()) {
-          // a pause of the whole process once an interval, well under a second for this heap; the lag absorbs it
-          System.gc();
-        }
-        SoakSample sample = sample(Duration.ofNanos(System.nanoTime() - start), memory, monitor.stateDir(), lag, topics);
+        SoakSample sample = sample(Duration.ofNanos(System.nanoTime() - start), memory, monitor.stateDir(), lag, topics, settings.fullGc());
         samples.add(sample);
         err.printf("soak: %s%n", sample.summary());
       }
@@ -128,11 +124,20 @@ public final class SoakBench {
   }
 
   /** The events sent so far are the events topic's latest offsets: the replay's producer is not transactional, so no markers. */
-  private static SoakSample sample(Duration elapsed, ProcessMemory memory, Path stateDir, ConsumerLag lag, Topics topics)
+  private static SoakSample sample(Duration elapsed, ProcessMemory memory, Path stateDir, ConsumerLag lag, Topics topics, boolean fullGc)
       throws InterruptedException, ExecutionException {
     Map<String, ConsumerLag.TopicLag> lags = lag.read();
     ConsumerLag.TopicLag events = lags.get(topics.events());
-    return new SoakSample(elapsed, memory.read(), directoryBytes(stateDir), events.lag(), lags.get(topics.labels()).lag(),
+    ProcessMemory.Reading reading = memory.read();
+    if (fullGc) {
+      // RSS and the committed sizes are read first: a full collection shrinks the committed heap at
+      // once but G1 returns the pages to the OS later, concurrently, so RSS read just after it
+      // still holds them (seen: "other native" leaping by gigabytes). The collection itself is a
+      // pause of the whole process once an interval, under a second for this heap; the lag absorbs it.
+      System.gc();
+      reading = reading.withHeapAfterGc(ProcessMemory.heapAfterLastGc());
+    }
+    return new SoakSample(elapsed, reading, directoryBytes(stateDir), events.lag(), lags.get(topics.labels()).lag(),
         events.committed() + events.lag(), events.committed());
   }
 

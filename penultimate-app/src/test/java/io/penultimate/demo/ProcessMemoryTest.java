@@ -48,6 +48,14 @@ class ProcessMemoryTest {
   }
 
   @Test
+  void replacesOnlyTheHeapAfterGcWhenACollectionFollowsTheReading() {
+    ProcessMemory.Reading reading = new ProcessMemory.Reading(1000, 50, 300, 600, 80, 10, 5);
+
+    assertThat(reading.withHeapAfterGc(120)).isEqualTo(new ProcessMemory.Reading(1000, 50, 120, 600, 80, 10, 5));
+    assertThat(reading.otherNative()).isEqualTo(1000 - 600 - 80 - 10 - 5);
+  }
+
+  @Test
   void heapAfterGcCountsWhatIsStillReachableAfterTheLatestCollection() {
     byte[][] kept = new byte[64][];
     for (int i = 0; i < kept.length; i++) {
