@@ -11,10 +11,15 @@ import io.penultimate.data.LabeledSamples;
 import io.penultimate.demo.ChaosRun;
 import io.penultimate.demo.ChaosTable;
 import io.penultimate.demo.EmbeddedCluster;
+import io.penultimate.demo.ProcessMemory;
 import io.penultimate.demo.QualityBench;
 import io.penultimate.demo.Ramp;
+import io.penultimate.demo.ReplayPlan;
+import io.penultimate.demo.SoakBench;
+import io.penultimate.demo.SoakResult;
 import io.penultimate.demo.StartupBench;
 import io.penultimate.demo.StreamBench;
+import io.penultimate.dl4j.JavaCppMemory;
 import io.penultimate.experiment.FitBenchmark;
 import io.penultimate.experiment.ProbedModel;
 import io.penultimate.math.Stats;
@@ -22,14 +27,18 @@ import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.LoadedModel;
 import io.penultimate.stream.EventParser;
 import io.penultimate.stream.MonitorConfig;
+import io.penultimate.stream.TopicCheck;
+import io.penultimate.stream.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
@@ -45,7 +54,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Benchmarks on this machine (results are wall times, and ratios to a baseline run alongside).",
     subcommands = {BenchCommand.Fit.class, BenchCommand.Stream.class, BenchCommand.Quality.class, BenchCommand.Chaos.class,
-        BenchCommand.Startup.class})
+        BenchCommand.Startup.class, BenchCommand.Soak.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -148,7 +157,7 @@ final class BenchCommand implements Runnable {
       LabeledSamples replayed;
       if (own.given()) {
         wiring = MonitorWiring.load(own.model, own.encoders);
-        replayed = readOrClose(wiring);
+        replayed = readOrClose(own, wiring);
       } else {
         DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
         DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
@@ -206,16 +215,6 @@ final class BenchCommand implements Runnable {
       out.printf("  %-34s %s / %s%n", "p50 / p99 ms scoring", spread.of(StreamBench.Figures::p50Ms, true),
           spread.of(StreamBench.Figures::p99Ms, true));
       return ExitCodes.OK;
-    }
-
-    /** The user's data, checked against the model; the wiring is closed when it does not fit. */
-    private LabeledSamples readOrClose(MonitorWiring wiring) {
-      try {
-        return own.read(wiring);
-      } catch (RuntimeException e) {
-        wiring.close();
-        throw e;
-      }
     }
   }
 
@@ -383,6 +382,16 @@ final class BenchCommand implements Runnable {
     }
   }
 
+  /** The user's data, checked against the model; the wiring is closed when it does not fit. */
+  private static LabeledSamples readOrClose(OwnModelOptions own, MonitorWiring wiring) {
+    try {
+      return own.read(wiring);
+    } catch (RuntimeException e) {
+      wiring.close();
+      throw e;
+    }
+  }
+
   /** The model files a child-JVM bench serves and the events it replays: the demo MNIST MLP, or the user's. */
   private record Replayed(Path model, Path encoders, LabeledSamples events) {
     static Replayed of(OwnModelOptions own, DemoModel.Options files, PrintWriter err) throws Exception {
@@ -471,6 +480,140 @@ final class BenchCommand implements Runnable {
     private static String spread(List<Ramp> ramps, ToDoubleFunction<Ramp> value, String number) {
       double[] values = ramps.stream().mapToDouble(value).sorted().toArray();
       return String.format(number + " [" + number + "-" + number + "]", Stats.percentile(values, 0.5), values[0], values[values.length - 1]);
+    }
+  }
+
+  @Command(
+      name = "soak",
+      mixinStandardHelpOptions = true,
+      modelTransformer = MonitorOptions.Tuning.class,
+      description = {
+        "Memory over time: the scoring monitor (exactly-once, as serve) in this process, fed at --rate events/s, each labelled",
+        "--label-delay later, for --duration, on a real broker (started in a child JVM unless --bootstrap-servers). Every",
+        "--sample-interval: RSS, heap after GC, non-heap, native memory, state stores on disk, consumer lag. Then the count",
+        "check (every event scored once, every label one outcome) and each memory series' slope per hour after --warm-up.",
+        "Exits 1 when the counts fail. Runs the MNIST paper MLP on its test digits, or --model, --encoders and --data."
+      })
+  static final class Soak implements Callable<Integer> {
+    /** The order in which the MNIST test digits are replayed, as the demo does. */
+    private static final long REPLAY_SEED = 11;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--duration", defaultValue = "PT30M", description = "How long events are sent, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--rate", defaultValue = "1000",
+        description = "Events per second, each labelled; about half of what 'bench stream' measures (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--sample-interval", defaultValue = "PT1M", description = "Time between samples, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--warm-up", defaultValue = "PT5M",
+        description = "Samples before this are shown but left out of the slopes: the JIT, caches and RocksDB's memtables fill first,"
+            + " ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration warmUp;
+
+    @Option(names = "--label-delay", defaultValue = "PT2S", description = "How late each label follows its event, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration labelDelay;
+
+    @Option(names = "--full-gc", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = {"Collect the whole heap (System.gc()) before each sample, so that the heap after GC is the live set: young",
+            "collections leave the old generation's garbage in it until a mixed one runs (default: ${DEFAULT-VALUE});",
+            "--no-full-gc leaves the collector alone."})
+    boolean fullGc;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the report to this file.")
+    Path out;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
+    String bootstrapServers;
+
+    @Mixin DemoModel.Options files;
+    @Mixin OwnModelOptions own;
+
+    @Override
+    public Integer call() throws Exception {
+      own.requireComplete("bench soak");
+      SoakBench.Settings settings;
+      try {
+        settings = new SoakBench.Settings(rate, duration, interval, warmUp, labelDelay, fullGc);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--rate, --duration, --sample-interval, --warm-up, --label-delay: " + e.getMessage());
+      }
+      MonitorConfig tuning = MonitorOptions.read(spec);
+      if (tuning.inputFormat() == EventParser.InputFormat.OIP) {
+        throw new UsageException("bench soak replays events as json or binary; --input-format oip is measured by serving requests");
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      MonitorWiring wiring;
+      LabeledSamples replayed;
+      if (own.given()) {
+        wiring = MonitorWiring.load(own.model, own.encoders);
+        replayed = readOrClose(own, wiring);
+      } else {
+        DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
+        DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
+        wiring = MonitorWiring.load(demoModel.model(), demoModel.encoders());
+        replayed = ReplayPlan.shuffled(mnist.test(), REPLAY_SEED);
+      }
+      String arch = wiring.model().metadata().arch();
+      String run = "soak-" + System.currentTimeMillis();
+      Topics topics = Topics.withPrefix(run);
+      EmbeddedCluster broker = null;
+      SoakResult result;
+      try {
+        if (bootstrapServers == null) {
+          err.println("soak: starting a single-node Kafka broker (KRaft) in a child JVM");
+          broker = EmbeddedCluster.start(1);
+        }
+        String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
+        try (TopicCheck check = TopicCheck.connect(servers)) {
+          check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty()));
+        }
+        RunStateDir state = RunStateDir.create(files.workDir, run);
+        // a free port unless one is asked for: a soak beside a running serve must not fail on 9404
+        boolean portGiven = spec.commandLine().getParseResult().hasMatchedOption("--metrics-port");
+        MonitorConfig config = tuning.with(topics).with("application-id", run).with("bootstrap-servers", servers)
+            .with("state-dir", state.path().toString()).with("metrics-port", portGiven ? String.valueOf(tuning.metricsPort()) : "0");
+        MonitorWiring started = wiring;
+        wiring = null; // the running monitor owns it from here on, and closes it
+        try (state; RunningMonitor monitor = RunningMonitor.start(started, config, (now, before) -> {})) {
+          err.printf("soak: Kafka at %s, topics %s.*, metrics on %s; %s at %.0f events/s, a sample every %s%n", servers, run,
+              monitor.metricsUrl(), duration, rate, interval);
+          result = SoakBench.run(new SoakBench.Monitor(servers, topics, run, state.path(), monitor.streams()), replayed,
+              config.inputFormat(), settings, new ProcessMemory(JavaCppMemory::allocatedBytes), err);
+        }
+      } finally {
+        if (wiring != null) {
+          wiring.close();
+        }
+        if (broker != null) {
+          broker.close();
+        }
+      }
+      StringWriter report = new StringWriter();
+      try (PrintWriter text = new PrintWriter(report)) {
+        text.printf("bench soak: %s at %.0f events/s (%s, %s as %s, labels %s later), %s broker, %s, %d processors, max heap %d MB, a sample every %s%s%n",
+            duration, rate, own.given() ? own.model + " (" + arch + ") on " + own.data : "MNIST paper MLP (" + arch + ") on MNIST test digits",
+            replayed.size() + " samples cycled", tuning.inputFormat().key(), labelDelay, broker == null ? "external" : "embedded single-node KRaft",
+            StreamsConfig.EXACTLY_ONCE_V2, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, interval,
+            fullGc ? " (heap after GC: after a full GC forced once the rest is read)"
+                : " (no GC forced: heap after the latest collection, young ones included)");
+        // -XX:+AlwaysPreTouch, say, decides whether committed heap is resident, and so what "other native" holds
+        text.printf("  JVM options: %s%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        result.print(text);
+      }
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.print(report);
+      // print() does not flush an auto-flushing writer as printf() does
+      stdout.flush();
+      if (out != null) {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report.toString());
+      }
+      return result.countsPass() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
   }
 }

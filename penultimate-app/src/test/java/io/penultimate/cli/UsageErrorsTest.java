@@ -66,6 +66,13 @@ class UsageErrorsTest {
   }
 
   @Test
+  void soakBenchWhoseWarmUpLeavesNoSampleForTheSlopesExitsTwoBeforeLoadingAnything() {
+    CliRun result = CliRun.of("bench", "soak", "--duration", "PT5M", "--warm-up", "PT5M", "--data-dir", "none");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--duration").contains("two samples after the warm-up").hasLineCount(1);
+  }
+
+  @Test
   void fitWithAPrimaryAlphaOutsideZeroToOneExitsTwoBeforeLoadingAnything() {
     CliRun result = CliRun.of("fit", "--dataset", "mnist", "--model", "none.zip", "--out", "e.json", "--primary-alpha", "1.5");
     assertThat(result.code()).isEqualTo(2);
@@ -80,8 +87,8 @@ class UsageErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "bench stream"})
-  void demoAndStreamBenchOnAnOwnModelNeedItsBundleAndDataTooAndNameWhatIsMissing(String command) {
+  @ValueSource(strings = {"demo", "bench stream", "bench soak"})
+  void demoAndStreamAndSoakBenchOnAnOwnModelNeedItsBundleAndDataTooAndNameWhatIsMissing(String command) {
     List<String> args = new ArrayList<>(List.of(command.split(" ")));
     args.addAll(List.of("--model", "model.onnx"));
 
