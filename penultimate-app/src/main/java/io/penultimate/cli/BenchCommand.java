@@ -320,10 +320,11 @@ final class BenchCommand implements Runnable {
   static final class Chaos implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--events", defaultValue = "30000", description = "Labelled events per run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--events", defaultValue = "8000", description = "Labelled events per run (default: ${DEFAULT-VALUE}).")
     int events;
 
-    @Option(names = "--rate", defaultValue = "100", description = "Events per second, below the monitors' capacity (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", defaultValue = "20",
+        description = "Events per second, below what the three monitors sustain beside the brokers on this machine (default: ${DEFAULT-VALUE}).")
     double rate;
 
     @Option(names = "--standby-replicas", defaultValue = "0,1", split = ",",

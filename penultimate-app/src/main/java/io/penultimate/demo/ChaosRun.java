@@ -33,7 +33,7 @@ public final class ChaosRun {
   /** Twice the monitors: each holds two tasks of each sub-topology at rest. */
   public static final int PARTITIONS = 6;
 
-  /** The monitors' -Xmx: windows of 72,000 outcomes and two to four tasks each fit with room to spare. */
+  /** The monitors' -Xmx: their quality windows hold the whole stream, not the default 10,000 outcomes. */
   public static final String MONITOR_HEAP = "1g";
 
   private static final String ID_PREFIX = "c";
@@ -181,14 +181,14 @@ public final class ChaosRun {
     Thread sender = new Thread(() -> send(sentMs, sent, sendFailure), "chaos-sender");
     long streamStart = System.nanoTime();
     sender.start();
-    List<long[]> spans = new ArrayList<>();
+    List<Span> spans = new ArrayList<>();
     try {
       for (Fault fault : Fault.values()) {
         awaitDue((fault.ordinal() + 1) * events / 4, sent, tally, sender);
         long at = nowMs();
         log.printf("chaos: %s after %d events (%s)%n", fault.description(), sent.get(), tally.progress());
         inject(fault);
-        spans.add(new long[] {at, nowMs()});
+        spans.add(new Span(at, nowMs()));
       }
       sender.join();
       if (sendFailure.get() != null) {
@@ -230,7 +230,10 @@ public final class ChaosRun {
     }
   }
 
-  private Result result(OutputTally tally, Thread reader, long[] sentMs, List<long[]> spans, double streamSeconds)
+  /** When a fault began and ended, in milliseconds from the run's start. */
+  private record Span(long at, long done) {}
+
+  private Result result(OutputTally tally, Thread reader, long[] sentMs, List<Span> spans, double streamSeconds)
       throws InterruptedException {
     tally.stop();
     reader.join();
@@ -242,9 +245,9 @@ public final class ChaosRun {
     }
     List<FaultFigures> faults = new ArrayList<>();
     for (int i = 0; i < spans.size(); i++) {
-      long at = spans.get(i)[0];
-      long until = i + 1 < spans.size() ? spans.get(i + 1)[0] : Math.max(lastScore, at) + Backlog.STEP_MS;
-      faults.add(new FaultFigures(Fault.values()[i], (at - sentMs[0]) / 1e3, (spans.get(i)[1] - at) / 1e3, backlog.after(at, until)));
+      long at = spans.get(i).at();
+      long until = i + 1 < spans.size() ? spans.get(i + 1).at() : Math.max(lastScore, at) + Backlog.STEP_MS;
+      faults.add(new FaultFigures(Fault.values()[i], (at - sentMs[0]) / 1e3, (spans.get(i).done() - at) / 1e3, backlog.after(at, until)));
     }
     return new Result(settings.standbyReplicas(), tally.counts(), faults, streamSeconds, tally.deadLetterReasons(), tally.missing(),
         settings.workDir().resolve(name));
