@@ -11,7 +11,6 @@ import io.penultimate.stream.ScoredEvent;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
