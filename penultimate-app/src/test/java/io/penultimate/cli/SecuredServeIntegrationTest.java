@@ -2,6 +2,7 @@ package io.penultimate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penultimate.stream.MonitorAcls;
 import io.penultimate.stream.MonitorConfig;
 import io.penultimate.stream.SecuredBroker;
@@ -10,6 +11,7 @@ import io.penultimate.stream.TopicCheck;
 import io.penultimate.stream.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +33,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -160,7 +163,8 @@ class SecuredServeIntegrationTest {
     List<String> responses = new ArrayList<>();
     try {
       scored = consume(deployment.topics().scores(), EVENTS);
-      quality = consume(deployment.topics().quality(), EVENTS / 2);
+      // merged snapshots come once per quality interval: read until one covers every labelled event
+      quality = consume(deployment.topics().quality(), read -> !read.isEmpty() && labelled(read.get(read.size() - 1)) >= EVENTS / 2);
       deadLetters = consume(deployment.topics().deadLetters(), 2);
       HttpClient https = HttpClient.newBuilder().sslContext(metricsCertificate.trustingClientContext()).build();
       String base = "https://127.0.0.1:" + port;
@@ -185,7 +189,8 @@ class SecuredServeIntegrationTest {
     Set<String> ids = new HashSet<>();
     scored.forEach(record -> ids.add(record.key()));
     assertThat(ids).as(output).hasSize(EVENTS);
-    assertThat(quality).as(output).hasSizeGreaterThanOrEqualTo(EVENTS / 2);
+    assertThat(quality).as(output).isNotEmpty();
+    assertThat(labelled(quality.get(quality.size() - 1))).as(output).isEqualTo(EVENTS / 2);
     assertThat(deadLetters).as(output).hasSizeGreaterThanOrEqualTo(2);
     for (String body : responses) {
       for (String content : EVENT_CONTENT) {
@@ -323,6 +328,11 @@ class SecuredServeIntegrationTest {
   }
 
   private static List<ConsumerRecord<String, String>> consume(String topic, int expected) {
+    return consume(topic, read -> read.size() >= expected);
+  }
+
+  /** Reads the topic from its start, read_committed, until {@code done} holds of what was read or 90 s have passed. */
+  private static List<ConsumerRecord<String, String>> consume(String topic, Predicate<List<ConsumerRecord<String, String>>> done) {
     List<ConsumerRecord<String, String>> out = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(adminClient(Map.of(
         ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
@@ -332,11 +342,20 @@ class SecuredServeIntegrationTest {
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)))) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-      while (out.size() < expected && System.nanoTime() < deadline) {
+      while (!done.test(out) && System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(200)).forEach(out::add);
       }
     }
     return out;
+  }
+
+  /** How many labelled events a merged quality snapshot covers. */
+  private static int labelled(ConsumerRecord<String, String> snapshot) {
+    try {
+      return new ObjectMapper().readTree(snapshot.value()).get("labelled").asInt();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Map<String, Object> adminClient(Map<String, Object> extra) {
