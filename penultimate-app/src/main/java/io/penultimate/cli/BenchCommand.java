@@ -153,17 +153,9 @@ final class BenchCommand implements Runnable {
         throw new UsageException("bench stream replays events as json or binary; --input-format oip is measured by serving requests");
       }
       PrintWriter err = spec.commandLine().getErr();
-      MonitorWiring wiring;
-      LabeledSamples replayed;
-      if (own.given()) {
-        wiring = MonitorWiring.load(own.model, own.encoders);
-        replayed = readOrClose(own, wiring);
-      } else {
-        DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
-        DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
-        wiring = MonitorWiring.load(demoModel.model(), demoModel.encoders());
-        replayed = mnist.test();
-      }
+      Wired wired = Wired.open(own, files, err);
+      MonitorWiring wiring = wired.wiring();
+      LabeledSamples replayed = wired.events();
       RunStateDir state = RunStateDir.create(files.workDir, "bench-" + System.currentTimeMillis());
       MonitorConfig base = tuning.with("state-dir", state.path().toString());
       StreamBench.App passThrough = (topics, config) -> new KafkaStreams(StreamBench.passThrough(topics), config.streamsProperties());
@@ -383,13 +375,22 @@ final class BenchCommand implements Runnable {
     }
   }
 
-  /** The user's data, checked against the model; the wiring is closed when it does not fit. */
-  private static LabeledSamples readOrClose(OwnModelOptions own, MonitorWiring wiring) {
-    try {
-      return own.read(wiring);
-    } catch (RuntimeException e) {
-      wiring.close();
-      throw e;
+  /** The monitor an in-process bench runs and the events it replays: the demo MNIST MLP on its test digits, or the user's. */
+  private record Wired(MonitorWiring wiring, LabeledSamples events) {
+    /** The user's data is checked against the model; the wiring is closed when it does not fit. */
+    static Wired open(OwnModelOptions own, DemoModel.Options files, PrintWriter err) throws Exception {
+      if (own.given()) {
+        MonitorWiring wiring = MonitorWiring.load(own.model, own.encoders);
+        try {
+          return new Wired(wiring, own.read(wiring));
+        } catch (RuntimeException e) {
+          wiring.close();
+          throw e;
+        }
+      }
+      DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
+      DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
+      return new Wired(MonitorWiring.load(demoModel.model(), demoModel.encoders()), mnist.test());
     }
   }
 
@@ -479,8 +480,7 @@ final class BenchCommand implements Runnable {
     }
 
     private static String spread(List<Ramp> ramps, ToDoubleFunction<Ramp> value, String number) {
-      double[] values = ramps.stream().mapToDouble(value).sorted().toArray();
-      return String.format(number + " [" + number + "-" + number + "]", Stats.percentile(values, 0.5), values[0], values[values.length - 1]);
+      return StreamBench.Spread.format(ramps.stream().mapToDouble(value).toArray(), number);
     }
   }
 
@@ -548,17 +548,9 @@ final class BenchCommand implements Runnable {
         throw new UsageException("bench soak replays events as json or binary; --input-format oip is measured by serving requests");
       }
       PrintWriter err = spec.commandLine().getErr();
-      MonitorWiring wiring;
-      LabeledSamples replayed;
-      if (own.given()) {
-        wiring = MonitorWiring.load(own.model, own.encoders);
-        replayed = readOrClose(own, wiring);
-      } else {
-        DataSplit mnist = DataFetcher.ensure(Datasets.MNIST, files.dataDir());
-        DemoModel demoModel = DemoModel.ensure(files.workDir, mnist, err);
-        wiring = MonitorWiring.load(demoModel.model(), demoModel.encoders());
-        replayed = ReplayPlan.shuffled(mnist.test(), REPLAY_SEED);
-      }
+      Wired wired = Wired.open(own, files, err);
+      MonitorWiring wiring = wired.wiring();
+      LabeledSamples replayed = own.given() ? wired.events() : ReplayPlan.shuffled(wired.events(), REPLAY_SEED);
       String arch = wiring.model().metadata().arch();
       String run = "soak-" + System.currentTimeMillis();
       Topics topics = Topics.withPrefix(run);

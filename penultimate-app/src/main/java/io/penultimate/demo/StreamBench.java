@@ -82,7 +82,8 @@ public final class StreamBench {
       return format(ratios, "%.2f");
     }
 
-    private static String format(double[] values, String number) {
+    /** {@code median [min-max]} of the values, each formatted as {@code number} ({@code "%.0f"}). */
+    public static String format(double[] values, String number) {
       double[] sorted = values.clone();
       Arrays.sort(sorted);
       return String.format(number + " [" + number + "-" + number + "]", Stats.percentile(sorted, 0.5), sorted[0], sorted[sorted.length - 1]);
