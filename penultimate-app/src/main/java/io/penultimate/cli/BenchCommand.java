@@ -19,6 +19,7 @@ import io.penultimate.demo.SoakBench;
 import io.penultimate.demo.SoakResult;
 import io.penultimate.demo.StartupBench;
 import io.penultimate.demo.StreamBench;
+import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.dl4j.JavaCppMemory;
 import io.penultimate.experiment.FitBenchmark;
 import io.penultimate.experiment.ProbedModel;
@@ -258,7 +259,7 @@ final class BenchCommand implements Runnable {
       List<byte[]> records;
       ConfidenceScorer scorer;
       try (MonitorWiring wiring = MonitorWiring.load(demoModel.model(), demoModel.encoders())) {
-        scorer = new ConfidenceScorer(wiring.bundle(), selection);
+        scorer = new ConfidenceScorer(wiring.bundle(), selection, BlasDotProducts.INSTANCE);
         records = QualityBench.outcomes(ProbedModel.forBundle(wiring.model(), wiring.bundle()).probe(mnist.test()), scorer,
             System.currentTimeMillis());
       }

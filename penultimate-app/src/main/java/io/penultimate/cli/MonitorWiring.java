@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.bundle.BundleCompatibility;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.metrics.MonitorMeters;
 import io.penultimate.model.LoadedModel;
@@ -72,9 +73,12 @@ final class MonitorWiring implements AutoCloseable {
     return MonitorStreams.create(config, scoringModel(), MonitorMeters.bind(registry, bundle, config));
   }
 
-  /** What every stream task scores with: the bundle, and inference through its input transform. */
+  /**
+   * What every stream task scores with: the bundle, inference through its input transform, and
+   * the k-NN search on BLAS.
+   */
   ScoringModel scoringModel() {
-    return new ScoringModel(bundle, model.inputSize(), probe.perTask(), modelVersion, encoderVersion);
+    return new ScoringModel(bundle, model.inputSize(), probe.perTask(), modelVersion, encoderVersion, BlasDotProducts.INSTANCE);
   }
 
   /** Releases the model (an ONNX Runtime session); after every client built by {@link #streams} has closed. */

@@ -11,6 +11,7 @@ import io.penultimate.bundle.BundleJson;
 import io.penultimate.cli.Penultimate;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.demo.EventReplay;
+import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.dl4j.HiddenProbe;
 import io.penultimate.evaluation.Auroc;
 import io.penultimate.evaluation.CalibrationError;
@@ -100,7 +101,7 @@ class MonitorIntegrationTest {
 
   /** Every task probes its own copy of the network. */
   private static ScoringModel scoringModel() {
-    return new ScoringModel(fixtures.bundle, StreamFixtures.INPUT, () -> HiddenProbe.of(network.clone(), null)::probe, "m", "b");
+    return new ScoringModel(fixtures.bundle, StreamFixtures.INPUT, () -> HiddenProbe.of(network.clone(), null)::probe, "m", "b", BlasDotProducts.INSTANCE);
   }
 
   /** A real DL4J network on the streaming fixtures' inputs, trained in seconds. */

@@ -1,5 +1,6 @@
 package io.penultimate.bundle;
 
+import io.penultimate.math.PlainDotProducts;
 import io.penultimate.encoder.BetaEncoder;
 import io.penultimate.encoder.BetaFitter;
 import io.penultimate.encoder.BetaGeneralEncoder;
@@ -154,7 +155,7 @@ public final class BundleFitter {
         new ComponentScorer(samples.width(), classes,
             Map.of(ScoreName.BINOMIAL, binomial, ScoreName.TRINOMIAL, trinomial, ScoreName.BETA, beta,
                 ScoreName.BETA_GENERAL, betaGeneral, ScoreName.GMM, gmm),
-            baselines);
+            baselines, PlainDotProducts.INSTANCE);
     Map<ScoreName, double[]> validationScores = parts.scoreAll(validation.outputs());
     double[] softmaxLogOdds = Arrays.stream(validation.outputs().logits()).mapToDouble(SoftmaxScores::maxLogOdds).toArray();
     PrimaryScore primary = fitPrimary(validationScores, softmaxLogOdds, right, primaryAlpha, choices);

@@ -1,6 +1,7 @@
 package io.penultimate.bundle;
 
 import io.penultimate.encoder.HiddenEncoder;
+import io.penultimate.math.DotProducts;
 import io.penultimate.model.ModelOutputs;
 import io.penultimate.score.ClassGaussianModel;
 import io.penultimate.score.ClassGaussianScore;
@@ -53,8 +54,12 @@ final class ComponentScorer {
     }
   }
 
-  /** @param encoders the encoder of each eq. 5 likelihood score */
-  ComponentScorer(int width, int numClasses, Map<ScoreName, ? extends HiddenEncoder> encoders, Baselines baselines) {
+  /**
+   * @param encoders the encoder of each eq. 5 likelihood score
+   * @param products the matrix product the k-NN search runs on
+   */
+  ComponentScorer(
+      int width, int numClasses, Map<ScoreName, ? extends HiddenEncoder> encoders, Baselines baselines, DotProducts products) {
     for (ScoreName score : SCORES) {
       if (score.isEncoderLikelihood()) {
         if (!encoders.containsKey(score)) {
@@ -68,43 +73,59 @@ final class ComponentScorer {
     this.mahalanobis = new MahalanobisScore(baselines.mahalanobis());
     this.gaussian = new ClassGaussianScore(baselines.gaussian());
     this.relativeMahalanobis = new RelativeMahalanobisScore(baselines.mahalanobis(), baselines.relativeMahalanobis());
-    this.knn = new KnnScore(baselines.knn());
+    this.knn = new KnnScore(baselines.knn(), products);
     this.vim = new VimScore(baselines.vim());
     this.sirc = new SircScore(baselines.sirc());
   }
 
-  static ComponentScorer of(EncoderBundle bundle) {
+  static ComponentScorer of(EncoderBundle bundle, DotProducts products) {
     Map<ScoreName, HiddenEncoder> encoders = new EnumMap<>(ScoreName.class);
     for (ScoreName score : SCORES) {
       if (score.isEncoderLikelihood()) {
         encoders.put(score, bundle.encoder(score));
       }
     }
-    return new ComponentScorer(bundle.width(), bundle.numClasses(), encoders, Baselines.of(bundle));
+    return new ComponentScorer(bundle.width(), bundle.numClasses(), encoders, Baselines.of(bundle), products);
   }
 
   /**
-   * Writes every score but {@link ScoreName#PRIMARY} into {@code out}, indexed by
-   * {@link ScoreName#ordinal()}, and leaves the primary's slot alone. Encoder likelihoods and the
-   * Gaussian density are evaluated at the predicted class, as in the paper's eq. 5.
+   * Every score but {@link ScoreName#PRIMARY} of each sample, a row indexed by
+   * {@link ScoreName#ordinal()} whose primary slot is left 0. Encoder likelihoods and the Gaussian
+   * density are evaluated at the predicted class, as in the paper's eq. 5. The k-NN distances of
+   * the whole batch come from one search ({@link KnnScore#scores}); the rest is row by row.
    *
    * @throws IllegalArgumentException if the vectors have the wrong length or a score is not finite
    *     (which only non-finite inputs can cause)
    */
-  void scores(double[] hidden, double[] logits, double[] out) {
-    scores(hidden, logits, out, EVERY);
+  double[][] scores(double[][] hidden, double[][] logits) {
+    return scores(hidden, logits, EVERY);
   }
 
   /**
    * The same for the scores {@code computed} marks (by ordinal) only; the others' slots are set to
    * NaN, for the caller to leave out.
    */
-  void scores(double[] hidden, double[] logits, double[] out, boolean[] computed) {
-    if (hidden.length != width || logits.length != numClasses) {
-      throw new IllegalArgumentException(
-          "expected a hidden vector of " + width + " and " + numClasses + " logits, found " + hidden.length + " and "
-              + logits.length);
+  double[][] scores(double[][] hidden, double[][] logits, boolean[] computed) {
+    for (int i = 0; i < hidden.length; i++) {
+      if (hidden[i].length != width || logits[i].length != numClasses) {
+        throw new IllegalArgumentException(
+            "expected a hidden vector of " + width + " and " + numClasses + " logits, found " + hidden[i].length + " and "
+                + logits[i].length);
+      }
     }
+    double[] knnScores = computed[ScoreName.KNN.ordinal()] ? knn.scores(hidden) : null;
+    double[][] out = new double[hidden.length][SCORES.length];
+    for (int i = 0; i < hidden.length; i++) {
+      if (knnScores != null) {
+        out[i][ScoreName.KNN.ordinal()] = knnScores[i];
+      }
+      scoreRow(hidden[i], logits[i], out[i], computed);
+    }
+    return out;
+  }
+
+  /** Every computed score of one sample but the k-NN one, already in {@code out}. */
+  private void scoreRow(double[] hidden, double[] logits, double[] out, boolean[] computed) {
     int predicted = SoftmaxScores.predicted(logits);
     out[ScoreName.SOFTMAX.ordinal()] = SoftmaxScores.maxSoftmax(logits);
     for (ScoreName score : SCORES) {
@@ -124,9 +145,6 @@ final class ComponentScorer {
     }
     out[ScoreName.MAX_LOGIT.ordinal()] = SoftmaxScores.maxLogit(logits);
     out[ScoreName.DOCTOR.ordinal()] = DoctorScore.score(logits);
-    if (computed[ScoreName.KNN.ordinal()]) {
-      out[ScoreName.KNN.ordinal()] = knn.score(hidden);
-    }
     if (computed[ScoreName.VIM.ordinal()] || computed[ScoreName.SIRC.ordinal()]) {
       // one residual norm for both: ViM's virtual logit and SIRC's feature score S₂ = −||x^{P⊥}||
       double residual = vim.residualNorm(hidden);
@@ -147,17 +165,15 @@ final class ComponentScorer {
 
   /** Scores of a whole batch, one column per score but the primary. */
   Map<ScoreName, double[]> scoreAll(ModelOutputs outputs) {
+    double[][] rows = scores(outputs.hidden(), outputs.logits());
     Map<ScoreName, double[]> columns = new EnumMap<>(ScoreName.class);
     for (ScoreName score : SCORES) {
       if (score != ScoreName.PRIMARY) {
-        columns.put(score, new double[outputs.size()]);
-      }
-    }
-    double[] row = new double[SCORES.length];
-    for (int i = 0; i < outputs.size(); i++) {
-      scores(outputs.hidden()[i], outputs.logits()[i], row);
-      for (Map.Entry<ScoreName, double[]> column : columns.entrySet()) {
-        column.getValue()[i] = row[column.getKey().ordinal()];
+        double[] column = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+          column[i] = rows[i][score.ordinal()];
+        }
+        columns.put(score, column);
       }
     }
     return columns;

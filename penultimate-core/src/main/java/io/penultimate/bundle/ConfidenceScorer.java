@@ -1,5 +1,7 @@
 package io.penultimate.bundle;
 
+import io.penultimate.math.DotProducts;
+import io.penultimate.math.PlainDotProducts;
 import io.penultimate.model.ModelOutputs;
 import io.penultimate.score.SoftmaxScores;
 import java.util.EnumMap;
@@ -23,10 +25,15 @@ public final class ConfidenceScorer {
     this(bundle, ScoreSelection.ALL);
   }
 
-  /** A scorer of the served scores and of those the three answers read. */
+  /** A scorer of the served scores and of those the three answers read, multiplying in plain Java. */
   public ConfidenceScorer(EncoderBundle bundle, ScoreSelection selection) {
+    this(bundle, selection, PlainDotProducts.INSTANCE);
+  }
+
+  /** The same, with the k-NN search's matrix products computed by {@code products}. */
+  public ConfidenceScorer(EncoderBundle bundle, ScoreSelection selection, DotProducts products) {
     this.bundle = bundle;
-    this.components = ComponentScorer.of(bundle);
+    this.components = ComponentScorer.of(bundle, products);
     this.selection = selection;
     this.computed = selection.computed(bundle);
   }
@@ -49,28 +56,34 @@ public final class ConfidenceScorer {
    *     (which only non-finite inputs can cause)
    */
   public double[] scores(double[] hidden, double[] logits) {
-    double[] out = new double[SCORES.length];
-    components.scores(hidden, logits, out, computed);
-    if (computed[ScoreName.PRIMARY.ordinal()]) {
-      out[ScoreName.PRIMARY.ordinal()] = bundle.primary().score(SoftmaxScores.maxLogOdds(logits), out);
-      ComponentScorer.requireFinite(ScoreName.PRIMARY, out[ScoreName.PRIMARY.ordinal()]);
-    } else {
-      out[ScoreName.PRIMARY.ordinal()] = Double.NaN;
+    return scores(new double[][] {hidden}, new double[][] {logits})[0];
+  }
+
+  /** {@link #scores(double[], double[])} of every sample of a batch, which costs less than one call each. */
+  public double[][] scores(double[][] hidden, double[][] logits) {
+    double[][] rows = components.scores(hidden, logits, computed);
+    for (int i = 0; i < rows.length; i++) {
+      double[] out = rows[i];
+      if (computed[ScoreName.PRIMARY.ordinal()]) {
+        out[ScoreName.PRIMARY.ordinal()] = bundle.primary().score(SoftmaxScores.maxLogOdds(logits[i]), out);
+        ComponentScorer.requireFinite(ScoreName.PRIMARY, out[ScoreName.PRIMARY.ordinal()]);
+      } else {
+        out[ScoreName.PRIMARY.ordinal()] = Double.NaN;
+      }
     }
-    return out;
+    return rows;
   }
 
   /** Scores of a whole batch, one column per served score. */
   public Map<ScoreName, double[]> scoreAll(ModelOutputs outputs) {
+    double[][] rows = scores(outputs.hidden(), outputs.logits());
     Map<ScoreName, double[]> columns = new EnumMap<>(ScoreName.class);
     for (ScoreName score : selection.served()) {
-      columns.put(score, new double[outputs.size()]);
-    }
-    for (int i = 0; i < outputs.size(); i++) {
-      double[] row = scores(outputs.hidden()[i], outputs.logits()[i]);
-      for (ScoreName score : selection.served()) {
-        columns.get(score)[i] = row[score.ordinal()];
+      double[] column = new double[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        column[i] = rows[i][score.ordinal()];
       }
+      columns.put(score, column);
     }
     return columns;
   }

@@ -1,5 +1,8 @@
 package io.penultimate.score;
 
+import io.penultimate.math.DotProducts;
+import io.penultimate.math.PlainDotProducts;
+
 /**
  * Deep nearest-neighbour confidence (Sun et al., ICML 2022, "Out-of-Distribution Detection with
  * Deep Nearest Neighbors"):
@@ -13,29 +16,37 @@ package io.penultimate.score;
  * direction and stays zero (as PyTorch's {@code F.normalize} leaves it), at distance 1 from every
  * unit vector. The distance lies in [0, 2], so the score is in [−2, 0] and always finite.
  *
- * <p>Exact search by brute force: the stored vectors lie in one contiguous float array (the
- * precision they are stored in), each squared distance Σ_j (z_j − s_j)² is summed in float with a
- * fused multiply-add over eight independent accumulators (so the loop is not one long chain of
- * dependent additions), and a bounded max-heap keeps the k smallest squared distances; a
- * candidate's sum is abandoned once it exceeds the current k-th smallest, checked every
- * {@value #BLOCK} coordinates. Summing differences rather than expanding ||z||² + ||s||² − 2 z·s
- * (as Faiss's flat index does) avoids cancellation, so even a near-duplicate's distance keeps its
- * relative precision (about 1e-6, float rounding). The cost is at most n·d multiply-adds for n
- * stored vectors of length d.
+ * <p>Exact search by brute force, in two steps. The k nearest are chosen by the expansion
+ * ||z||² + ||s||² − 2 z·s, whose dot products for a batch of samples and every stored vector are
+ * one matrix product ({@link DotProducts}: the cost, n·d multiply-adds per sample, runs at BLAS
+ * speed instead of one scalar loop per pair). That expansion cancels when z and s nearly coincide,
+ * so the distances of the k chosen are then summed again as Σ_j (z_j − s_j)², which keeps a
+ * near-duplicate's relative precision (about 1e-6, float rounding); the result is the largest of
+ * those. It differs from sorting every difference-summed distance only when two of them lie
+ * within the expansion's rounding (about 1e-6 absolute) of each other at rank k, and then by less
+ * than that.
  *
  * <p>Inputs must be finite and d long (IllegalArgumentException otherwise). Immutable and
- * thread-safe: every call works in its own heap array.
+ * thread-safe when its {@link DotProducts} is.
  */
 public final class KnnScore {
-  /** Coordinates summed between two checks against the current k-th distance; a multiple of 8. */
-  static final int BLOCK = 64;
+  /** Samples per matrix product: bounds the n-wide product rows held at once (1.3 MB at n = 5,000). */
+  static final int CHUNK = 64;
 
   private final int k;
   private final int n;
   private final int d;
   private final float[] data;
+  /** ||s_i||², 1 or 0 within float rounding; kept rather than assumed so a stored zero vector is right. */
+  private final float[] squaredNorms;
+  private final DotProducts.StoredRows stored;
 
+  /** Multiplies in plain Java. */
   public KnnScore(KnnModel model) {
+    this(model, PlainDotProducts.INSTANCE);
+  }
+
+  public KnnScore(KnnModel model, DotProducts products) {
     k = model.k();
     n = model.size();
     d = model.dimension();
@@ -43,82 +54,102 @@ public final class KnnScore {
       throw new IllegalArgumentException(n + " vectors of length " + d + " exceed one array; store fewer (a smaller cap)");
     }
     data = new float[n * d];
+    squaredNorms = new float[n];
     for (int i = 0; i < n; i++) {
-      System.arraycopy(model.row(i), 0, data, i * d, d);
+      float[] row = model.row(i);
+      System.arraycopy(row, 0, data, i * d, d);
+      double squared = 0;
+      for (float v : row) {
+        squared += (double) v * v;
+      }
+      squaredNorms[i] = (float) squared;
     }
+    stored = products.store(data, n, d);
   }
 
   /** −||z − z_(k)||, in [−2, 0]. */
   public double score(double[] h) {
-    return -Math.sqrt(kthSquaredDistance(h));
+    return scores(new double[][] {h})[0];
   }
 
-  /** ||z − z_(k)||², the squared distance from the normalised h to its k-th nearest stored vector. */
-  public double kthSquaredDistance(double[] h) {
-    Checks.requireVector(h, d, "h");
-    float[] z = normalise(h);
-    // max-heap of the k smallest squared distances so far; heap[0] is the largest of them
-    float[] heap = new float[k];
-    int size = 0;
-    for (int i = 0; i < n; i++) {
-      float bound = size == k ? heap[0] : Float.POSITIVE_INFINITY;
-      float distance = squaredDistance(z, i * d, bound);
-      if (size < k) {
-        siftUp(heap, size++, distance);
-      } else if (distance < heap[0]) {
-        siftDown(heap, k, distance);
+  /** {@link #score} of every row, with one matrix product per {@value #CHUNK} rows. */
+  public double[] scores(double[][] hidden) {
+    double[] out = kthSquaredDistances(hidden);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = -Math.sqrt(out[i]);
+    }
+    return out;
+  }
+
+  /** ||z − z_(k)||² of every row: the squared distance from its normalised vector to its k-th nearest stored vector. */
+  public double[] kthSquaredDistances(double[][] hidden) {
+    for (int i = 0; i < hidden.length; i++) {
+      Checks.requireVector(hidden[i], d, hidden.length == 1 ? "h" : "h[" + i + "]");
+    }
+    double[] out = new double[hidden.length];
+    for (int from = 0; from < hidden.length; from += CHUNK) {
+      int count = Math.min(CHUNK, hidden.length - from);
+      float[] queries = new float[count * d];
+      for (int q = 0; q < count; q++) {
+        System.arraycopy(normalise(hidden[from + q]), 0, queries, q * d, d);
+      }
+      float[] products = stored.times(queries, count);
+      for (int q = 0; q < count; q++) {
+        out[from + q] = kthSquaredDistance(queries, q * d, products, q * n);
       }
     }
-    return heap[0];
+    return out;
   }
 
-  /**
-   * Σ_j (z_j − s_j)² for the stored vector s starting at {@code offset}; once a partial sum exceeds
-   * {@code bound} the rest is skipped and the partial sum (already too large) is returned.
-   */
-  private float squaredDistance(float[] z, int offset, float bound) {
+  private double kthSquaredDistance(float[] queries, int offset, float[] products, int productOffset) {
+    float zz = 0;
+    for (int j = 0; j < d; j++) {
+      zz = Math.fma(queries[offset + j], queries[offset + j], zz);
+    }
+    // max-heap of the k smallest expanded distances so far and their rows; heap[0] is the largest
+    float[] heap = new float[k];
+    int[] rows = new int[k];
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      float distance = zz + squaredNorms[i] - 2 * products[productOffset + i];
+      if (size < k) {
+        siftUp(heap, rows, size++, distance, i);
+      } else if (distance < heap[0]) {
+        siftDown(heap, rows, k, distance, i);
+      }
+    }
+    float kth = 0;
+    for (int row : rows) {
+      kth = Math.max(kth, squaredDistance(queries, offset, row * d));
+    }
+    return kth;
+  }
+
+  /** Σ_j (z_j − s_j)² for the query at {@code offset} and the stored vector at {@code storedOffset}. */
+  private float squaredDistance(float[] z, int offset, int storedOffset) {
     float s0 = 0;
     float s1 = 0;
     float s2 = 0;
     float s3 = 0;
-    float s4 = 0;
-    float s5 = 0;
-    float s6 = 0;
-    float s7 = 0;
     int j = 0;
-    while (j + 7 < d) {
-      int end = Math.min(d - 7, j + BLOCK);
-      for (; j < end; j += 8) {
-        int o = offset + j;
-        float a0 = z[j] - data[o];
-        float a1 = z[j + 1] - data[o + 1];
-        float a2 = z[j + 2] - data[o + 2];
-        float a3 = z[j + 3] - data[o + 3];
-        float a4 = z[j + 4] - data[o + 4];
-        float a5 = z[j + 5] - data[o + 5];
-        float a6 = z[j + 6] - data[o + 6];
-        float a7 = z[j + 7] - data[o + 7];
-        s0 = Math.fma(a0, a0, s0);
-        s1 = Math.fma(a1, a1, s1);
-        s2 = Math.fma(a2, a2, s2);
-        s3 = Math.fma(a3, a3, s3);
-        s4 = Math.fma(a4, a4, s4);
-        s5 = Math.fma(a5, a5, s5);
-        s6 = Math.fma(a6, a6, s6);
-        s7 = Math.fma(a7, a7, s7);
-      }
-      if (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)) > bound) {
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-      }
+    for (; j + 3 < d; j += 4) {
+      float a0 = z[offset + j] - data[storedOffset + j];
+      float a1 = z[offset + j + 1] - data[storedOffset + j + 1];
+      float a2 = z[offset + j + 2] - data[storedOffset + j + 2];
+      float a3 = z[offset + j + 3] - data[storedOffset + j + 3];
+      s0 = Math.fma(a0, a0, s0);
+      s1 = Math.fma(a1, a1, s1);
+      s2 = Math.fma(a2, a2, s2);
+      s3 = Math.fma(a3, a3, s3);
     }
     for (; j < d; j++) {
-      float a = z[j] - data[offset + j];
+      float a = z[offset + j] - data[storedOffset + j];
       s0 = Math.fma(a, a, s0);
     }
-    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    return (s0 + s1) + (s2 + s3);
   }
 
-  private static void siftUp(float[] heap, int index, float value) {
+  private static void siftUp(float[] heap, int[] rows, int index, float value, int row) {
     int i = index;
     while (i > 0) {
       int parent = (i - 1) / 2;
@@ -126,13 +157,15 @@ public final class KnnScore {
         break;
       }
       heap[i] = heap[parent];
+      rows[i] = rows[parent];
       i = parent;
     }
     heap[i] = value;
+    rows[i] = row;
   }
 
   /** Replaces the root of a full heap of {@code size} with a smaller value and restores the order. */
-  private static void siftDown(float[] heap, int size, float value) {
+  private static void siftDown(float[] heap, int[] rows, int size, float value, int row) {
     int i = 0;
     while (true) {
       int child = 2 * i + 1;
@@ -146,9 +179,11 @@ public final class KnnScore {
         break;
       }
       heap[i] = heap[child];
+      rows[i] = rows[child];
       i = child;
     }
     heap[i] = value;
+    rows[i] = row;
   }
 
   public int dimension() {

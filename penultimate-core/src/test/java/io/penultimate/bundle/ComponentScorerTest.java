@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.penultimate.encoder.HiddenEncoder;
+import io.penultimate.math.PlainDotProducts;
 import io.penultimate.model.LabeledOutputs;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +19,7 @@ class ComponentScorerTest {
   }
 
   private static ComponentScorer fromParts(Map<ScoreName, ? extends HiddenEncoder> encoders) {
-    return new ComponentScorer(bundle.width(), bundle.numClasses(), encoders, ComponentScorer.Baselines.of(bundle));
+    return new ComponentScorer(bundle.width(), bundle.numClasses(), encoders, ComponentScorer.Baselines.of(bundle), PlainDotProducts.INSTANCE);
   }
 
   @Test

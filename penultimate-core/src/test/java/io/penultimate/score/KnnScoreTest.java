@@ -69,8 +69,41 @@ class KnnScoreTest {
       }
       Arrays.sort(distances);
       // summed in float: within float rounding of the double sum
-      assertThat(score.kthSquaredDistance(h)).isCloseTo(distances[49], within(1e-6 * distances[49]));
+      assertThat(score.kthSquaredDistances(new double[][] {h})[0]).isCloseTo(distances[49], within(1e-6 * distances[49]));
     }
+  }
+
+  @Test
+  void scoresABatchLongerThanOneMatrixProductAsItScoresEachRow() {
+    Random random = new Random(4);
+    double[][] stored = new double[300][12];
+    double[][] samples = new double[KnnScore.CHUNK * 2 + 5][12];
+    for (double[][] set : new double[][][] {stored, samples}) {
+      for (double[] row : set) {
+        for (int j = 0; j < row.length; j++) {
+          row[j] = random.nextGaussian();
+        }
+      }
+    }
+    KnnScore score = new KnnScore(new KnnFitter(10, 1_000, 1).fit(stored));
+
+    double[] batch = score.scores(samples);
+
+    for (int i = 0; i < samples.length; i++) {
+      assertThat(batch[i]).as("row %d", i).isEqualTo(score.score(samples[i]));
+    }
+  }
+
+  @Test
+  void keepsTheRelativePrecisionOfANearDuplicate() {
+    // (1, 1e-4) normalised is 5e-9 from (1, 0) squared: the expansion 1 + 1 − 2 z·s rounds that
+    // to 0 or 1.2e-7 in float; the distance summed again from differences keeps it
+    KnnScore score = new KnnScore(new KnnFitter(1, 10, 1).fit(new double[][] {{1, 0}, {0, 1}}));
+    double[] h = {1, 1e-4};
+    double[] z = KnnScore.normaliseToDouble(h);
+    double exact = (z[0] - 1) * (z[0] - 1) + z[1] * z[1];
+
+    assertThat(score.kthSquaredDistances(new double[][] {h})[0]).isCloseTo(exact, within(1e-3 * exact));
   }
 
   @Test

@@ -37,13 +37,14 @@ public final class EventScorer {
       batch[i] = events.get(i).features();
     }
     ModelOutputs outputs = inference.run(batch);
+    double[][] values = scorer.scores(outputs.hidden(), outputs.logits());
     List<ScoredEvent> out = new ArrayList<>(events.size());
     double[][] logDensities = new double[batch.length][];
     for (int i = 0; i < batch.length; i++) {
       double[] hidden = outputs.hidden()[i];
       int predicted = SoftmaxScores.predicted(outputs.logits()[i]);
       logDensities[i] = nodeLogDensities(hidden, predicted);
-      out.add(score(events.get(i), hidden, outputs.logits()[i], logDensities[i]));
+      out.add(score(events.get(i), hidden, outputs.logits()[i], values[i], logDensities[i]));
     }
     return new ScoredBatch(out, outputs.hidden(), logDensities);
   }
@@ -56,8 +57,7 @@ public final class EventScorer {
     return out;
   }
 
-  private ScoredEvent score(InputEvent event, double[] hidden, double[] logits, double[] logDensities) {
-    double[] values = scorer.scores(hidden, logits);
+  private ScoredEvent score(InputEvent event, double[] hidden, double[] logits, double[] values, double[] logDensities) {
     Map<String, Double> scores = new LinkedHashMap<>();
     for (ScoreName score : scorer.selection().served()) {
       scores.put(score.key(), values[score.ordinal()]);

@@ -10,7 +10,7 @@ public final class MonitorStreams {
 
   /** A client not yet started; {@code config} must have been validated. */
   public static KafkaStreams create(MonitorConfig config, ScoringModel model, MonitorObserver observer) {
-    ConfidenceScorer scorer = new ConfidenceScorer(model.bundle(), config.scoreSelection());
+    ConfidenceScorer scorer = new ConfidenceScorer(model.bundle(), config.scoreSelection(), model.products());
     EventParser parser = new EventParser(model.inputSize(), model.bundle().numClasses(), config.maxEventBytes(), config.inputFormat(),
         config.oipInput().orElse(null));
     ScoringSettings scoring = config.scoring(model.modelVersion(), model.encoderVersion());

@@ -1,6 +1,7 @@
 package io.penultimate.stream;
 
 import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.math.DotProducts;
 import io.penultimate.model.Inference;
 import java.util.function.Supplier;
 
@@ -13,5 +14,8 @@ import java.util.function.Supplier;
  *     network is not thread-safe
  * @param modelVersion names the model file in every scored record
  * @param encoderVersion names the bundle file in every scored record
+ * @param products the matrix product of the k-NN search, shared by every task (BLAS in the app)
  */
-public record ScoringModel(EncoderBundle bundle, int inputSize, Supplier<Inference> inferences, String modelVersion, String encoderVersion) {}
+public record ScoringModel(
+    EncoderBundle bundle, int inputSize, Supplier<Inference> inferences, String modelVersion, String encoderVersion,
+    DotProducts products) {}
