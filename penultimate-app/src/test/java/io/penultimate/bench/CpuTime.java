@@ -12,7 +12,8 @@ import java.util.function.DoubleSupplier;
  * CPU time, then run five times for at least 1 s of CPU time each; the median run is printed.
  *
  * <p>Run: {@code bench/run CpuTime score 32,100,512} and {@code bench/run CpuTime knn 32,100,512
- * 1000,2000,5000,10000} (widths, then k-NN caps).
+ * 1000,2000,5000,10000} (widths, then k-NN caps; with OMP_NUM_THREADS=1 BLAS works on the calling
+ * thread, so its CPU time is counted).
  */
 public final class CpuTime {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -59,11 +60,15 @@ public final class CpuTime {
             microsPerCall(b::vimScore), microsPerCall(b::sircScore));
       } else {
         for (String cap : args[2].split(",")) {
-          KnnBenchmark b = new KnnBenchmark();
-          b.dimension = Integer.parseInt(width);
-          b.cap = Integer.parseInt(cap);
-          b.fit();
-          System.out.printf("width %s, cap %s: knn %.3f µs per call (CPU)%n", width, cap, microsPerCall(b::knnScore));
+          for (String products : new String[] {"plain", "blas"}) {
+            KnnBenchmark b = new KnnBenchmark();
+            b.dimension = Integer.parseInt(width);
+            b.cap = Integer.parseInt(cap);
+            b.products = products;
+            b.fit();
+            System.out.printf("width %s, cap %s, %s: knn %.3f µs per sample alone, %.3f in a batch of 64 (CPU)%n", width, cap, products,
+                microsPerCall(b::alone), microsPerCall(() -> b.batchOf64()[0]) / 64);
+          }
         }
       }
     }

@@ -11,7 +11,7 @@ import java.util.ArrayDeque;
  * current as observations enter and leave the window: adding a positive with score s adds
  * #{negatives below s} + ½ #{negatives equal to s}; adding a negative adds #{positives above s}
  * + ½ #{positives equal}; removal subtracts the same terms. The counts come from one {@link
- * OrderStatisticTree} per class. U is kept doubled, as a long, so ties stay exact.
+ * RankedMultiset} per class. U is kept doubled, as a long, so ties stay exact.
  */
 public final class RollingAuroc {
   /** One labelled observation. */
@@ -19,8 +19,8 @@ public final class RollingAuroc {
 
   private final int capacity;
   private final ArrayDeque<Observation> window;
-  private final OrderStatisticTree positives = new OrderStatisticTree();
-  private final OrderStatisticTree negatives = new OrderStatisticTree();
+  private final RankedMultiset positives = new RankedMultiset();
+  private final RankedMultiset negatives = new RankedMultiset();
   private long doubledU;
 
   public RollingAuroc(int capacity) {
@@ -68,7 +68,7 @@ public final class RollingAuroc {
   }
 
   /** 2 · #{values > s} + #{values = s} = 2n − (2 · #{values < s} + #{values = s}). */
-  private static long doubledRankFromAbove(OrderStatisticTree tree, double score) {
+  private static long doubledRankFromAbove(RankedMultiset tree, double score) {
     return 2L * tree.size() - tree.doubledRank(score);
   }
 

@@ -2,6 +2,7 @@ package io.penultimate.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.penultimate.model.InputTransform;
 import java.io.IOException;
@@ -61,7 +62,13 @@ class GoldenBundleTest {
     for (int i = 0; i < recorded.scores().size(); i++) {
       double[] scores = scorer.scores(recorded.hidden()[i], recorded.logits()[i]);
       for (ScoreName score : ScoreName.values()) {
-        assertThat(scores[score.ordinal()]).as("sample %d, %s", i, score.key()).isEqualTo(recorded.scores().get(i).get(score));
+        double expected = recorded.scores().get(i).get(score);
+        if (score == ScoreName.KNN) {
+          // the k-NN search chooses by a matrix product whose float rounding depends on the kernel (KnnScore)
+          assertThat(scores[score.ordinal()]).as("sample %d, %s", i, score.key()).isCloseTo(expected, within(1e-6));
+        } else {
+          assertThat(scores[score.ordinal()]).as("sample %d, %s", i, score.key()).isEqualTo(expected);
+        }
       }
     }
   }

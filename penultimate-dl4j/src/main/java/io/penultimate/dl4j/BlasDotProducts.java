@@ -27,7 +27,9 @@ public final class BlasDotProducts implements DotProducts {
       INDArray out = Nd4j.createUninitialized(DataType.FLOAT, new long[] {count, rows}, 'c');
       // straight to gemm: mmul takes a slower path in ND4J 1.0.0-M2.1 for these shapes
       Nd4j.gemm(batch, matrix, out, false, true, 1.0, 0.0);
-      return out.data().asFloat();
+      float[] products = new float[count * rows];
+      out.data().asNioFloat().get(products); // one bulk copy: asFloat() reads element by element
+      return products;
     };
   }
 }

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-class OrderStatisticTreeTest {
+class RankedMultisetTest {
 
   @Test
   void doubledRankCountsValuesBelowTwiceAndEqualValuesOnce() {
-    OrderStatisticTree tree = new OrderStatisticTree();
+    RankedMultiset tree = new RankedMultiset(4);
     for (double v : new double[] {1, 2, 2, 3, 5}) {
       tree.add(v);
     }
@@ -25,7 +27,7 @@ class OrderStatisticTreeTest {
 
   @Test
   void removesOneOccurrenceAndSaysWhetherTheValueWasThere() {
-    OrderStatisticTree tree = new OrderStatisticTree();
+    RankedMultiset tree = new RankedMultiset(4);
     tree.add(2);
     tree.add(2);
     assertThat(tree.remove(3)).isFalse();
@@ -36,30 +38,35 @@ class OrderStatisticTreeTest {
     assertThat(tree.size()).isZero();
   }
 
-  @Test
-  void matchesABruteForceCountOverRandomInsertionsAndRemovals() {
+  @ParameterizedTest(name = "blocks of {0}")
+  @ValueSource(ints = {4, 7, RankedMultiset.DEFAULT_BLOCK})
+  void matchesABruteForceCountOverRandomInsertionsAndRemovals(int block) {
     SplittableRandom random = new SplittableRandom(7);
-    OrderStatisticTree tree = new OrderStatisticTree();
+    RankedMultiset tree = new RankedMultiset(block);
     List<Double> values = new ArrayList<>();
-    for (int step = 0; step < 5000; step++) {
-      double v = random.nextInt(50) / 4.0; // many ties
-      if (!values.isEmpty() && random.nextInt(3) == 0) {
+    for (int step = 0; step < 20_000; step++) {
+      // phases that grow and shrink the set, so blocks split, empty and merge
+      boolean shrinking = (step / 2_000) % 2 == 1;
+      double v = random.nextInt(500) / 4.0; // many ties
+      if (!values.isEmpty() && random.nextInt(3) < (shrinking ? 2 : 1)) {
         double gone = values.remove(random.nextInt(values.size()));
         assertThat(tree.remove(gone)).isTrue();
       } else {
         values.add(v);
         tree.add(v);
       }
-      double query = random.nextInt(52) / 4.0 - 0.25;
+      double query = random.nextInt(502) / 4.0 - 0.25;
       long expected = values.stream().mapToLong(x -> x < query ? 2 : x == query ? 1 : 0).sum();
       assertThat(tree.doubledRank(query)).isEqualTo(expected);
       assertThat(tree.size()).isEqualTo(values.size());
+      assertThat(tree.remove(-1)).as("a value never added").isFalse();
     }
+    assertThat(tree.sorted()).containsExactly(values.stream().sorted().mapToDouble(Double::doubleValue).toArray());
   }
 
   @Test
   void listsEveryValueInAscendingOrderAsOftenAsItOccurs() {
-    OrderStatisticTree tree = new OrderStatisticTree();
+    RankedMultiset tree = new RankedMultiset(4);
     for (double value : new double[] {3, -1, 3, 0.5, 7, -1, 3}) {
       tree.add(value);
     }
