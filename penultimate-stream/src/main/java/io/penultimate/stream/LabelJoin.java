@@ -19,7 +19,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * event may still be in the batch buffer, or not read yet (the two topics are read independently,
  * and a label produced in the same millisecond as its event may be read first). The event picks
  * its label up when it is scored. A label still unmatched after the grace (unknown id, a
- * duplicate, or later than the retention) goes to the dead-letter topic with that reason. At most
+ * duplicate, or later than the retention) goes to the dead-letter topic with that reason.
+ *
+ * <p>The grace is measured in the events' record time, not only on the wall clock: a label expires
+ * once the grace has passed since it was held and the task has read an event stamped more than the
+ * grace after the label. A task that is behind on its events (restoring after a failover, catching
+ * up a backlog) therefore keeps its labels until it has read the events they wait for; on the wall
+ * clock alone a failover dead-lettered a fifth of the labels (README, Faults). Should the events
+ * stop altogether, held labels expire after the label retention. At most
  * {@link LabelTiming#maxHeld()} labels are held: a storm of labels for unknown ids at a high rate
  * would otherwise grow the store, in memory, for a whole grace period; beyond the bound the oldest
  * held label is dead-lettered and counted as dropped. Scored events that wait for a label longer
@@ -46,7 +53,7 @@ final class LabelJoin {
   /** A label waiting for its event, with what dead-lettering it would need. */
   record HeldLabel(int label, long timestamp, long heldAtMs, byte[] value, DeadLetters.Origin origin) {}
 
-  private record HeldId(String id, long heldAtMs) {}
+  private record HeldId(String id, long timestamp, long heldAtMs) {}
 
   LabelJoin(EventParser parser, LabelTiming timing, MonitorObserver observer, ProcessorContext<String, byte[]> context,
       KeyValueStore<String, byte[]> pending, KeyValueStore<String, byte[]> held) {
@@ -58,7 +65,10 @@ final class LabelJoin {
     this.held = held;
     List<HeldId> restored = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = held.all()) {
-      all.forEachRemaining(entry -> restored.add(new HeldId(entry.key, Json.read(entry.value, HeldLabel.class).heldAtMs())));
+      all.forEachRemaining(entry -> {
+        HeldLabel label = Json.read(entry.value, HeldLabel.class);
+        restored.add(new HeldId(entry.key, label.timestamp(), label.heldAtMs()));
+      });
     }
     restored.sort(Comparator.comparingLong(HeldId::heldAtMs));
     holdOrder.addAll(restored);
@@ -97,7 +107,7 @@ final class LabelJoin {
       DeadLetters.Origin origin = context.recordMetadata().map(DeadLetters.Origin::of).orElse(null);
       HeldLabel waiting = new HeldLabel(label.label(), record.timestamp(), context.currentSystemTimeMs(), record.value(), origin);
       held.put(label.id(), Json.write(waiting));
-      holdOrder.addLast(new HeldId(label.id(), waiting.heldAtMs()));
+      holdOrder.addLast(new HeldId(label.id(), waiting.timestamp(), waiting.heldAtMs()));
       heldCount++;
     }
   }
@@ -151,9 +161,30 @@ final class LabelJoin {
     return true;
   }
 
-  /** Dead-letters the labels held for longer than the grace. */
-  void expireHeld(long now) {
-    while (!holdOrder.isEmpty() && now - holdOrder.peekFirst().heldAtMs() > timing.grace().toMillis()) {
+  /**
+   * Whether the oldest held label is due: held for longer than the grace, and either the task has
+   * read events stamped more than the grace after it, or it has been held for the label retention.
+   * Only the oldest is looked at: labels are held in the order of their partition, so their stamps
+   * rise with it (a label stamped far ahead of the others delays the expiry of those after it).
+   *
+   * @param eventsReadUpTo the latest record timestamp of the events this task has read
+   */
+  boolean anyDue(long now, long eventsReadUpTo) {
+    if (holdOrder.isEmpty()) {
+      return false;
+    }
+    HeldId oldest = holdOrder.peekFirst();
+    long heldFor = now - oldest.heldAtMs();
+    long grace = timing.grace().toMillis();
+    return heldFor > grace && (eventsReadUpTo - oldest.timestamp() > grace || heldFor > timing.retention().toMillis());
+  }
+
+  /**
+   * Dead-letters the held labels that are due ({@link #anyDue}). The caller scores its buffered
+   * events first, so that no label expires while its event waits in the buffer.
+   */
+  void expireHeld(long now, long eventsReadUpTo) {
+    while (anyDue(now, eventsReadUpTo)) {
       HeldId oldest = holdOrder.removeFirst();
       // null: joined since; or held again since, and its own entry in the queue expires it
       HeldLabel label = stillHeld(oldest);

@@ -5,9 +5,11 @@ import java.time.Duration;
 /**
  * How long the label join waits, on each side, and how many labels it holds while waiting.
  *
- * @param retention how long a scored event waits for its label before it is dropped
+ * @param retention how long a scored event waits for its label before it is dropped; a held label
+ *     too, when no event stamped past its grace comes at all
  * @param grace how long a label waits for its event (still buffered, or not yet read: the two
- *     topics are read independently) before it is dead-lettered as unmatched
+ *     topics are read independently) before it is dead-lettered as unmatched, in the wall-clock
+ *     time since it was held and in the record time of the events read since
  * @param maxHeld how many labels one task holds at most: a storm of labels for unknown ids would
  *     otherwise fill memory within the grace. Beyond it the oldest held label is dead-lettered.
  */

@@ -49,7 +49,8 @@ public final class MonitorConfig {
       new Setting("window", "10000", "labelled events in each outcomes partition's rolling window (the cluster-wide view merges them all)"),
       new Setting("label-retention", "PT24H", "how long a scored event waits for its label, ISO-8601"),
       new Setting("label-grace", "PT10S",
-          "how long a label waits for its event (still batched, or not read yet) before it is dead-lettered, ISO-8601"),
+          "how long a label waits for its event (still batched, or not read yet) before it is dead-lettered, ISO-8601; counted in"
+              + " the events' record time, so a task behind on its events keeps the labels"),
       new Setting("max-held-labels", "100000",
           "labels waiting for their event, per task, at most; beyond it the oldest is dead-lettered and counted as dropped"),
       new Setting("time-window", "PT1H", "span of the time-bounded quality window, ISO-8601"),

@@ -46,6 +46,12 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
   private KeyValueStore<Long, byte[]> buffer;
   private long nextKey;
   private int buffered;
+  /**
+   * The latest record timestamp of the events read: the clock of the label grace. -1 before the
+   * first (Kafka refuses negative timestamps), and not Long.MIN_VALUE, which the grace arithmetic
+   * would overflow.
+   */
+  private long eventsReadUpTo = -1;
 
   ScoringProcessor(
       Supplier<EventScorer> scorers, EventParser parser, BatchSettings batch, String labelsTopic, LabelTiming labelTiming,
@@ -72,7 +78,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
     }
     context.schedule(batch.linger(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
     labels = new LabelJoin(parser, labelTiming, observer, context, pending, context.getStateStore(MonitorTopology.HELD_LABELS_STORE));
-    context.schedule(labels.expiryInterval(), PunctuationType.WALL_CLOCK_TIME, labels::expireHeld);
+    context.schedule(labels.expiryInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireHeldLabels);
     context.schedule(LabelJoin.EVICTION_INTERVAL, PunctuationType.WALL_CLOCK_TIME, labels::evictPending);
   }
 
@@ -86,6 +92,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
   }
 
   private void processEvent(Record<String, byte[]> record) {
+    eventsReadUpTo = Math.max(eventsReadUpTo, record.timestamp());
     InputEvent event;
     try {
       event = parser.parse(record.value(), record.timestamp());
@@ -110,6 +117,14 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
     if (key != null && !key.equals(id)) {
       throw new InvalidEventException(InvalidEventException.Cause.KEY_MISMATCH, "the record key '" + Reasons.excerpt(key)
           + "' is not the id '" + Reasons.excerpt(id) + "': key events and labels by their id, so that they meet in one task");
+    }
+  }
+
+  /** Dead-letters the held labels that are due, once the buffered events (theirs among them, maybe) are scored. */
+  private void expireHeldLabels(long now) {
+    if (labels.anyDue(now, eventsReadUpTo)) {
+      flush();
+      labels.expireHeld(now, eventsReadUpTo);
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -261,6 +262,7 @@ class HostileInputTest {
     labels.pipeInput("real", utf8("{\"id\":\"real\",\"label\":2}"));
     assertThat(outcomes.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("real");
     assertThat(counts.labels).containsEntry(LabelOutcome.JOINED, 1);
+    events.pipeInput("later", utf8(json("later", probes[1], "")), Instant.now().plus(LABEL_GRACE).plusSeconds(1));
     driver.advanceWallClockTime(LABEL_GRACE.plusSeconds(1));
     assertThat(deadLetters.readRecordsToList()).as("the held ones expire as before").hasSize(bound);
     assertThat(heldLabels()).isEmpty();

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,6 +43,7 @@ class MonitorTopologyTest {
   private static final int CLASSES = StreamFixtures.CLASSES;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration LABEL_GRACE = Duration.ofSeconds(10);
+  private static final Duration LABEL_RETENTION = Duration.ofHours(1);
   private static Inference network;
   private static EncoderBundle bundle;
   private static float[][] probes;
@@ -93,7 +95,7 @@ class MonitorTopologyTest {
             scorer,
             () -> new EventScorer(network, scorer, settings),
             batch,
-            new LabelTiming(Duration.ofHours(1), LABEL_GRACE),
+            new LabelTiming(LABEL_RETENTION, LABEL_GRACE),
             new QualityWindows(WINDOW, Duration.ofHours(1), 1000, QUALITY_INTERVAL),
             observer);
     Properties props = new Properties();
@@ -357,14 +359,53 @@ class MonitorTopologyTest {
   }
 
   @Test
-  void deadLettersALabelForAnUnknownIdOnceTheGraceHasPassed() {
-    labels.pipeInput("nobody", label("nobody", 1));
+  void deadLettersALabelForAnUnknownIdOnceEventsStampedPastTheGraceHaveBeenRead() {
+    Instant labelled = Instant.parse("2026-01-01T00:00:00Z");
+    labels.pipeInput("nobody", label("nobody", 1), labelled);
     assertThat(deadLetters.isEmpty()).as("the event may still come").isTrue();
+    events.pipeInput("later", event("later", probes[0], ""), labelled.plus(LABEL_GRACE).plusSeconds(1));
     driver.advanceWallClockTime(LABEL_GRACE.plusSeconds(1));
     TestRecord<String, byte[]> dead = deadLetters.readRecord();
     assertThat(reason(dead)).contains("no scored event waiting for id 'nobody' within the label grace");
     assertThat(new String(dead.value(), StandardCharsets.UTF_8)).as("the original bytes").isEqualTo(new String(label("nobody", 1), StandardCharsets.UTF_8));
     assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(MonitorConfig.DEFAULT.topics().labels());
+  }
+
+  @Test
+  void holdsALabelPastTheGraceOnTheWallClockWhileTheTaskHasReadNoLaterEvents() throws Exception {
+    // a task that took over after a failover, still behind on its events: their labels must wait
+    Instant labelled = Instant.parse("2026-01-01T00:00:00Z");
+    labels.pipeInput("behind", label("behind", 1), labelled);
+    events.pipeInput("earlier", event("earlier", probes[1], ""), labelled.minusSeconds(60));
+    driver.advanceWallClockTime(LABEL_GRACE.multipliedBy(6));
+    assertThat(deadLetters.isEmpty()).as("no event read yet is stamped past the label's grace").isTrue();
+    events.pipeInput("behind", event("behind", probes[0], ""), labelled.minusSeconds(1));
+    JsonNode outcome = JSON.readTree(outcomes.readValue());
+    assertThat(outcome.get("id").asText()).isEqualTo("behind");
+    assertThat(outcome.get("label").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void expiresAHeldLabelAfterTheLabelRetentionWhenNoEventsCome() {
+    labels.pipeInput("nobody", label("nobody", 1));
+    driver.advanceWallClockTime(LABEL_RETENTION.minusSeconds(1));
+    assertThat(deadLetters.isEmpty()).isTrue();
+    driver.advanceWallClockTime(Duration.ofSeconds(2));
+    assertThat(reason(deadLetters.readRecord())).contains("no scored event waiting for id 'nobody' within the label grace");
+  }
+
+  @Test
+  void scoresTheBufferedEventsBeforeExpiringLabels() throws Exception {
+    driver.close();
+    startDriver(new BatchSettings(100, Duration.ofHours(1)));
+    Instant labelled = Instant.parse("2026-01-01T00:00:00Z");
+    labels.pipeInput("buffered", label("buffered", 1), labelled);
+    events.pipeInput("buffered", event("buffered", probes[0], ""), labelled);
+    events.pipeInput("much-later", event("much-later", probes[1], ""), labelled.plus(LABEL_GRACE).plusSeconds(1));
+    assertThat(outcomes.isEmpty()).as("both events wait in the batch buffer").isTrue();
+    driver.advanceWallClockTime(LABEL_GRACE.plusSeconds(1));
+    assertThat(JSON.readTree(outcomes.readValue()).get("id").asText()).isEqualTo("buffered");
+    assertThat(deadLetters.isEmpty()).isTrue();
   }
 
   @Test
@@ -386,6 +427,7 @@ class MonitorTopologyTest {
     labels.pipeInput("e", label("e", 1));
     labels.pipeInput("e", label("e", 1));
     assertThat(outcomes.readRecordsToList()).hasSize(1);
+    events.pipeInput("later", event("later", probes[1], ""), Instant.now().plus(LABEL_GRACE).plusSeconds(1));
     driver.advanceWallClockTime(LABEL_GRACE.plusSeconds(1));
     assertThat(reason(deadLetters.readRecord())).contains("duplicate label");
   }
