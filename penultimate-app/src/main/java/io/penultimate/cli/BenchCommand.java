@@ -331,8 +331,8 @@ final class BenchCommand implements Runnable {
         description = "The monitors' session.timeout.ms: how long their group waits for a member gone without a word (default: ${DEFAULT-VALUE}; Kafka's is PT45S).")
     Duration sessionTimeout;
 
-    @Option(names = "--label-grace", defaultValue = "PT5M",
-        description = "The monitors' --label-grace: it must outlast a fault, or labels expire before their events are scored (default: ${DEFAULT-VALUE}; serve's is PT10S).")
+    @Option(names = "--label-grace", defaultValue = "PT10S",
+        description = "The monitors' --label-grace, serve's default unless set: counted in the events' record time, it does not run out while a task catches up after a fault (default: ${DEFAULT-VALUE}).")
     Duration labelGrace;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the table to this file.")

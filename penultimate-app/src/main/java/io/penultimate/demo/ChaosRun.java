@@ -53,9 +53,9 @@ public final class ChaosRun {
    * @param pause how long a killed monitor or a stopped broker stays down
    * @param sessionTimeout the monitors' consumer session timeout: how long the group waits for a
    *     member that left without a word (killed, or stopped: Streams does not leave its group on close)
-   * @param labelGrace the monitors' {@code --label-grace}: it must outlast a fault, or the labels
-   *     held when a task stops, and those read ahead of their events while it catches up, expire
-   *     before their events are scored (the grace is wall-clock time)
+   * @param labelGrace the monitors' {@code --label-grace}; counted in the events' record time, so the
+   *     labels held when a task stops, and those read ahead of their events while it catches up,
+   *     wait for their events however long the fault lasts
    * @param workDir where each monitor keeps its state directory, deleted at the end, and its logs, kept
    */
   public record Settings(Path model, Path encoders, LabeledSamples samples, int events, double rate, int standbyReplicas, Duration pause,
