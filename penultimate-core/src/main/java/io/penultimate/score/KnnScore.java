@@ -23,7 +23,9 @@ import io.penultimate.math.PlainDotProducts;
  * 1e-4 of any k-th squared distance above {@value #EXACT_BELOW}. Below that (near-duplicates, common
  * in saturated layers) it would cancel, so the distances of the k chosen are summed again as
  * Σ_j (z_j − s_j)², which keeps their relative precision (about 1e-6, float rounding), and the
- * result is the largest of those; it differs from sorting every difference-summed distance only
+ * result is the largest of those (only the rows whose expansion lies within three rounding bounds
+ * of the largest are summed again: no other can be the largest, and the saturated layers that
+ * take this path would otherwise pay k scattered reads of d floats per sample); it differs from sorting every difference-summed distance only
  * when two lie within the expansion's rounding of each other at rank k, and then by less than that.
  * Not summing again above the bound saves k scattered reads of d stored floats per sample, which
  * cost more than the matrix product (bench/jmh KnnBenchmark).
@@ -49,6 +51,12 @@ public final class KnnScore {
   /** ||s_i||², 1 or 0 within float rounding; kept rather than assumed so a stored zero vector is right. */
   private final float[] squaredNorms;
   private final DotProducts.StoredRows stored;
+  /**
+   * A bound on |expansion − Σ (z_j − s_j)²| for vectors of norm at most 1: the three float sums of
+   * d products err by at most d·2⁻²⁴ each (the dot product's by Cauchy-Schwarz), the two products
+   * by twice that, and the final additions by a few units of 2⁻²⁴ on values of at most 4.
+   */
+  private final float expansionError;
 
   /** Multiplies in plain Java. */
   public KnnScore(KnnModel model) {
@@ -74,6 +82,7 @@ public final class KnnScore {
       squaredNorms[i] = (float) squared;
     }
     stored = products.store(data, n, d);
+    expansionError = 4 * (d + 8) * 0x1p-24f;
   }
 
   /** −||z − z_(k)||, in [−2, 0]. */
@@ -130,9 +139,13 @@ public final class KnnScore {
     if (heap[0] >= EXACT_BELOW) {
       return heap[0];
     }
+    // only a row whose expansion lies within its rounding of the largest can be the largest
+    float candidates = heap[0] - 3 * expansionError;
     float kth = 0;
-    for (int row : rows) {
-      kth = Math.max(kth, squaredDistance(queries, offset, row * d));
+    for (int i = 0; i < k; i++) {
+      if (heap[i] >= candidates) {
+        kth = Math.max(kth, squaredDistance(queries, offset, rows[i] * d));
+      }
     }
     return kth;
   }

@@ -73,6 +73,46 @@ class KnnScoreTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {32, 512})
+  void agreesWithSortingEveryDistanceAmongNearDuplicatesOfASaturatedLayer(int d) {
+    // sigmoid-like outputs near 0 or 1 with a few patterns: the k-th neighbour is a near-duplicate,
+    // below EXACT_BELOW, so the k nearest are summed again from differences
+    Random random = new Random(3);
+    double[][] patterns = new double[4][d];
+    for (double[] pattern : patterns) {
+      for (int j = 0; j < d; j++) {
+        pattern[j] = random.nextBoolean() ? 0.999 : 0.001;
+      }
+    }
+    double[][] stored = new double[2_000][d];
+    for (int i = 0; i < stored.length; i++) {
+      for (int j = 0; j < d; j++) {
+        stored[i][j] = patterns[i % patterns.length][j] + 1e-2 * random.nextGaussian();
+      }
+    }
+    KnnModel model = new KnnFitter(50, 10_000, 1).fit(stored);
+    KnnScore score = new KnnScore(model);
+    for (int trial = 0; trial < 20; trial++) {
+      double[] h = new double[d];
+      for (int j = 0; j < d; j++) {
+        h[j] = patterns[trial % patterns.length][j] + 1e-2 * random.nextGaussian();
+      }
+      double[] z = KnnScore.normaliseToDouble(h);
+      double[] distances = new double[model.size()];
+      for (int i = 0; i < distances.length; i++) {
+        float[] s = model.vectors()[i];
+        for (int j = 0; j < d; j++) {
+          distances[i] += (z[j] - s[j]) * (z[j] - s[j]);
+        }
+      }
+      Arrays.sort(distances);
+      assertThat(distances[49]).as("the path under test").isLessThan(KnnScore.EXACT_BELOW);
+      // the k are chosen by the expansion, so rank k is known to within its rounding (about 1e-6 here)
+      assertThat(score.kthSquaredDistances(new double[][] {h})[0]).isCloseTo(distances[49], within(1e-5 * distances[49] + 2e-6));
+    }
+  }
+
   @Test
   void scoresABatchLongerThanOneMatrixProductAsItScoresEachRow() {
     Random random = new Random(4);
