@@ -25,8 +25,9 @@ import io.penultimate.math.PlainDotProducts;
  * Σ_j (z_j − s_j)², which keeps their relative precision (about 1e-6, float rounding), and the
  * result is the largest of those (only the rows whose expansion lies within three rounding bounds
  * of the largest are summed again: no other can be the largest, and the saturated layers that
- * take this path would otherwise pay k scattered reads of d floats per sample); it differs from sorting every difference-summed distance only
- * when two lie within the expansion's rounding of each other at rank k, and then by less than that.
+ * take this path would otherwise pay k scattered reads of d floats per sample); it differs from
+ * sorting every difference-summed distance only when two lie within the expansion's rounding of
+ * each other at rank k, and then by less than that.
  * Not summing again above the bound saves k scattered reads of d stored floats per sample, which
  * cost more than the matrix product (bench/jmh KnnBenchmark).
  *
