@@ -59,15 +59,7 @@ class KnnScoreTest {
       for (int j = 0; j < d; j++) {
         h[j] = random.nextGaussian() + (trial % 2 == 0 ? 0 : stored[trial][j]);
       }
-      double[] z = KnnScore.normaliseToDouble(h);
-      double[] distances = new double[model.size()];
-      for (int i = 0; i < distances.length; i++) {
-        float[] s = model.vectors()[i];
-        for (int j = 0; j < d; j++) {
-          distances[i] += (z[j] - s[j]) * (z[j] - s[j]);
-        }
-      }
-      Arrays.sort(distances);
+      double[] distances = sortedSquaredDistances(model, h);
       // summed in float: within float rounding of the double sum
       assertThat(score.kthSquaredDistances(new double[][] {h})[0]).isCloseTo(distances[49], within(1e-6 * distances[49]));
     }
@@ -98,19 +90,25 @@ class KnnScoreTest {
       for (int j = 0; j < d; j++) {
         h[j] = patterns[trial % patterns.length][j] + 1e-2 * random.nextGaussian();
       }
-      double[] z = KnnScore.normaliseToDouble(h);
-      double[] distances = new double[model.size()];
-      for (int i = 0; i < distances.length; i++) {
-        float[] s = model.vectors()[i];
-        for (int j = 0; j < d; j++) {
-          distances[i] += (z[j] - s[j]) * (z[j] - s[j]);
-        }
-      }
-      Arrays.sort(distances);
+      double[] distances = sortedSquaredDistances(model, h);
       assertThat(distances[49]).as("the path under test").isLessThan(KnnScore.EXACT_BELOW);
       // the k are chosen by the expansion, so rank k is known to within its rounding (about 1e-6 here)
       assertThat(score.kthSquaredDistances(new double[][] {h})[0]).isCloseTo(distances[49], within(1e-5 * distances[49] + 2e-6));
     }
+  }
+
+  /** Every stored vector's squared distance from h normalised, summed in double, in ascending order. */
+  private static double[] sortedSquaredDistances(KnnModel model, double[] h) {
+    double[] z = KnnScore.normaliseToDouble(h);
+    double[] distances = new double[model.size()];
+    for (int i = 0; i < distances.length; i++) {
+      float[] s = model.vectors()[i];
+      for (int j = 0; j < z.length; j++) {
+        distances[i] += (z[j] - s[j]) * (z[j] - s[j]);
+      }
+    }
+    Arrays.sort(distances);
+    return distances;
   }
 
   @Test
