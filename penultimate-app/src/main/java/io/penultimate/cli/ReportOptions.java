@@ -2,6 +2,7 @@ package io.penultimate.cli;
 
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.ScoreName;
+import io.penultimate.encoder.GoodnessOfFit;
 import io.penultimate.evaluation.CalibrationError;
 import io.penultimate.evaluation.OodMetrics;
 import io.penultimate.evaluation.RiskCoverage;
@@ -76,6 +77,7 @@ final class ReportOptions {
     double[] mi = evaluation.report().nodes().stream().mapToDouble(NodeAnalysis.Row::mi).toArray();
     double[] tv = evaluation.report().nodes().stream().mapToDouble(NodeAnalysis.Row::tv).toArray();
     Plots.scatter(plots.resolve(prefix + "mi-vs-tv.png"), "Mutual information vs task variance per node", "task variance", "MI (nats)", tv, mi);
+    writeNodeFits(evaluation, prefix);
 
     Map<String, double[]> hidden = new LinkedHashMap<>();
     hidden.put("correct predictions", flatten(testHidden, correct, true));
@@ -83,6 +85,19 @@ final class ReportOptions {
     double max = Arrays.stream(testHidden).flatMapToDouble(Arrays::stream).max().orElse(1);
     double min = Arrays.stream(testHidden).flatMapToDouble(Arrays::stream).min().orElse(0);
     Plots.histograms(plots.resolve(prefix + "hidden-histogram.png"), "Last-hidden outputs, all nodes, test set", hidden, 50, Math.min(0, min), Math.max(1, max));
+  }
+
+  /** node-N.png for each node of {@link Evaluator.Evaluation#nodeFits()}: its training values with the fitted mixtures over them. */
+  private void writeNodeFits(Evaluator.Evaluation evaluation, String prefix) throws IOException {
+    for (NodeAnalysis.NodeFit fit : evaluation.nodeFits()) {
+      Map<String, GoodnessOfFit.Binned> series = new LinkedHashMap<>();
+      fit.pooled().ifPresent(b -> series.put("all classes, pooled 10-comp.", b));
+      fit.perClass().ifPresent(b -> series.put("class " + fit.className() + ", 3-comp.", b));
+      if (!series.isEmpty()) {
+        Plots.mixtureFits(plots.resolve(prefix + "node-" + fit.node() + ".png"), String.format(Locale.ROOT,
+            "Node %d (%s, %.3f nats): training outputs of correct predictions", fit.node(), fit.rank(), fit.mi()), series);
+      }
+    }
   }
 
   /**

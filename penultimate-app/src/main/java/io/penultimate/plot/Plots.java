@@ -1,5 +1,6 @@
 package io.penultimate.plot;
 
+import io.penultimate.encoder.GoodnessOfFit;
 import io.penultimate.evaluation.CalibrationError.Bin;
 import io.penultimate.evaluation.RiskCoverage;
 import io.penultimate.evaluation.RocCurve;
@@ -185,6 +186,37 @@ public final class Plots {
       series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Area);
       series.setMarker(SeriesMarkers.NONE);
       series.setFillColor(translucent(colour(index)));
+      index++;
+    }
+    save(chart, out);
+  }
+
+  /**
+   * Fitted mixtures drawn over the values they were fitted to: per series the density histogram
+   * (translucent fill) and the mixture's mean density in each of the same bins (a dashed step line
+   * of the same colour), i.e. the two sides of {@link GoodnessOfFit}'s R², which the legend gives.
+   * The series may cover different ranges.
+   */
+  public static void mixtureFits(Path out, String title, Map<String, GoodnessOfFit.Binned> fits) throws IOException {
+    requireSeries("mixture plot \"" + title + "\"", fits);
+    XYChart chart = chart(title, "hidden output", "density");
+    XYStyler styler = chart.getStyler();
+    styler.setYAxisMin(0.0);
+    styler.setYAxisDecimalPattern("0.###");
+    styler.setLegendPosition(LegendPosition.InsideNE);
+    int index = 0;
+    for (Map.Entry<String, GoodnessOfFit.Binned> entry : fits.entrySet()) {
+      GoodnessOfFit.Binned fit = entry.getValue();
+      XYSeries histogram = line(chart, 2 * index, String.format(Locale.ROOT, "%s, values (R^2 %.3f)", entry.getKey(), fit.rSquared()),
+          SeriesData.steps(fit.empirical(), fit.min(), fit.max()));
+      histogram.setXYSeriesRenderStyle(XYSeriesRenderStyle.Area);
+      histogram.setMarker(SeriesMarkers.NONE);
+      histogram.setLineColor(colour(index));
+      histogram.setFillColor(translucent(colour(index)));
+      XYSeries mixture = line(chart, 2 * index + 1, entry.getKey() + ", mixture", SeriesData.steps(fit.fitted(), fit.min(), fit.max()));
+      mixture.setMarker(SeriesMarkers.NONE);
+      mixture.setLineColor(colour(index));
+      mixture.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
       index++;
     }
     save(chart, out);

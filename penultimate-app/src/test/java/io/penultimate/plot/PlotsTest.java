@@ -3,6 +3,7 @@ package io.penultimate.plot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.penultimate.encoder.GoodnessOfFit;
 import io.penultimate.evaluation.CalibrationError;
 import io.penultimate.evaluation.CalibrationError.Bin;
 import io.penultimate.evaluation.RocCurve;
@@ -225,6 +226,26 @@ class PlotsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0.0, NaN]");
     assertThatThrownBy(() -> Plots.histograms(dir.resolve("h.png"), "ood", values, 10, -Double.MAX_VALUE, Double.MAX_VALUE))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("histogram \"ood\"");
+  }
+
+  // Mixture fits
+
+  @Test
+  void drawsEachMixtureFitAsAFilledHistogramWithItsMixtureInTheSameColour() throws IOException {
+    Map<String, GoodnessOfFit.Binned> fits = new LinkedHashMap<>();
+    fits.put("all classes", new GoodnessOfFit.Binned(0, 4, new double[] {0.5, 0.1, 0.1, 0.05}, new double[] {0.45, 0.12, 0.1, 0.08}));
+    fits.put("class cat", new GoodnessOfFit.Binned(1, 3, new double[] {0.2, 0.3}, new double[] {0.25, 0.25}));
+    Path out = dir.resolve("node-7.png");
+    Plots.mixtureFits(out, "Node 7", fits);
+    BufferedImage image = readPng(out);
+    assertThat(pixelsOf(image, Plots.colour(0))).isGreaterThan(DRAWN_PIXELS);
+    assertThat(pixelsOf(image, Plots.colour(1))).isGreaterThan(DRAWN_PIXELS);
+  }
+
+  @Test
+  void rejectsAMixturePlotWithoutFitsNamingThePlot() {
+    assertThatThrownBy(() -> Plots.mixtureFits(dir.resolve("n.png"), "Node 1", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mixture plot \"Node 1\"");
   }
 
   // Helpers

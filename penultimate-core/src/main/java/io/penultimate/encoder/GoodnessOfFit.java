@@ -1,6 +1,8 @@
 package io.penultimate.encoder;
 
 import io.penultimate.math.GaussianMixture1D;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.special.Erf;
 
@@ -50,8 +52,35 @@ public record GoodnessOfFit(int bins) {
    */
   public record Summary(double meanRSquared, int evaluated, int skipped) {}
 
+  /**
+   * The two densities R² compares, bin by bin over [min, max] (B bins): what a plot of the fit draws.
+   *
+   * @param empirical e_b, the values' density histogram
+   * @param fitted f_b, the mixture's mean density per bin, the outer bins with its tails
+   */
+  public record Binned(double min, double max, double[] empirical, double[] fitted) {
+    /** R², NaN when the histogram is flat. */
+    public double rSquared() {
+      double mean = Arrays.stream(empirical).average().orElse(Double.NaN);
+      double residual = 0;
+      double total = 0;
+      for (int b = 0; b < empirical.length; b++) {
+        residual += (empirical[b] - fitted[b]) * (empirical[b] - fitted[b]);
+        total += (empirical[b] - mean) * (empirical[b] - mean);
+      }
+      return total > 0 ? 1 - residual / total : Double.NaN;
+    }
+  }
+
   /** R² of one mixture against values, empty when undefined. */
   public OptionalDouble rSquared(double[] values, GaussianMixture1D mixture) {
+    Optional<Binned> binned = binned(values, mixture);
+    double r2 = binned.map(Binned::rSquared).orElse(Double.NaN);
+    return Double.isNaN(r2) ? OptionalDouble.empty() : OptionalDouble.of(r2);
+  }
+
+  /** The histogram of values beside the mixture's density per bin, empty when the values do not spread. */
+  public Optional<Binned> binned(double[] values, GaussianMixture1D mixture) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double x : values) {
@@ -59,27 +88,20 @@ public record GoodnessOfFit(int bins) {
       max = Math.max(max, x);
     }
     if (!(max > min)) {
-      return OptionalDouble.empty();
+      return Optional.empty();
     }
     double width = (max - min) / bins;
     double[] empirical = new double[bins];
     for (double x : values) {
       empirical[Math.min(bins - 1, (int) ((x - min) / width))] += 1.0 / (values.length * width);
     }
-    double mean = 0;
-    for (double e : empirical) {
-      mean += e / bins;
-    }
-    double residual = 0;
-    double total = 0;
+    double[] fitted = new double[bins];
     for (int b = 0; b < bins; b++) {
       double right = b == bins - 1 ? 1 : cdf(mixture, min + (b + 1) * width);
       double left = b == 0 ? 0 : cdf(mixture, min + b * width);
-      double fitted = (right - left) / width;
-      residual += (empirical[b] - fitted) * (empirical[b] - fitted);
-      total += (empirical[b] - mean) * (empirical[b] - mean);
+      fitted[b] = (right - left) / width;
     }
-    return total > 0 ? OptionalDouble.of(1 - residual / total) : OptionalDouble.empty();
+    return Optional.of(new Binned(min, max, empirical, fitted));
   }
 
   /** Mean R² over the (class, node) pairs of a per-class mixture encoder. */

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -41,6 +42,7 @@ public final class Evaluator {
    * @param oodAnswers the three answers of every OOD sample, by OOD type
    * @param test the test set's labels and model outputs (its last-hidden activations for plots)
    * @param ood every OOD set's model outputs, by OOD type
+   * @param nodeFits the mixtures' fit at a few nodes, for plots
    */
   public record Evaluation(
       EvaluationReport report,
@@ -51,7 +53,8 @@ public final class Evaluator {
       boolean[] correct,
       double[] primaryConfidence,
       AnswerColumns testAnswers,
-      Map<OodType, AnswerColumns> oodAnswers) {}
+      Map<OodType, AnswerColumns> oodAnswers,
+      List<NodeAnalysis.NodeFit> nodeFits) {}
 
   /**
    * Names of the data sets and model, carried into the report.
@@ -168,7 +171,8 @@ public final class Evaluator {
             jointField(joint, JointTask::fpr95));
     double[] primaryConfidence =
         Arrays.stream(testScores.get(ScoreName.PRIMARY)).map(v -> scorer.calibrated(ScoreName.PRIMARY, v)).toArray();
-    return new Evaluation(report, test, ordered(ood), testScores, oodScores, correct, primaryConfidence, testAnswers, oodAnswers);
+    return new Evaluation(report, test, ordered(ood), testScores, oodScores, correct, primaryConfidence, testAnswers, oodAnswers,
+        nodes.fits());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.penultimate.report;
 
 import io.penultimate.bundle.EncoderBundle;
+import io.penultimate.encoder.GoodnessOfFit;
 import io.penultimate.math.GaussianMixture1D;
 import io.penultimate.measure.HiddenBias;
 import io.penultimate.measure.MutualInformation;
@@ -10,7 +11,11 @@ import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.OutputLayer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The paper's per-node analysis (section 2.2) on the training split's correct predictions: mutual
@@ -23,7 +28,8 @@ import java.util.List;
  * solution b' = W⁺b is reported beside it. Both need the output layer that reads the layer: for an
  * earlier layer (read with {@code fit --hidden-layer}) they are NaN, see {@link #withoutBias}.
  */
-public record NodeAnalysis(List<Row> nodes, PearsonTable pearson, PearsonTable pearsonMinimumNormBias, String miSource) {
+public record NodeAnalysis(
+    List<Row> nodes, PearsonTable pearson, PearsonTable pearsonMinimumNormBias, String miSource, List<NodeFit> fits) {
 
   /**
    * One node's measures, in nats for information.
@@ -34,6 +40,17 @@ public record NodeAnalysis(List<Row> nodes, PearsonTable pearson, PearsonTable p
    */
   public record Row(
       int node, double mi, double miBinomial, double miGmmPaper, double miGmmNumerical, double tv, double bias, double biasMinimumNorm) {}
+
+  /**
+   * How the bundle's mixtures fit one node's training values (correct predictions), as the R² of
+   * Table 1 measures it: over every class against the pooled mixture, and over the class whose
+   * values at the node are highest on average against that class's mixture. Either is empty when
+   * its values do not spread (every value equal).
+   *
+   * @param rank what the node is among the layer's by MI: "highest MI", "median MI", "lowest MI"
+   */
+  public record NodeFit(int node, String rank, double mi, Optional<GoodnessOfFit.Binned> pooled, String className,
+      Optional<GoodnessOfFit.Binned> perClass) {}
 
   /** @param output the output layer, which reads the layer the bundle was fitted on */
   public static NodeAnalysis of(LabeledOutputs trainCorrect, EncoderBundle bundle, OutputLayer output) {
@@ -84,7 +101,47 @@ public record NodeAnalysis(List<Row> nodes, PearsonTable pearson, PearsonTable p
         rows,
         equalShare == null ? PearsonTable.withoutBias(mi, tv) : PearsonTable.of(mi, tv, equalShare),
         minimumNorm == null ? PearsonTable.withoutBias(mi, tv) : PearsonTable.of(mi, tv, minimumNorm),
-        unitInterval ? "binomial (exact)" : "gmm (numerical)");
+        unitInterval ? "binomial (exact)" : "gmm (numerical)",
+        fits(hidden, labels, bundle, mi));
+  }
+
+  /** The fits at the nodes of highest, median and lowest MI (fewer when the layer has fewer nodes). */
+  private static List<NodeFit> fits(double[][] hidden, int[] labels, EncoderBundle bundle, double[] mi) {
+    Integer[] byMi = new Integer[mi.length];
+    for (int i = 0; i < mi.length; i++) {
+      byMi[i] = i;
+    }
+    Arrays.sort(byMi, (a, b) -> Double.compare(mi[b], mi[a]));
+    Map<Integer, String> chosen = new LinkedHashMap<>();
+    chosen.putIfAbsent(byMi[0], "highest MI");
+    chosen.putIfAbsent(byMi[mi.length / 2], "median MI");
+    chosen.putIfAbsent(byMi[mi.length - 1], "lowest MI");
+    GoodnessOfFit fit = GoodnessOfFit.defaults();
+    List<NodeFit> fits = new ArrayList<>();
+    chosen.forEach((node, rank) -> {
+      double[] values = Arrays.stream(hidden).mapToDouble(h -> h[node]).toArray();
+      int cls = highestMeanClass(values, labels, bundle.numClasses());
+      double[] ofClass = IntStream.range(0, values.length).filter(i -> labels[i] == cls).mapToDouble(i -> values[i]).toArray();
+      fits.add(new NodeFit(node, rank, mi[node], fit.binned(values, bundle.pooledGmm().mixture(node)), bundle.classNames().get(cls),
+          fit.binned(ofClass, bundle.gmm().mixture(cls, node))));
+    });
+    return fits;
+  }
+
+  private static int highestMeanClass(double[] values, int[] labels, int classes) {
+    double[] sums = new double[classes];
+    int[] counts = new int[classes];
+    for (int i = 0; i < values.length; i++) {
+      sums[labels[i]] += values[i];
+      counts[labels[i]]++;
+    }
+    int best = 0;
+    for (int c = 1; c < classes; c++) {
+      if (counts[c] > 0 && (counts[best] == 0 || sums[c] / counts[c] > sums[best] / counts[best])) {
+        best = c;
+      }
+    }
+    return best;
   }
 
   static double meanSaturation(EncoderBundle bundle) {

@@ -64,6 +64,27 @@ class GoodnessOfFitTest {
   }
 
   @Test
+  void binnedGivesTheTwoDensitiesThatRSquaredCompares() {
+    // the example above: e = (½, ¼, ¼); f = (Φ(−0.5), 1 − 2Φ(−0.5), Φ(−0.5)), each over width 1
+    double[] values = {0, 0.5, 1.5, 3};
+    GaussianMixture1D normal = new GaussianMixture1D(new double[] {1}, new double[] {1.5}, new double[] {1});
+    double outer = new NormalDistribution(0, 1).cumulativeProbability(-0.5);
+
+    GoodnessOfFit.Binned binned = new GoodnessOfFit(3).binned(values, normal).orElseThrow();
+
+    assertThat(binned.min()).isZero();
+    assertThat(binned.max()).isEqualTo(3);
+    assertThat(binned.empirical()).containsExactly(new double[] {0.5, 0.25, 0.25}, within(1e-15));
+    assertThat(binned.fitted()).containsExactly(new double[] {outer, 1 - 2 * outer, outer}, within(1e-12));
+    assertThat(binned.rSquared()).isEqualTo(new GoodnessOfFit(3).rSquared(values, normal).getAsDouble());
+  }
+
+  @Test
+  void binnedIsEmptyForValuesWithoutSpread() {
+    assertThat(GoodnessOfFit.defaults().binned(new double[] {2, 2, 2}, BIMODAL)).isEmpty();
+  }
+
+  @Test
   void skipsPairsWithoutSpreadSuchAsEmptyClassesAndConstantNodes() {
     HiddenSamples samples = new HiddenSamples(
         new double[][] {{0.1, 3}, {0.5, 3}, {0.2, 3}, {0.9, 3}}, new int[] {0, 0, 0, 1}, 3);

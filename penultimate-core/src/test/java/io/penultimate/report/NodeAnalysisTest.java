@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.penultimate.bundle.BundleFitter;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.Provenance;
+import io.penultimate.encoder.GoodnessOfFit;
 import io.penultimate.measure.HiddenBias;
 import io.penultimate.measure.PearsonTable;
 import io.penultimate.model.LabeledOutputs;
@@ -145,6 +146,36 @@ class NodeAnalysisTest {
     assertThat(earlier.pearson().miTv()).isEqualTo(sigmoid.pearson().miTv());
     assertThat(earlier.pearson().miBias()).isNaN();
     assertThat(earlier.pearsonMinimumNormBias().tvBias()).isNaN();
+  }
+
+  @Test
+  void fitsTheMixturesAtTheNodesOfHighestMedianAndLowestInformation() {
+    // gaussian node 0 separates the classes (MI near ln 2); nodes 1 and 2 carry almost none
+    List<NodeAnalysis.NodeFit> fits = gaussian.fits();
+    assertThat(fits).extracting(NodeAnalysis.NodeFit::rank).containsExactly("highest MI", "median MI", "lowest MI");
+    assertThat(fits.get(0).node()).isZero();
+    assertThat(fits).extracting(NodeAnalysis.NodeFit::node).doesNotHaveDuplicates();
+    for (NodeAnalysis.NodeFit fit : fits) {
+      assertThat(fit.mi()).isEqualTo(gaussian.nodes().get(fit.node()).mi());
+    }
+  }
+
+  @Test
+  void aNodeFitComparesEveryClassWithThePooledMixtureAndTheHighestClassWithItsOwn() {
+    // node 0 sits at +3 for class 1 ("one") and at −3 for class 0: class 1 is the higher
+    Random random = new Random(7);
+    EncoderBundle bundle = fit(gaussianTrain, TwoClassOutputs.generate(N, 5, i -> gaussianCodes(i, random)));
+    NodeAnalysis analysis = NodeAnalysis.of(gaussianTrain.correctOnly(), bundle, OUTPUT);
+    NodeAnalysis.NodeFit top = analysis.fits().get(0);
+    LabeledOutputs correct = gaussianTrain.correctOnly();
+    double[] all = java.util.Arrays.stream(correct.outputs().hidden()).mapToDouble(h -> h[0]).toArray();
+    double[] ofOne = java.util.stream.IntStream.range(0, all.length).filter(i -> correct.labels()[i] == 1).mapToDouble(i -> all[i]).toArray();
+
+    assertThat(top.className()).isEqualTo("one");
+    assertThat(top.pooled().orElseThrow().empirical())
+        .containsExactly(GoodnessOfFit.defaults().binned(all, bundle.pooledGmm().mixture(0)).orElseThrow().empirical());
+    assertThat(top.perClass().orElseThrow().fitted())
+        .containsExactly(GoodnessOfFit.defaults().binned(ofOne, bundle.gmm().mixture(1, 0)).orElseThrow().fitted());
   }
 
   private static EncoderBundle fit(LabeledOutputs train, LabeledOutputs validation) {

@@ -79,6 +79,41 @@ class PaperTablesTest {
   }
 
   @Test
+  void aCifarRunFacesThePapersVgg16ColumnWithoutTheR2Footnote() {
+    String text = print(List.of(new ReportBuilder().dataset("cifar10:/data/cifar").testAccuracy(0.85).pearson(0.6, 0.1, 0.2)
+        .auroc(i -> 0.80 + 0.01 * i).build()));
+    assertThat(text).contains("Paper column: its VGG16 on CIFAR-100 (100 classes, not our data set).")
+        .doesNotContain("the paper's R^2 values are for VGG16");
+    assertThat(rowsAfter(text, "Table 1.")).contains(
+        cells("test accuracy", "0.740", "0.850"),
+        cells("saturated share (h<0.1 or h>0.9)", "-", "0.000"),
+        cells("GMM R^2, 3 comp. per node per class", "0.952", "0.000"),
+        cells("GMM R^2, 10 comp. per node, all classes", "0.811", "0.000"));
+    assertThat(rowsAfter(text, "Table 2.")).contains(
+        cells("rho(MI, TV)", "0.674", "0.600"), cells("rho(MI, Bias)", "0.057", "0.100"), cells("rho(TV, Bias)", "0.099", "0.200"));
+    // ordinals: softmax 0 -> 0.80, gmm 5 -> 0.85; the paper gives no trinomial figure for VGG16
+    assertThat(rowsAfter(text, "Table 3.")).contains(cells("softmax", "0.864", "0.800", "0.000", "0.500", "0.500"),
+        cells("gmm", "0.873", "0.850", "0.000", "0.500", "0.500"), cells("trinomial", "-", "0.820", "0.000", "0.500", "0.500"));
+  }
+
+  @Test
+  void pearsonTableSetsThePapersEq2MiBesideTheNumericalOneWhenTheReportHasNodes() {
+    // three nodes: eq. 2 MI 1, 2, 3; numerical 2, 4, 7; TV 3, 2, 1.
+    // rho(eq2, TV) = -1; rho(eq2, numerical): x dev -1,0,1, y dev -2.33,-0.33,2.67: sxy 5, sxx 2,
+    // syy 12.667, 5 / sqrt(25.333) = 0.993; means 2 and 13/3 = 4.333.
+    List<NodeAnalysis.Row> nodes = List.of(
+        new NodeAnalysis.Row(0, 2, 0, 1, 2, 3, 0, 0), new NodeAnalysis.Row(1, 4, 0, 2, 4, 2, 0, 0),
+        new NodeAnalysis.Row(2, 7, 0, 3, 7, 1, 0, 0));
+    String text = print(List.of(new ReportBuilder().nodes(nodes).build()));
+    assertThat(rowsAfter(text, "Table 2.")).containsSubsequence(
+        cells("rho(MI, Bias), minimum-norm bias", "-", "0.000"),
+        cells("rho(MI by eq. 2, TV)", "-", "-1.000"),
+        cells("rho(MI by eq. 2, MI numerical)", "-", "0.993"),
+        cells("mean MI per node by eq. 2 (nats)", "-", "2.000"),
+        cells("mean MI per node, numerical (nats)", "-", "4.333"));
+  }
+
+  @Test
   void aurocTableHasOneRowPerScoreWithThePaperAurocWhereThePaperGivesOne() {
     List<String[]> rows = rowsAfter(printTwoRuns(), "Table 3.");
     // Score ordinal i: AUROC 0.80 + 0.01i and 0.84 + 0.01i (sd 0.028); difference to softmax 0.01i

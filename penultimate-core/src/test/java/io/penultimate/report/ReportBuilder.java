@@ -16,6 +16,7 @@ import java.util.function.IntToDoubleFunction;
  * the next three indices.
  */
 final class ReportBuilder {
+  private String dataset = "mnist";
   private OptionalLong seed = OptionalLong.of(1);
   private double testAccuracy;
   private double saturationShare;
@@ -35,6 +36,11 @@ final class ReportBuilder {
   private double eceUncalibrated;
   private List<NodeAnalysis.Row> nodes = List.of();
   private IntToDoubleFunction augrc = i -> 0.01;
+
+  ReportBuilder dataset(String name) {
+    dataset = name;
+    return this;
+  }
 
   ReportBuilder seed(long value) {
     seed = OptionalLong.of(value);
@@ -132,7 +138,7 @@ final class ReportBuilder {
     }
     boolean near = nearOodAuroc != null;
     return new EvaluationReport(
-        "mnist",
+        dataset,
         near ? byType("fashion", "mnist, held-out classes 6,7,8,9") : byType("fashion", null),
         "mlp",
         seed,

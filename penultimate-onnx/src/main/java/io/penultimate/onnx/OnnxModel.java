@@ -95,6 +95,15 @@ public final class OnnxModel implements Inference, Probe, AutoCloseable {
     }
   }
 
+  /** The model's metadata_props (key-value strings of its ModelProto), as ONNX Runtime reads them. */
+  Map<String, String> metadataProps() {
+    try {
+      return session.getMetadata().getCustomMetadata();
+    } catch (OrtException e) {
+      throw new IllegalStateException("ONNX Runtime could not read the model's metadata: " + e.getMessage(), e);
+    }
+  }
+
   /** The inferred shape, when ONNX Runtime inferred one: the batch must come first and stay open. */
   private static long[] batchFirst(Map<String, long[]> shapes, String tensor, String role) {
     long[] shape = shapes.get(tensor);

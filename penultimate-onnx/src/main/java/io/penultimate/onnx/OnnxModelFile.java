@@ -22,8 +22,9 @@ import java.util.OptionalInt;
  * on the automatic choice ({@link PenultimateChoice}). Naming the tensor bypasses the automatic
  * choice altogether, so a graph whose logits no Gemm or MatMul computes (a convolution head, a
  * custom op) can still be read. The metadata is what the graph tells: arch {@code onnx}, the tensor
- * read, classes named by their index; no data set, seed or accuracy. {@link #close} closes every
- * session; it must come after the last run.
+ * read, classes named by their index; no data set, seed or accuracy, unless the file's
+ * metadata_props declare them (see {@link DeclaredMetadata}). {@link #close} closes every session;
+ * it must come after the last run.
  */
 public final class OnnxModelFile implements LoadedModel {
   /** The architecture recorded for every ONNX model: the runtime that reads it. */
@@ -44,7 +45,8 @@ public final class OnnxModelFile implements LoadedModel {
     this.sha256 = sha256(bytes);
     this.first = OnnxModel.of(bytes, settings);
     sessions.put(null, first);
-    this.metadata = ModelMetadata.ofNetwork(ARCH, first.layer(), first.width(), first.inputSize(), first.numClasses());
+    this.metadata = DeclaredMetadata.over(
+        ModelMetadata.ofNetwork(ARCH, first.layer(), first.width(), first.inputSize(), first.numClasses()), first.metadataProps());
   }
 
   /**

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.penultimate.model.Inference;
 import io.penultimate.model.Probe;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The ONNX side of the model port, on the MLP fixture (8 features → 16 ReLU → 12 sigmoid → 3 logits). */
 class OnnxModelFileTest {
@@ -29,6 +33,44 @@ class OnnxModelFileTest {
       assertThat(model.classNames()).containsExactly("0", "1", "2");
       assertThat(model.metadata().seed()).isEmpty();
     }
+  }
+
+  @Test
+  void readsWhatTheFileDeclaresInItsMetadataProps(@TempDir Path dir) throws Exception {
+    Fixture fixture = Fixture.load("mlp");
+    // metadata_props is ModelProto field 14; a field appended to the message's bytes is part of it
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write(Files.readAllBytes(fixture.modelPath()));
+    bytes.write(metadataProp(DeclaredMetadata.DATASET, "mnist"));
+    bytes.write(metadataProp(DeclaredMetadata.SEED, "7"));
+    bytes.write(metadataProp(DeclaredMetadata.DATASET_CLASSES, "2,4,9"));
+    Path file = dir.resolve("declared.onnx");
+    Files.write(file, bytes.toByteArray());
+
+    try (OnnxModelFile model = OnnxModelFile.open(file, OnnxSettings.DEFAULT)) {
+      assertThat(model.metadata().dataset()).contains("mnist");
+      assertThat(model.metadata().seed()).hasValue(7);
+      assertThat(model.metadata().datasetClasses()).contains(List.of(2, 4, 9));
+      assertThat(model.metadata().arch()).isEqualTo(OnnxModelFile.ARCH);
+    }
+  }
+
+  /** A StringStringEntryProto {key = 1, value = 2} as ModelProto field 14 (short strings: one-byte lengths). */
+  private static byte[] metadataProp(String key, String value) {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    byte[] v = value.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream entry = new ByteArrayOutputStream();
+    entry.write(0x0A);
+    entry.write(k.length);
+    entry.writeBytes(k);
+    entry.write(0x12);
+    entry.write(v.length);
+    entry.writeBytes(v);
+    ByteArrayOutputStream field = new ByteArrayOutputStream();
+    field.write(14 << 3 | 2);
+    field.write(entry.size());
+    field.writeBytes(entry.toByteArray());
+    return field.toByteArray();
   }
 
   @Test
