@@ -7,6 +7,7 @@ import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.Provenance;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
+import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.model.InputTransform;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.LoadedModel;
@@ -91,7 +92,7 @@ public final class ProbedModel {
             BuildInfo.dl4jVersion(),
             System.getProperty("java.version"));
     return BundleFitter.fit(probe(data.train()), probe(data.validation()), data.train().classNames(), provenance, primaryAlpha, transform,
-        answers);
+        answers, BlasDotProducts.INSTANCE);
   }
 
   /** Scores the test set and one far OOD set with a bundle fitted on this model's layer (see {@link #forBundle}). */
@@ -120,6 +121,6 @@ public final class ProbedModel {
         probe.outputLayer().map(output -> NodeAnalysis.of(correct, bundle, output)).orElseGet(() -> NodeAnalysis.withoutBias(correct, bundle));
     Map<OodType, ModelOutputs> oodOutputs = new EnumMap<>(OodType.class);
     ood.forEach((type, samples) -> oodOutputs.put(type, probe.probe(samples.features())));
-    return Evaluator.evaluate(bundle, probe(test), oodOutputs, nodes, labels);
+    return Evaluator.evaluate(bundle, probe(test), oodOutputs, nodes, labels, BlasDotProducts.INSTANCE);
   }
 }

@@ -201,6 +201,7 @@ public final class Plots {
     requireSeries("mixture plot \"" + title + "\"", fits);
     XYChart chart = chart(title, "hidden output", "density");
     XYStyler styler = chart.getStyler();
+    styler.setXAxisDecimalPattern("0.###");
     styler.setYAxisMin(0.0);
     styler.setYAxisDecimalPattern("0.###");
     styler.setLegendPosition(LegendPosition.InsideNE);

@@ -1,5 +1,6 @@
 package io.penultimate.bundle;
 
+import io.penultimate.math.DotProducts;
 import io.penultimate.math.PlainDotProducts;
 import io.penultimate.encoder.BetaEncoder;
 import io.penultimate.encoder.BetaFitter;
@@ -121,6 +122,16 @@ public final class BundleFitter {
   public static EncoderBundle fit(
       LabeledOutputs train, LabeledOutputs validation, List<String> classNames, Provenance provenance, OptionalDouble primaryAlpha,
       InputTransform inputTransform, AnswerSettings answers) {
+    return fit(train, validation, classNames, provenance, primaryAlpha, inputTransform, answers, PlainDotProducts.INSTANCE);
+  }
+
+  /**
+   * @param products the k-NN search's matrix products on the validation split: BLAS where the
+   *     caller has it, since at width 512 the plain kernel costs about 13 times as much
+   */
+  public static EncoderBundle fit(
+      LabeledOutputs train, LabeledOutputs validation, List<String> classNames, Provenance provenance, OptionalDouble primaryAlpha,
+      InputTransform inputTransform, AnswerSettings answers, DotProducts products) {
     int classes = classNames.size();
     LabeledOutputs correct = train.correctOnly();
     HiddenSamples samples = new HiddenSamples(correct.outputs().hidden(), correct.labels(), classes);
@@ -155,7 +166,7 @@ public final class BundleFitter {
         new ComponentScorer(samples.width(), classes,
             Map.of(ScoreName.BINOMIAL, binomial, ScoreName.TRINOMIAL, trinomial, ScoreName.BETA, beta,
                 ScoreName.BETA_GENERAL, betaGeneral, ScoreName.GMM, gmm),
-            baselines, PlainDotProducts.INSTANCE);
+            baselines, products);
     Map<ScoreName, double[]> validationScores = parts.scoreAll(validation.outputs());
     double[] softmaxLogOdds = Arrays.stream(validation.outputs().logits()).mapToDouble(SoftmaxScores::maxLogOdds).toArray();
     PrimaryScore primary = fitPrimary(validationScores, softmaxLogOdds, right, primaryAlpha, choices);

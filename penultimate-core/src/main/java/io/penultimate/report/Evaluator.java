@@ -6,12 +6,15 @@ import io.penultimate.bundle.ConfidenceScorer;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.PrimaryScore;
 import io.penultimate.bundle.ScoreName;
+import io.penultimate.bundle.ScoreSelection;
 import io.penultimate.bundle.TrustScore;
 import io.penultimate.evaluation.Auroc;
 import io.penultimate.evaluation.BrierScore;
 import io.penultimate.evaluation.CalibrationError;
 import io.penultimate.evaluation.DeLong;
 import io.penultimate.evaluation.OodMetrics;
+import io.penultimate.math.DotProducts;
+import io.penultimate.math.PlainDotProducts;
 import io.penultimate.measure.PearsonTable;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.ModelOutputs;
@@ -89,10 +92,17 @@ public final class Evaluator {
    */
   public static Evaluation evaluate(
       EncoderBundle bundle, LabeledOutputs test, Map<OodType, ModelOutputs> ood, NodeAnalysis nodes, Labels labels) {
+    return evaluate(bundle, test, ood, nodes, labels, PlainDotProducts.INSTANCE);
+  }
+
+  /** As above, with the k-NN search's matrix products computed by {@code products}. */
+  public static Evaluation evaluate(
+      EncoderBundle bundle, LabeledOutputs test, Map<OodType, ModelOutputs> ood, NodeAnalysis nodes, Labels labels,
+      DotProducts products) {
     if (!ood.keySet().equals(labels.oodDatasets().keySet())) {
       throw new IllegalArgumentException("OOD sets " + ordered(ood).keySet() + " but names for " + labels.oodDatasets().keySet());
     }
-    ConfidenceScorer scorer = new ConfidenceScorer(bundle);
+    ConfidenceScorer scorer = new ConfidenceScorer(bundle, ScoreSelection.ALL, products);
     Map<ScoreName, double[]> testScores = scorer.scoreAll(test.outputs());
     Map<OodType, Map<ScoreName, double[]>> oodScores = new EnumMap<>(OodType.class);
     ood.forEach((type, outputs) -> oodScores.put(type, scorer.scoreAll(outputs)));
