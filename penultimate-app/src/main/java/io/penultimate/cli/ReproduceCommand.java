@@ -8,12 +8,15 @@ import io.penultimate.data.LabeledSamples;
 import io.penultimate.dl4j.ModelFile;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.TrainingSettings;
+import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
+import io.penultimate.model.LoadedModel;
 import io.penultimate.report.EvaluationReport;
 import io.penultimate.report.Evaluator;
 import io.penultimate.report.OodType;
 import io.penultimate.report.PaperTables;
 import io.penultimate.report.ReproduceSummary;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,8 +63,21 @@ final class ReproduceCommand implements Callable<Integer> {
           + " images as near OOD, beside the other data set as far OOD (default: none held out).")
   List<Integer> holdout;
 
+  @Option(names = "--model", split = ",", paramLabel = "FILE",
+      description = "Reproduce on models trained elsewhere instead of training (ONNX or DL4J files, comma-separated, one run"
+          + " each, e.g. one per seed): each is fitted and evaluated on --dataset, its bundle written to --work-dir; a model"
+          + " that declares some of the data set's classes (train --classes, or an ONNX file's metadata_props) faces the"
+          + " others as near OOD. --arch, --seeds, --max-epochs, --retrain and --holdout apply to training only.")
+  List<Path> models;
+
+  /** The OOD sets a run faces, by type, and their names: far always, near for a model of some of the classes. */
+  private record OodSets(Map<OodType, LabeledSamples> sets, Map<OodType, String> names) {}
+
   @Override
   public Integer call() throws Exception {
+    if (models != null) {
+      return reproduceGiven();
+    }
     ModelRecipe recipe = TrainCommand.recipe(arch);
     TrainCommand.settings(recipe, 1, maxEpochs); // a wrong --max-epochs stops before any data loads
     PrintWriter err = spec.commandLine().getErr();
@@ -68,15 +85,7 @@ final class ReproduceCommand implements Callable<Integer> {
     Optional<ClassSubset> subset = holdout == null ? Optional.empty() : Optional.of(ClassSubsets.holdingOut("--holdout", holdout, all));
     DataSplit data = subset.map(s -> s.keep(all)).orElse(all);
     String described = ClassSubsets.describe(dataset.name, subset);
-    Map<OodType, LabeledSamples> ood = new EnumMap<>(OodType.class);
-    Map<OodType, String> oodNames = new EnumMap<>(OodType.class);
-    String oodName = DatasetOptions.counterpart(dataset.name);
-    ood.put(OodType.FAR, DatasetOptions.loadOod(oodName, dataset.dataDir(), all.train().inputShape()));
-    oodNames.put(OodType.FAR, oodName);
-    subset.ifPresent(s -> {
-      ood.put(OodType.NEAR, s.heldOutOf(all.test()));
-      oodNames.put(OodType.NEAR, ClassSubsets.describeHeldOut(dataset.name, s));
-    });
+    OodSets ood = oodSets(all, subset);
     List<EvaluationReport> runs = new ArrayList<>();
     for (long seed : seeds) {
       Path dir = workDir.resolve(runName(subset, recipe, seed));
@@ -91,19 +100,84 @@ final class ReproduceCommand implements Callable<Integer> {
       }
       ModelFile.Loaded model = ModelFile.read(modelFile);
       requireTrainedOn(modelFile, model, subset);
-      ProbedModel probed = new ProbedModel(model, null);
-      err.printf("seed %d: fitting encoders%n", seed);
-      EncoderBundle bundle = probed.fit(data, described);
-      BundleJson.write(bundle, dir.resolve("encoders.json"));
-      err.printf("seed %d: evaluating against %s%n", seed, String.join(" and ", oodNames.values()));
-      Evaluator.Evaluation evaluation =
-          probed.evaluate(bundle, data, ood, new Evaluator.Labels(described, oodNames, recipe.id(), OptionalLong.of(seed)));
-      runs.add(evaluation.report());
-      report.writePlots(evaluation, "seed" + seed + "-");
+      runs.add(fitAndEvaluate(new ProbedModel(model, null), data, described, ood,
+          new Evaluator.Labels(described, ood.names(), recipe.id(), OptionalLong.of(seed)), dir.resolve("encoders.json"),
+          "seed" + seed + "-", "seed " + seed));
     }
     PaperTables.print(runs, spec.commandLine().getOut());
     report.writeJson(ReproduceSummary.of(runs));
     return ExitCodes.OK;
+  }
+
+  /** The runs on --model's files: each fitted and evaluated as a trained seed is. */
+  private int reproduceGiven() throws Exception {
+    List<String> trainingOnly = Stream.of("--arch", "--seeds", "--max-epochs", "--retrain", "--holdout")
+        .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+    if (!trainingOnly.isEmpty()) {
+      throw new UsageException("--model reproduces on the models given, which " + String.join(", ", trainingOnly)
+          + " cannot apply to (they set up training): leave them out");
+    }
+    DataSplit all = dataset.load();
+    Optional<ClassSubset> subset = sameClasses(all);
+    DataSplit data = subset.map(s -> s.keep(all)).orElse(all);
+    String described = ClassSubsets.describe(dataset.name, subset);
+    OodSets ood = oodSets(all, subset);
+    List<EvaluationReport> runs = new ArrayList<>();
+    for (Path file : models) {
+      try (LoadedModel loaded = ModelFiles.open(file)) {
+        InputCheck.requireInput(data.test(), loaded);
+        String name = file.getFileName().toString().replaceFirst("\\.(onnx|zip)$", "");
+        runs.add(fitAndEvaluate(new ProbedModel(loaded, null), data, described, ood,
+            new Evaluator.Labels(described, ood.names(), loaded.metadata().arch(), loaded.metadata().seed()),
+            workDir.resolve(name + "-encoders.json"), name + "-", name));
+      }
+    }
+    PaperTables.print(runs, spec.commandLine().getOut());
+    report.writeJson(ReproduceSummary.of(runs));
+    return ExitCodes.OK;
+  }
+
+  /** The classes every --model file knows (each declares them, or knows every class), or a refusal naming two that differ. */
+  private Optional<ClassSubset> sameClasses(DataSplit all) throws IOException {
+    Optional<ClassSubset> first = Optional.empty();
+    for (int i = 0; i < models.size(); i++) {
+      try (LoadedModel loaded = ModelFiles.open(models.get(i))) {
+        Optional<ClassSubset> subset = ClassSubsets.ofModel(models.get(i), loaded.metadata(), dataset.name, all);
+        if (i > 0 && !subset.map(ClassSubset::kept).equals(first.map(ClassSubset::kept))) {
+          throw new IllegalArgumentException(models.get(i) + " knows other classes than " + models.get(0)
+              + ": the runs of one table must be of the same classes (reproduce them separately)");
+        }
+        first = subset;
+      }
+    }
+    return first;
+  }
+
+  private OodSets oodSets(DataSplit all, Optional<ClassSubset> subset) throws IOException {
+    Map<OodType, LabeledSamples> sets = new EnumMap<>(OodType.class);
+    Map<OodType, String> names = new EnumMap<>(OodType.class);
+    String far = DatasetOptions.counterpart(dataset.name);
+    sets.put(OodType.FAR, DatasetOptions.loadOod(far, dataset.dataDir(), all.train().inputShape()));
+    names.put(OodType.FAR, far);
+    subset.ifPresent(s -> {
+      sets.put(OodType.NEAR, s.heldOutOf(all.test()));
+      names.put(OodType.NEAR, ClassSubsets.describeHeldOut(dataset.name, s));
+    });
+    return new OodSets(sets, names);
+  }
+
+  /** Fits the bundle (written to {@code bundleFile}), evaluates it against the OOD sets and writes the plots. */
+  private EvaluationReport fitAndEvaluate(ProbedModel probed, DataSplit data, String described, OodSets ood, Evaluator.Labels labels,
+      Path bundleFile, String plotPrefix, String run) throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf("%s: fitting encoders%n", run);
+    EncoderBundle bundle = probed.fit(data, described);
+    Files.createDirectories(bundleFile.toAbsolutePath().getParent());
+    BundleJson.write(bundle, bundleFile);
+    err.printf("%s: evaluating against %s%n", run, String.join(" and ", ood.names().values()));
+    Evaluator.Evaluation evaluation = probed.evaluate(bundle, data, ood.sets(), labels);
+    report.writePlots(evaluation, plotPrefix);
+    return evaluation.report();
   }
 
   /** The run's folder in --work-dir: "mnist-paper-mlp-seed1", or "mnist-holdout6-7-8-9-paper-mlp-seed1" for a holdout. */

@@ -28,9 +28,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * included). DL4J runs the network {@code paper-mlp} builds, initialised from seed 1, through
  * {@link HiddenProbe}; ONNX Runtime runs the same weights written as an ONNX graph
  * ({@link DenseNetworkOnnx}) through {@link OnnxModel}, one intra-op thread as {@code serve} runs
- * it. The yardstick is the same network in plain single-threaded Java loops ({@link
- * PlainDenseNetwork}): the matrix multiplies of the same shapes and nothing else. Setup checks that
- * all three give the same logits. Run with {@code OMP_NUM_THREADS=1}, as
+ * it. Two yardsticks: the same network in plain single-threaded Java loops ({@link
+ * PlainDenseNetwork}), and {@code gemm}, the matrix multiplies of the same shapes in OpenBLAS sgemm
+ * and nothing else ({@link GemmDenseNetwork}: what one core of this machine reaches on them). Setup
+ * checks that the runtimes and the loops give the same logits. Run with {@code OMP_NUM_THREADS=1}, as
  * {@code ./penultimate} runs the stream commands, so that ND4J computes on one core too.
  *
  * <p>Floating-point operations per event, 2 · Σ nIn · nOut over the three dense layers: 2 · (784 ·
@@ -49,7 +50,7 @@ public class InferenceBenchmark {
   /** Distinct batches cycled through, so that no call reads the rows the previous one did. */
   private static final int BATCHES = 4;
 
-  @Param({"dl4j", "onnx", "java-loops"})
+  @Param({"dl4j", "onnx", "java-loops", "gemm"})
   String runtime;
 
   private Inference inference;
@@ -74,6 +75,7 @@ public class InferenceBenchmark {
     inference = switch (runtime) {
       case "onnx" -> onnx;
       case "java-loops" -> loops;
+      case "gemm" -> new GemmDenseNetwork(network);
       default -> dl4j::probe;
     };
     System.out.printf("%s: paper-mlp, %d FLOPs per event%n", runtime, DenseNetworkOnnx.flopsPerRow(network));
