@@ -91,8 +91,8 @@ final class ReportOptions {
   private void writeNodeFits(Evaluator.Evaluation evaluation, String prefix) throws IOException {
     for (NodeAnalysis.NodeFit fit : evaluation.nodeFits()) {
       Map<String, GoodnessOfFit.Binned> series = new LinkedHashMap<>();
-      fit.pooled().ifPresent(b -> series.put("all classes, pooled 10-comp.", b));
-      fit.perClass().ifPresent(b -> series.put("class " + fit.className() + ", 3-comp.", b));
+      fit.pooled().ifPresent(b -> series.put("all classes, pooled " + fit.pooledComponents() + "-comp.", b));
+      fit.perClass().ifPresent(b -> series.put("class " + fit.className() + ", " + fit.classComponents() + "-comp.", b));
       if (!series.isEmpty()) {
         Plots.mixtureFits(plots.resolve(prefix + "node-" + fit.node() + ".png"), String.format(Locale.ROOT,
             "Node %d (%s, %.3f nats): training outputs of correct predictions", fit.node(), fit.rank(), fit.mi()), series);

@@ -48,9 +48,11 @@ public record NodeAnalysis(
    * its values do not spread (every value equal).
    *
    * @param rank what the node is among the layer's by MI: "highest MI", "median MI", "lowest MI"
+   * @param pooledComponents the pooled mixture's number of components
+   * @param classComponents the class's mixture's, as validation chose it
    */
-  public record NodeFit(int node, String rank, double mi, Optional<GoodnessOfFit.Binned> pooled, String className,
-      Optional<GoodnessOfFit.Binned> perClass) {}
+  public record NodeFit(int node, String rank, double mi, Optional<GoodnessOfFit.Binned> pooled, int pooledComponents,
+      String className, Optional<GoodnessOfFit.Binned> perClass, int classComponents) {}
 
   /** @param output the output layer, which reads the layer the bundle was fitted on */
   public static NodeAnalysis of(LabeledOutputs trainCorrect, EncoderBundle bundle, OutputLayer output) {
@@ -122,8 +124,10 @@ public record NodeAnalysis(
       double[] values = Arrays.stream(hidden).mapToDouble(h -> h[node]).toArray();
       int cls = highestMeanClass(values, labels, bundle.numClasses());
       double[] ofClass = IntStream.range(0, values.length).filter(i -> labels[i] == cls).mapToDouble(i -> values[i]).toArray();
-      fits.add(new NodeFit(node, rank, mi[node], fit.binned(values, bundle.pooledGmm().mixture(node)), bundle.classNames().get(cls),
-          fit.binned(ofClass, bundle.gmm().mixture(cls, node))));
+      GaussianMixture1D pooled = bundle.pooledGmm().mixture(node);
+      GaussianMixture1D ofItsClass = bundle.gmm().mixture(cls, node);
+      fits.add(new NodeFit(node, rank, mi[node], fit.binned(values, pooled), pooled.components(), bundle.classNames().get(cls),
+          fit.binned(ofClass, ofItsClass), ofItsClass.components()));
     });
     return fits;
   }

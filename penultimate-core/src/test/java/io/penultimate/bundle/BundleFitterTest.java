@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.penultimate.encoder.GaussianMixtureEncoder;
+import io.penultimate.encoder.GaussianMixtureFitter;
+import io.penultimate.encoder.GoodnessOfFit;
+import io.penultimate.encoder.HiddenSamples;
+import io.penultimate.encoder.MixtureSettings;
 import io.penultimate.evaluation.Auroc;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.score.VimScore;
@@ -108,6 +113,17 @@ class BundleFitterTest {
     assertThat(bundle.knn().k()).isEqualTo(50).isEqualTo(bundle.settings().knnK());
     assertThat(bundle.settings().knnCap()).isEqualTo(5000);
     assertThat(bundle.settings().knnSeed()).isEqualTo(42);
+  }
+
+  @Test
+  void measuresThePerClassMixtureFitWithThePapersThreeComponentsWhateverNumberValidationChose() {
+    LabeledOutputs correct = SyntheticOutputs.generate(3000, 1).correctOnly();
+    HiddenSamples samples = new HiddenSamples(correct.outputs().hidden(), correct.labels(), bundle.numClasses());
+    GaussianMixtureEncoder three = new GaussianMixtureFitter(MixtureSettings.withComponents(3)).fit(samples);
+
+    assertThat(bundle.goodnessOfFit().get("gmmPerClass")).isEqualTo(GoodnessOfFit.defaults().meanRSquared(samples, three).meanRSquared());
+    assertThat(bundle.goodnessOfFit().get("gmmPooled"))
+        .isEqualTo(GoodnessOfFit.defaults().meanRSquared(samples, bundle.pooledGmm()).meanRSquared());
   }
 
   @Test
