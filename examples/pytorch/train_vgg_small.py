@@ -2,7 +2,7 @@
 `penultimate reproduce --model` (or fit/evaluate/serve) to read as a third-party model.
 
     /usr/bin/python3 examples/pytorch/train_vgg_small.py DATA_DIR OUT.onnx [--seed 1]
-        [--max-epochs 20] [--patience 4] [--holdout 6,7,8,9] [--threads 2]
+        [--max-epochs 16] [--patience 4] [--holdout 6,7,8,9] [--threads 2]
 
 DATA_DIR holds CIFAR-10 as JPEG class folders (train/<class>/*.jpg, test/<class>/*.jpg), the
 layout penultimate's `--dataset cifar10:DIR` reads. The network is ModelRecipe.VGG_SMALL layer for
@@ -20,8 +20,9 @@ java.util.Random's generator), so the images `fit` calibrates on were never trai
 SGD with Nesterov momentum 0.9, weight decay 5e-4, batch 128, one-cycle rate peaking at 0.1 laid
 out over --max-epochs, random crops of the image padded by 4 with zeros and horizontal flips;
 the weights of the epoch with the lowest validation loss are exported, and training stops after
---patience epochs without a new lowest, counted from the cycle's peak (30% of --max-epochs) on,
-since the validation loss wanders while the rate rises. A JSON log of every epoch is written beside OUT.onnx, and
+--patience epochs without a new lowest, counted only from 70% of --max-epochs on, where the rate
+has fallen to a fifth of its peak: before that the validation loss wanders (counted from the
+peak, at 30%, patience 4 stopped seed 1 at epoch 13 of 20 with 79.4% test accuracy). A JSON log of every epoch is written beside OUT.onnx, and
 the file's metadata_props declare the data set, seed, test accuracy and classes (penultimate's
 DeclaredMetadata), so that `evaluate` treats the classes a --holdout model never saw as near OOD.
 """
@@ -157,7 +158,7 @@ def main():
     parser.add_argument("data_dir")
     parser.add_argument("out")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--max-epochs", type=int, default=20)
+    parser.add_argument("--max-epochs", type=int, default=16)
     parser.add_argument("--patience", type=int, default=4)
     parser.add_argument("--holdout", default="", help="classes to leave out of training, e.g. 6,7,8,9")
     parser.add_argument("--threads", type=int, default=2)
@@ -189,7 +190,8 @@ def main():
     steps = (len(images) + BATCH - 1) // BATCH
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=PEAK_RATE, epochs=args.max_epochs,
                                                    steps_per_epoch=steps)
-    peak_epoch = round(0.3 * args.max_epochs)  # OneCycleLR's default pct_start
+    # OneCycleLR peaks at 30% of the steps and anneals by a cosine: at 70% the rate is down to a fifth of its peak
+    settle_epoch = round(0.7 * args.max_epochs)
     log, best, best_state, since_best = [], float("inf"), None, 0
     for epoch in range(1, args.max_epochs + 1):
         net.train()
@@ -221,7 +223,7 @@ def main():
         if validation_loss < best:
             best, since_best = validation_loss, 0
             best_state = {k: v.clone() for k, v in net.state_dict().items()}
-        elif epoch > peak_epoch:  # while the rate rises the validation loss wanders: no stopping before the peak
+        elif epoch > settle_epoch:  # while the rate is high the validation loss wanders: no stopping before it falls
             since_best += 1
             if since_best >= args.patience:
                 print(f"stopping: no lower validation loss for {args.patience} epochs", file=sys.stderr)

@@ -17,6 +17,7 @@ import io.penultimate.model.Probe;
 import io.penultimate.report.Evaluator;
 import io.penultimate.report.NodeAnalysis;
 import io.penultimate.report.OodType;
+import io.penultimate.score.LinearHead;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -117,8 +118,11 @@ public final class ProbedModel {
   public Evaluator.Evaluation evaluate(
       EncoderBundle bundle, LabeledSamples analysed, LabeledSamples test, Map<OodType, LabeledSamples> ood, Evaluator.Labels labels) {
     LabeledOutputs correct = probe(analysed).correctOnly();
-    NodeAnalysis nodes =
-        probe.outputLayer().map(output -> NodeAnalysis.of(correct, bundle, output)).orElseGet(() -> NodeAnalysis.withoutBias(correct, bundle));
+    // ONNX Runtime does not expose the final layer's weights: they are recovered from the outputs
+    NodeAnalysis nodes = probe.outputLayer()
+        .or(() -> LinearHead.outputLayer(correct.outputs().hidden(), correct.outputs().logits()))
+        .map(output -> NodeAnalysis.of(correct, bundle, output))
+        .orElseGet(() -> NodeAnalysis.withoutBias(correct, bundle));
     Map<OodType, ModelOutputs> oodOutputs = new EnumMap<>(OodType.class);
     ood.forEach((type, samples) -> oodOutputs.put(type, probe.probe(samples.features())));
     return Evaluator.evaluate(bundle, probe(test), oodOutputs, nodes, labels, BlasDotProducts.INSTANCE);

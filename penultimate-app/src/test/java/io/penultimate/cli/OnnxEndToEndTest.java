@@ -135,6 +135,10 @@ class OnnxEndToEndTest {
     assertThat(Files.readAllLines(scores)).hasSize(301).allSatisfy(line -> assertThat(line).doesNotStartWith("ood,"));
     assertThat(plots.resolve("roc-misclassification.png")).exists();
     assertThat(plots.resolve("roc-ood.png")).doesNotExist();
+    // ONNX Runtime exposes no weights: the output layer is recovered from the outputs, so Table 2 has its bias column
+    assertThat(report.get("nodes")).hasSize(12)
+        .allSatisfy(node -> assertThat(Double.isFinite(node.get("bias").asDouble()) && node.get("bias").isNumber()).isTrue());
+    assertThat(report.get("pearson").get("mi_bias").isNumber()).isTrue();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.penultimate.score;
 
+import io.penultimate.model.OutputLayer;
+import java.util.Optional;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 
@@ -24,10 +26,25 @@ import org.apache.commons.math3.linear.MatrixUtils;
  * measures how affine the logits are: about 1e-7 for a float32 network read at the input of its
  * output layer (rounding of its own arithmetic), of order 0.1 or more for a layer further back.
  */
-record LinearHead(double[][] weights, double[] bias, double relativeResidual) {
+public record LinearHead(double[][] weights, double[] bias, double relativeResidual) {
 
   /** Ridge relative to the average variance of the hidden nodes. */
   static final double RIDGE = Whitening.MIN_RIDGE;
+
+  /**
+   * The output layer that reads {@code hidden}, recovered from these outputs, for a runtime that
+   * does not expose its weights (ONNX Runtime): present when the logits are affine in the hidden
+   * vectors within {@link VimFitter#DEFAULT_MAX_HEAD_RESIDUAL}, i.e. when the layer read feeds the
+   * final linear layer. A node whose outputs do not vary gets zero weights (see above), where the
+   * network may hold any.
+   */
+  public static Optional<OutputLayer> outputLayer(double[][] hidden, double[][] logits) {
+    ClassMoments moments = ClassMoments.of(hidden, new int[Checks.present(hidden, "hidden").length], 1);
+    LinearHead head = recover(hidden, logits, moments.covariance(label -> true), moments.means()[0]);
+    return head.relativeResidual() <= VimFitter.DEFAULT_MAX_HEAD_RESIDUAL
+        ? Optional.of(new OutputLayer(head.weights(), head.bias()))
+        : Optional.empty();
+  }
 
   /**
    * @param hidden n finite hidden vectors of length d
