@@ -107,17 +107,19 @@ public record NodeAnalysis(
         fits(hidden, labels, bundle, mi));
   }
 
-  /** The fits at the nodes of highest, median and lowest MI (fewer when the layer has fewer nodes). */
+  /**
+   * The fits at the nodes of highest, median and lowest MI among those whose values vary (fewer
+   * when there are fewer such nodes): a dead ReLU, always 0, has no histogram to draw.
+   */
   private static List<NodeFit> fits(double[][] hidden, int[] labels, EncoderBundle bundle, double[] mi) {
-    Integer[] byMi = new Integer[mi.length];
-    for (int i = 0; i < mi.length; i++) {
-      byMi[i] = i;
-    }
-    Arrays.sort(byMi, (a, b) -> Double.compare(mi[b], mi[a]));
+    Integer[] byMi = IntStream.range(0, mi.length).filter(node -> varies(hidden, node)).boxed()
+        .sorted((a, b) -> Double.compare(mi[b], mi[a])).toArray(Integer[]::new);
     Map<Integer, String> chosen = new LinkedHashMap<>();
-    chosen.putIfAbsent(byMi[0], "highest MI");
-    chosen.putIfAbsent(byMi[mi.length / 2], "median MI");
-    chosen.putIfAbsent(byMi[mi.length - 1], "lowest MI");
+    if (byMi.length > 0) {
+      chosen.putIfAbsent(byMi[0], "highest MI");
+      chosen.putIfAbsent(byMi[byMi.length / 2], "median MI");
+      chosen.putIfAbsent(byMi[byMi.length - 1], "lowest MI");
+    }
     GoodnessOfFit fit = GoodnessOfFit.defaults();
     List<NodeFit> fits = new ArrayList<>();
     chosen.forEach((node, rank) -> {
@@ -130,6 +132,10 @@ public record NodeAnalysis(
           fit.binned(ofClass, ofItsClass), ofItsClass.components()));
     });
     return fits;
+  }
+
+  private static boolean varies(double[][] hidden, int node) {
+    return Arrays.stream(hidden).anyMatch(h -> h[node] != hidden[0][node]);
   }
 
   private static int highestMeanClass(double[] values, int[] labels, int classes) {

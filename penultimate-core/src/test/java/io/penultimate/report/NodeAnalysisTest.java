@@ -161,6 +161,16 @@ class NodeAnalysisTest {
   }
 
   @Test
+  void leavesNodesWhoseValuesNeverVaryOutOfTheFits() {
+    // sigmoid node 1 takes two values and node 2 two; a constant node would have no histogram
+    LabeledOutputs train = TwoClassOutputs.generate(N, 0, i -> new double[] {sigmoidCodes(i)[0], 0.4, sigmoidCodes(i)[2]});
+    EncoderBundle bundle = fit(train, TwoClassOutputs.generate(N, 5, NodeAnalysisTest::sigmoidCodes));
+
+    assertThat(NodeAnalysis.of(train.correctOnly(), bundle, OUTPUT).fits()).extracting(NodeAnalysis.NodeFit::node)
+        .containsExactlyInAnyOrder(0, 2);
+  }
+
+  @Test
   void aNodeFitComparesEveryClassWithThePooledMixtureAndTheHighestClassWithItsOwn() {
     // node 0 sits at +3 for class 1 ("one") and at −3 for class 0: class 1 is the higher
     Random random = new Random(7);
