@@ -13,6 +13,7 @@ import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.LoadedModel;
 import io.penultimate.model.ModelMetadata;
 import io.penultimate.model.ModelOutputs;
+import io.penultimate.model.OutputLayer;
 import io.penultimate.model.Probe;
 import io.penultimate.report.Evaluator;
 import io.penultimate.report.NodeAnalysis;
@@ -120,7 +121,8 @@ public final class ProbedModel {
     LabeledOutputs correct = probe(analysed).correctOnly();
     // ONNX Runtime does not expose the final layer's weights: they are recovered from the outputs
     NodeAnalysis nodes = probe.outputLayer()
-        .or(() -> LinearHead.outputLayer(correct.outputs().hidden(), correct.outputs().logits()))
+        .or(() -> LinearHead.ofAffine(correct.outputs().hidden(), correct.outputs().logits())
+            .map(head -> new OutputLayer(head.weights(), head.bias())))
         .map(output -> NodeAnalysis.of(correct, bundle, output))
         .orElseGet(() -> NodeAnalysis.withoutBias(correct, bundle));
     Map<OodType, ModelOutputs> oodOutputs = new EnumMap<>(OodType.class);

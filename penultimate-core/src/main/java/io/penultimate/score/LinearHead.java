@@ -1,6 +1,5 @@
 package io.penultimate.score;
 
-import io.penultimate.model.OutputLayer;
 import java.util.Optional;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
@@ -38,12 +37,10 @@ public record LinearHead(double[][] weights, double[] bias, double relativeResid
    * final linear layer. A node whose outputs do not vary gets zero weights (see above), where the
    * network may hold any.
    */
-  public static Optional<OutputLayer> outputLayer(double[][] hidden, double[][] logits) {
+  public static Optional<LinearHead> ofAffine(double[][] hidden, double[][] logits) {
     ClassMoments moments = ClassMoments.of(hidden, new int[Checks.present(hidden, "hidden").length], 1);
     LinearHead head = recover(hidden, logits, moments.covariance(label -> true), moments.means()[0]);
-    return head.relativeResidual() <= VimFitter.DEFAULT_MAX_HEAD_RESIDUAL
-        ? Optional.of(new OutputLayer(head.weights(), head.bias()))
-        : Optional.empty();
+    return head.relativeResidual() <= VimFitter.DEFAULT_MAX_HEAD_RESIDUAL ? Optional.of(head) : Optional.empty();
   }
 
   /**

@@ -3,7 +3,6 @@ package io.penultimate.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.penultimate.model.OutputLayer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +33,10 @@ class LinearHeadTest {
   }
 
   @Test
-  void recoversTheOutputLayerOfLogitsAffineInTheHiddenVectors() {
+  void recoversTheHeadOfLogitsAffineInTheHiddenVectors() {
     double[][] hidden = hidden(400, false);
 
-    OutputLayer layer = LinearHead.outputLayer(hidden, affine(hidden)).orElseThrow();
+    LinearHead layer = LinearHead.ofAffine(hidden, affine(hidden)).orElseThrow();
 
     for (int c = 0; c < 2; c++) {
       assertThat(layer.weights()[c]).containsExactly(W[c], within(1e-6));
@@ -49,20 +48,20 @@ class LinearHeadTest {
   void givesADeadNodeZeroWeightsAndKeepsTheOthersExact() {
     double[][] hidden = hidden(400, true);
 
-    OutputLayer layer = LinearHead.outputLayer(hidden, affine(hidden)).orElseThrow();
+    LinearHead layer = LinearHead.ofAffine(hidden, affine(hidden)).orElseThrow();
 
     assertThat(layer.weights()[0]).containsExactly(new double[] {1.5, -2, 0}, within(1e-6));
     assertThat(layer.weights()[1]).containsExactly(new double[] {0, 0.5, 0}, within(1e-6));
   }
 
   @Test
-  void findsNoOutputLayerWhenTheLogitsAreNotAffineInTheHiddenVectors() {
+  void findsNoHeadWhenTheLogitsAreNotAffineInTheHiddenVectors() {
     double[][] hidden = hidden(400, false);
     double[][] logits = affine(hidden);
     for (int i = 0; i < hidden.length; i++) {
       logits[i][0] += hidden[i][0] * hidden[i][0];
     }
 
-    assertThat(LinearHead.outputLayer(hidden, logits)).isEmpty();
+    assertThat(LinearHead.ofAffine(hidden, logits)).isEmpty();
   }
 }
