@@ -23,7 +23,7 @@ class AppPackagesTest {
   };
 
   private static final Map<String, List<String>> ALLOWED = Map.of(
-      "plot", List.of("io.penultimate.evaluation..", "org.knowm.xchart..", "java.awt.."),
+      "plot", List.of("io.penultimate.evaluation..", "io.penultimate.encoder..", "org.knowm.xchart..", "java.awt.."),
       "experiment", with(CORE, "io.penultimate.data.."),
       // com.sun.management: the JDK's own GC details, which the soak bench needs for the heap after each collection
       "demo", with(CORE, "io.penultimate.data..", "io.penultimate.stream..", "org.apache.kafka..", "com.fasterxml.jackson..",

@@ -1,5 +1,7 @@
 package io.penultimate.cli;
 
+import io.penultimate.dl4j.BlasDotProducts;
+import io.penultimate.model.InputTransform;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.DataFetcher;
@@ -68,7 +70,7 @@ record DemoModel(Path model, Path encoders) {
         }
       }
       err.println("fitting the encoder bundle into " + file);
-      BundleJson.write(new ProbedModel(loaded, null).fit(mnist, Datasets.MNIST), file);
+      BundleJson.write(new ProbedModel(loaded, null, InputTransform.IDENTITY, BlasDotProducts.INSTANCE).fit(mnist, Datasets.MNIST), file);
     }
     return file;
   }

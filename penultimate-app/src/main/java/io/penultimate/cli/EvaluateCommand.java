@@ -1,5 +1,6 @@
 package io.penultimate.cli;
 
+import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.ClassSubset;
@@ -70,7 +71,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     Evaluator.Evaluation evaluation;
     try (LoadedModel loaded = ModelFiles.open(model, fittedLayer)) {
-      ProbedModel probed = ProbedModel.forBundle(loaded, bundle);
+      ProbedModel probed = ProbedModel.forBundle(loaded, bundle, BlasDotProducts.INSTANCE);
       // a named data set faces the other one by default; a file of the user's own is measured alone unless --ood names one
       String oodData = ood != null ? ood : test == null ? DatasetOptions.counterpart(data.name) : null;
       DataSplit all = test == null ? data.loadNamed() : null;

@@ -1,5 +1,6 @@
 package io.penultimate.cli;
 
+import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.bundle.AnswerSettings;
 import io.penultimate.bundle.BundleFitter;
 import io.penultimate.bundle.BundleJson;
@@ -84,7 +85,7 @@ final class FitCommand implements Callable<Integer> {
         InputCheck.requireInput(part, loaded);
         InputCheck.requireClasses(part, loaded.classNames());
       }
-      ProbedModel probed = new ProbedModel(loaded, hiddenLayer, input.resolve(loaded, split.train()));
+      ProbedModel probed = new ProbedModel(loaded, hiddenLayer, input.resolve(loaded, split.train()), BlasDotProducts.INSTANCE);
       requireBothOutcomes(probed.probe(split.validation()).correct(), split.validation());
       bundle = probed.fit(split, ClassSubsets.describe(data.describe(train), subset),
           primaryAlpha == null ? OptionalDouble.empty() : OptionalDouble.of(primaryAlpha), answers);

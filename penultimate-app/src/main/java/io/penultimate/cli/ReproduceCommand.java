@@ -1,5 +1,6 @@
 package io.penultimate.cli;
 
+import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.ClassSubset;
@@ -10,6 +11,7 @@ import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.TrainingSettings;
 import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
+import io.penultimate.model.InputTransform;
 import io.penultimate.model.LoadedModel;
 import io.penultimate.report.EvaluationReport;
 import io.penultimate.report.Evaluator;
@@ -100,7 +102,7 @@ final class ReproduceCommand implements Callable<Integer> {
       }
       ModelFile.Loaded model = ModelFile.read(modelFile);
       requireTrainedOn(modelFile, model, subset);
-      runs.add(fitAndEvaluate(new ProbedModel(model, null), data, described, ood,
+      runs.add(fitAndEvaluate(new ProbedModel(model, null, InputTransform.IDENTITY, BlasDotProducts.INSTANCE), data, described, ood,
           new Evaluator.Labels(described, ood.names(), recipe.id(), OptionalLong.of(seed)), dir.resolve("encoders.json"),
           "seed" + seed + "-", "seed " + seed));
     }
@@ -127,7 +129,7 @@ final class ReproduceCommand implements Callable<Integer> {
       try (LoadedModel loaded = ModelFiles.open(file)) {
         InputCheck.requireInput(data.test(), loaded);
         String name = file.getFileName().toString().replaceFirst("\\.(onnx|zip)$", "");
-        runs.add(fitAndEvaluate(new ProbedModel(loaded, null), data, described, ood,
+        runs.add(fitAndEvaluate(new ProbedModel(loaded, null, InputTransform.IDENTITY, BlasDotProducts.INSTANCE), data, described, ood,
             new Evaluator.Labels(described, ood.names(), loaded.metadata().arch(), loaded.metadata().seed()),
             workDir.resolve(name + "-encoders.json"), name + "-", name));
       }

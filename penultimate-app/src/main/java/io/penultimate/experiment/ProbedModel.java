@@ -7,7 +7,8 @@ import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.bundle.Provenance;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
-import io.penultimate.dl4j.BlasDotProducts;
+import io.penultimate.math.DotProducts;
+import io.penultimate.math.PlainDotProducts;
 import io.penultimate.model.InputTransform;
 import io.penultimate.model.LabeledOutputs;
 import io.penultimate.model.LoadedModel;
@@ -35,6 +36,7 @@ public final class ProbedModel {
   private final InputTransform transform;
   // keyed by identity: the same split is probed for fitting, node analysis and evaluation
   private final Map<LabeledSamples, LabeledOutputs> outputs = new IdentityHashMap<>();
+  private final DotProducts products;
 
   /** @param hiddenLayer the layer to read, as the model's runtime names it, or null for the one feeding the output */
   public ProbedModel(LoadedModel model, String hiddenLayer) {
@@ -46,9 +48,19 @@ public final class ProbedModel {
    *     the streaming side applies the bundle's
    */
   public ProbedModel(LoadedModel model, String hiddenLayer, InputTransform transform) {
+    this(model, hiddenLayer, transform, PlainDotProducts.INSTANCE);
+  }
+
+  /**
+   * @param products the k-NN search's matrix products in {@link #fit} and {@link #evaluate}: the
+   *     commands pass BLAS ({@code BlasDotProducts}, from the DL4J module, which this package may not
+   *     name), about 13 times faster at width 512
+   */
+  public ProbedModel(LoadedModel model, String hiddenLayer, InputTransform transform, DotProducts products) {
     this.model = model;
     this.transform = transform;
     this.probe = transform.around(model.probe(hiddenLayer));
+    this.products = products;
   }
 
   /**
@@ -59,7 +71,12 @@ public final class ProbedModel {
    * @throws IllegalArgumentException naming what differs and how to fix it
    */
   public static ProbedModel forBundle(LoadedModel model, EncoderBundle bundle) {
-    ProbedModel probed = new ProbedModel(model, bundle.provenance().hiddenLayer(), bundle.inputTransform());
+    return forBundle(model, bundle, PlainDotProducts.INSTANCE);
+  }
+
+  /** As above, with the k-NN search's products computed by {@code products}. */
+  public static ProbedModel forBundle(LoadedModel model, EncoderBundle bundle, DotProducts products) {
+    ProbedModel probed = new ProbedModel(model, bundle.provenance().hiddenLayer(), bundle.inputTransform(), products);
     BundleCompatibility.check(
         bundle, model.sha256(), probed.probe.layer(), probed.probe.width(), model.classNames().size());
     return probed;
@@ -94,7 +111,7 @@ public final class ProbedModel {
             BuildInfo.dl4jVersion(),
             System.getProperty("java.version"));
     return BundleFitter.fit(probe(data.train()), probe(data.validation()), data.train().classNames(), provenance, primaryAlpha, transform,
-        answers, BlasDotProducts.INSTANCE);
+        answers, products);
   }
 
   /** Scores the test set and one far OOD set with a bundle fitted on this model's layer (see {@link #forBundle}). */
@@ -127,6 +144,6 @@ public final class ProbedModel {
         .orElseGet(() -> NodeAnalysis.withoutBias(correct, bundle));
     Map<OodType, ModelOutputs> oodOutputs = new EnumMap<>(OodType.class);
     ood.forEach((type, samples) -> oodOutputs.put(type, probe.probe(samples.features())));
-    return Evaluator.evaluate(bundle, probe(test), oodOutputs, nodes, labels, BlasDotProducts.INSTANCE);
+    return Evaluator.evaluate(bundle, probe(test), oodOutputs, nodes, labels, products);
   }
 }
