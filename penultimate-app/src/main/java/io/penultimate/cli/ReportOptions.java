@@ -27,7 +27,7 @@ final class ReportOptions {
   @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
   Path json;
 
-  @Option(names = "--plots", paramLabel = "DIR", description = "Write PNG plots: ROC curves (OOD ones only with OOD data, of the near OOD set too when there is one), reliability diagram, MI vs TV, hidden-output histograms.")
+  @Option(names = "--plots", paramLabel = "DIR", description = "Write PNG plots: ROC curves (OOD ones only with OOD data, of the near OOD set too when there is one), reliability diagram, MI vs TV, hidden-output histograms, and at the nodes of highest, median and lowest MI their training values with the fitted mixtures over them (node-N.png).")
   Path plots;
 
   void writeJson(Object value) throws IOException {
