@@ -119,6 +119,12 @@ final class ReproduceCommand implements Callable<Integer> {
       throw new UsageException("--model reproduces on the models given, which " + String.join(", ", trainingOnly)
           + " cannot apply to (they set up training): leave them out");
     }
+    List<String> names = models.stream().map(ReproduceCommand::nameOf).toList();
+    if (names.stream().distinct().count() < names.size()) {
+      throw new UsageException("--model " + models.stream().map(Path::toString).collect(Collectors.joining(","))
+          + " names two files alike (" + String.join(", ", names) + "), whose bundles and plots would overwrite each other"
+          + " in --work-dir: rename one");
+    }
     DataSplit all = dataset.load();
     Optional<ClassSubset> subset = sameClasses(all);
     DataSplit data = subset.map(s -> s.keep(all)).orElse(all);
@@ -128,7 +134,7 @@ final class ReproduceCommand implements Callable<Integer> {
     for (Path file : models) {
       try (LoadedModel loaded = ModelFiles.open(file)) {
         InputCheck.requireInput(data.test(), loaded);
-        String name = file.getFileName().toString().replaceFirst("\\.(onnx|zip)$", "");
+        String name = nameOf(file);
         runs.add(fitAndEvaluate(new ProbedModel(loaded, null, InputTransform.IDENTITY, BlasDotProducts.INSTANCE), data, described, ood,
             new Evaluator.Labels(described, ood.names(), loaded.metadata().arch(), loaded.metadata().seed()),
             workDir.resolve(name + "-encoders.json"), name + "-", name));
@@ -137,6 +143,11 @@ final class ReproduceCommand implements Callable<Integer> {
     PaperTables.print(runs, spec.commandLine().getOut());
     report.writeJson(ReproduceSummary.of(runs));
     return ExitCodes.OK;
+  }
+
+  /** A given model's run: its file name without the extension, which names its bundle and plots. */
+  private static String nameOf(Path model) {
+    return model.getFileName().toString().replaceFirst("\\.(onnx|zip)$", "");
   }
 
   /** The classes every --model file knows (each declares them, or knows every class), or a refusal naming two that differ. */

@@ -69,6 +69,18 @@ class ReproduceGivenModelsEndToEndTest {
   }
 
   @Test
+  void refusesTwoModelsOfTheSameFileNameWhoseBundlesWouldCollide() throws Exception {
+    Path copy = java.nio.file.Files.createDirectories(work.resolve("copy")).resolve("seed1.zip");
+    java.nio.file.Files.copy(first, copy);
+
+    CliRun same = CliRun.of("reproduce", "--dataset", "mnist", "--model", first + "," + copy);
+
+    assertThat(same.code()).isEqualTo(2);
+    assertThat(same.err()).startsWith("penultimate: --model " + first + "," + copy + " names two files alike (seed1, seed1)")
+        .hasLineCount(1);
+  }
+
+  @Test
   void refusesTrainingOptionsBesideGivenModelsAsAUsageError() {
     CliRun seeds = CliRun.of("reproduce", "--dataset", "mnist", "--model", first.toString(), "--seeds", "3", "--retrain");
 
