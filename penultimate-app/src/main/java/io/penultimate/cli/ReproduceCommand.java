@@ -102,7 +102,7 @@ final class ReproduceCommand implements Callable<Integer> {
       }
       ModelFile.Loaded model = ModelFile.read(modelFile);
       requireTrainedOn(modelFile, model, subset);
-      runs.add(fitAndEvaluate(new ProbedModel(model, null, InputTransform.IDENTITY, BlasDotProducts.INSTANCE), data, described, ood,
+      runs.add(fitAndEvaluate(model, data, described, ood,
           new Evaluator.Labels(described, ood.names(), recipe.id(), OptionalLong.of(seed)), dir.resolve("encoders.json"),
           "seed" + seed + "-", "seed " + seed));
     }
@@ -135,7 +135,7 @@ final class ReproduceCommand implements Callable<Integer> {
       try (LoadedModel loaded = ModelFiles.open(file)) {
         InputCheck.requireInput(data.test(), loaded);
         String name = nameOf(file);
-        runs.add(fitAndEvaluate(new ProbedModel(loaded, null, InputTransform.IDENTITY, BlasDotProducts.INSTANCE), data, described, ood,
+        runs.add(fitAndEvaluate(loaded, data, described, ood,
             new Evaluator.Labels(described, ood.names(), loaded.metadata().arch(), loaded.metadata().seed()),
             workDir.resolve(name + "-encoders.json"), name + "-", name));
       }
@@ -179,9 +179,13 @@ final class ReproduceCommand implements Callable<Integer> {
     return new OodSets(sets, names);
   }
 
-  /** Fits the bundle (written to {@code bundleFile}), evaluates it against the OOD sets and writes the plots. */
-  private EvaluationReport fitAndEvaluate(ProbedModel probed, DataSplit data, String described, OodSets ood, Evaluator.Labels labels,
+  /**
+   * Fits the bundle on the model's last hidden layer (written to {@code bundleFile}), evaluates it
+   * against the OOD sets and writes the plots.
+   */
+  private EvaluationReport fitAndEvaluate(LoadedModel model, DataSplit data, String described, OodSets ood, Evaluator.Labels labels,
       Path bundleFile, String plotPrefix, String run) throws Exception {
+    ProbedModel probed = new ProbedModel(model, null, InputTransform.IDENTITY, BlasDotProducts.INSTANCE);
     PrintWriter err = spec.commandLine().getErr();
     err.printf("%s: fitting encoders%n", run);
     EncoderBundle bundle = probed.fit(data, described);

@@ -2,7 +2,9 @@ package io.penultimate.report;
 
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.encoder.GoodnessOfFit;
+import io.penultimate.encoder.HiddenSamples;
 import io.penultimate.math.GaussianMixture1D;
+import io.penultimate.math.Stats;
 import io.penultimate.measure.HiddenBias;
 import io.penultimate.measure.MutualInformation;
 import io.penultimate.measure.PearsonTable;
@@ -121,15 +123,14 @@ public record NodeAnalysis(
       chosen.putIfAbsent(byMi[byMi.length - 1], "lowest MI");
     }
     GoodnessOfFit fit = GoodnessOfFit.defaults();
+    HiddenSamples samples = new HiddenSamples(hidden, labels, bundle.numClasses());
     List<NodeFit> fits = new ArrayList<>();
     chosen.forEach((node, rank) -> {
-      double[] values = Arrays.stream(hidden).mapToDouble(h -> h[node]).toArray();
-      int cls = highestMeanClass(values, labels, bundle.numClasses());
-      double[] ofClass = IntStream.range(0, values.length).filter(i -> labels[i] == cls).mapToDouble(i -> values[i]).toArray();
+      int cls = highestMeanClass(samples, node);
       GaussianMixture1D pooled = bundle.pooledGmm().mixture(node);
       GaussianMixture1D ofItsClass = bundle.gmm().mixture(cls, node);
-      fits.add(new NodeFit(node, rank, mi[node], fit.binned(values, pooled), pooled.components(), bundle.classNames().get(cls),
-          fit.binned(ofClass, ofItsClass), ofItsClass.components()));
+      fits.add(new NodeFit(node, rank, mi[node], fit.binned(samples.values(node), pooled), pooled.components(),
+          bundle.classNames().get(cls), fit.binned(samples.values(node, cls), ofItsClass), ofItsClass.components()));
     });
     return fits;
   }
@@ -138,17 +139,17 @@ public record NodeAnalysis(
     return Arrays.stream(hidden).anyMatch(h -> h[node] != hidden[0][node]);
   }
 
-  private static int highestMeanClass(double[] values, int[] labels, int classes) {
-    double[] sums = new double[classes];
-    int[] counts = new int[classes];
-    for (int i = 0; i < values.length; i++) {
-      sums[labels[i]] += values[i];
-      counts[labels[i]]++;
-    }
-    int best = 0;
-    for (int c = 1; c < classes; c++) {
-      if (counts[c] > 0 && (counts[best] == 0 || sums[c] / counts[c] > sums[best] / counts[best])) {
-        best = c;
+  /** The class whose values at the node are highest on average, the first of equals; classes without samples are passed over. */
+  private static int highestMeanClass(HiddenSamples samples, int node) {
+    int best = -1;
+    double bestMean = 0;
+    for (int c = 0; c < samples.numClasses(); c++) {
+      if (samples.classCount(c) > 0) {
+        double mean = Stats.mean(samples.values(node, c));
+        if (best < 0 || mean > bestMean) {
+          best = c;
+          bestMean = mean;
+        }
       }
     }
     return best;
