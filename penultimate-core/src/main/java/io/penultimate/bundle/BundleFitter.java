@@ -209,8 +209,10 @@ public final class BundleFitter {
         thresholds,
         calibration,
         Map.of(
-            "gmmPerClass", fit.meanRSquared(samples, paperGmm).meanRSquared(),
-            "gmmPooled", fit.meanRSquared(samples, pooled).meanRSquared()));
+            "gmmPerClass", fit.meanRSquared(samples, paperGmm, GoodnessOfFit.Values.ALL).meanRSquared(),
+            "gmmPooled", fit.meanRSquared(samples, pooled, GoodnessOfFit.Values.ALL).meanRSquared(),
+            "gmmPerClassPositive", fit.meanRSquared(samples, paperGmm, GoodnessOfFit.Values.POSITIVE).meanRSquared(),
+            "gmmPooledPositive", fit.meanRSquared(samples, pooled, GoodnessOfFit.Values.POSITIVE).meanRSquared()));
   }
 
   private static FitSettings settings(

@@ -28,11 +28,25 @@ import org.apache.commons.math3.special.Erf;
  * class) or the histogram is flat (Σ_b (e_b − ē)² = 0). The mean is taken over the (class, node)
  * pairs, or the nodes for the pooled encoder, where it is defined.
  *
+ * <p>On a ReLU layer most values are exact zeros, and one narrow component fitting that spike
+ * makes R² near 1 whatever the rest looks like. {@link Values#POSITIVE} therefore measures the
+ * positive part alone: the values above 0 against the mixture conditioned on x &gt; 0, that is
+ * bins over [min x₊, max x₊], f_b = (F(right) − F(left)) / ((1 − F(0)) Δ), the first bin's left
+ * edge at 0 instead of −∞. On a layer without zeros (sigmoid) it differs from the whole only by
+ * the mixture's mass below 0. A pair whose mixture puts no mass above 0 is skipped.
+ *
  * @param bins B, at least 2 (default 50)
  */
 public record GoodnessOfFit(int bins) {
 
   public static final int DEFAULT_BINS = 50;
+
+  /** Which of a node's values R² is measured on. */
+  public enum Values {
+    ALL,
+    /** Values above 0, against the mixture conditioned on x &gt; 0. */
+    POSITIVE
+  }
   private static final double SQRT_2 = Math.sqrt(2);
 
   public GoodnessOfFit {
@@ -74,52 +88,67 @@ public record GoodnessOfFit(int bins) {
 
   /** R² of one mixture against values, empty when undefined. */
   public OptionalDouble rSquared(double[] values, GaussianMixture1D mixture) {
-    Optional<Binned> binned = binned(values, mixture);
-    double r2 = binned.map(Binned::rSquared).orElse(Double.NaN);
+    return rSquared(values, mixture, Values.ALL);
+  }
+
+  /** R² of one mixture against all values or their positive part, empty when undefined. */
+  public OptionalDouble rSquared(double[] values, GaussianMixture1D mixture, Values part) {
+    double r2 = binned(values, mixture, part).map(Binned::rSquared).orElse(Double.NaN);
     return Double.isNaN(r2) ? OptionalDouble.empty() : OptionalDouble.of(r2);
   }
 
   /** The histogram of values beside the mixture's density per bin, empty when the values do not spread. */
   public Optional<Binned> binned(double[] values, GaussianMixture1D mixture) {
+    return binned(values, mixture, Values.ALL);
+  }
+
+  /**
+   * The histogram of all values, or of the positive ones, beside the mixture's density per bin
+   * (conditioned on x &gt; 0 for the positive part); empty when those values do not spread or the
+   * mixture has no mass above 0.
+   */
+  public Optional<Binned> binned(double[] values, GaussianMixture1D mixture, Values part) {
+    double[] measured = part == Values.ALL ? values : Arrays.stream(values).filter(x -> x > 0).toArray();
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
-    for (double x : values) {
+    for (double x : measured) {
       min = Math.min(min, x);
       max = Math.max(max, x);
     }
-    if (!(max > min)) {
+    double below = part == Values.ALL ? 0 : cdf(mixture, 0);
+    if (!(max > min) || !(below < 1)) {
       return Optional.empty();
     }
     double width = (max - min) / bins;
     double[] empirical = new double[bins];
-    for (double x : values) {
-      empirical[Math.min(bins - 1, (int) ((x - min) / width))] += 1.0 / (values.length * width);
+    for (double x : measured) {
+      empirical[Math.min(bins - 1, (int) ((x - min) / width))] += 1.0 / (measured.length * width);
     }
     double[] fitted = new double[bins];
     for (int b = 0; b < bins; b++) {
       double right = b == bins - 1 ? 1 : cdf(mixture, min + (b + 1) * width);
-      double left = b == 0 ? 0 : cdf(mixture, min + b * width);
-      fitted[b] = (right - left) / width;
+      double left = b == 0 ? below : cdf(mixture, min + b * width);
+      fitted[b] = (right - left) / ((1 - below) * width);
     }
     return Optional.of(new Binned(min, max, empirical, fitted));
   }
 
   /** Mean R² over the (class, node) pairs of a per-class mixture encoder. */
-  public Summary meanRSquared(HiddenSamples samples, GaussianMixtureEncoder encoder) {
+  public Summary meanRSquared(HiddenSamples samples, GaussianMixtureEncoder encoder, Values part) {
     Mean mean = new Mean();
     for (int c = 0; c < encoder.numClasses(); c++) {
       for (int i = 0; i < encoder.width(); i++) {
-        mean.add(rSquared(samples.values(i, c), encoder.mixture(c, i)));
+        mean.add(rSquared(samples.values(i, c), encoder.mixture(c, i), part));
       }
     }
     return mean.summary();
   }
 
   /** Mean R² over the nodes of a pooled mixture encoder, against each node's values over all classes. */
-  public Summary meanRSquared(HiddenSamples samples, PooledMixtureEncoder encoder) {
+  public Summary meanRSquared(HiddenSamples samples, PooledMixtureEncoder encoder, Values part) {
     Mean mean = new Mean();
     for (int i = 0; i < encoder.width(); i++) {
-      mean.add(rSquared(samples.values(i), encoder.mixture(i)));
+      mean.add(rSquared(samples.values(i), encoder.mixture(i), part));
     }
     return mean.summary();
   }

@@ -116,14 +116,18 @@ class BundleFitterTest {
   }
 
   @Test
-  void measuresThePerClassMixtureFitWithThePapersThreeComponentsWhateverNumberValidationChose() {
+  void measuresThePerClassMixtureFitWithThePapersThreeComponentsWhateverNumberValidationChoseOnAllAndOnPositiveValues() {
     LabeledOutputs correct = SyntheticOutputs.generate(3000, 1).correctOnly();
     HiddenSamples samples = new HiddenSamples(correct.outputs().hidden(), correct.labels(), bundle.numClasses());
     GaussianMixtureEncoder three = new GaussianMixtureFitter(MixtureSettings.withComponents(3)).fit(samples);
 
-    assertThat(bundle.goodnessOfFit().get("gmmPerClass")).isEqualTo(GoodnessOfFit.defaults().meanRSquared(samples, three).meanRSquared());
+    assertThat(bundle.goodnessOfFit().get("gmmPerClass")).isEqualTo(GoodnessOfFit.defaults().meanRSquared(samples, three, GoodnessOfFit.Values.ALL).meanRSquared());
     assertThat(bundle.goodnessOfFit().get("gmmPooled"))
-        .isEqualTo(GoodnessOfFit.defaults().meanRSquared(samples, bundle.pooledGmm()).meanRSquared());
+        .isEqualTo(GoodnessOfFit.defaults().meanRSquared(samples, bundle.pooledGmm(), GoodnessOfFit.Values.ALL).meanRSquared());
+    assertThat(bundle.goodnessOfFit().get("gmmPerClassPositive"))
+        .isEqualTo(GoodnessOfFit.defaults().meanRSquared(samples, three, GoodnessOfFit.Values.POSITIVE).meanRSquared());
+    assertThat(bundle.goodnessOfFit().get("gmmPooledPositive"))
+        .isEqualTo(GoodnessOfFit.defaults().meanRSquared(samples, bundle.pooledGmm(), GoodnessOfFit.Values.POSITIVE).meanRSquared());
   }
 
   @Test

@@ -22,6 +22,8 @@ final class ReportBuilder {
   private double saturationShare;
   private double gmmPerClass;
   private double gmmPooled;
+  private double gmmPerClassPositive;
+  private double gmmPooledPositive;
   private double miTv;
   private double miBias;
   private double tvBias;
@@ -60,6 +62,12 @@ final class ReportBuilder {
   ReportBuilder goodnessOfFit(double perClass, double pooled) {
     gmmPerClass = perClass;
     gmmPooled = pooled;
+    return this;
+  }
+
+  ReportBuilder positivePartGoodnessOfFit(double perClass, double pooled) {
+    gmmPerClassPositive = perClass;
+    gmmPooledPositive = pooled;
     return this;
   }
 
@@ -154,7 +162,8 @@ final class ReportBuilder {
         byType(perScore(oodFpr95), near ? perScore(nearOodFpr95) : null),
         byType(perScore(i -> 0.9), near ? perScore(i -> 0.4) : null),
         eceMap,
-        Map.of("gmmPerClass", gmmPerClass, "gmmPooled", gmmPooled),
+        Map.of("gmmPerClass", gmmPerClass, "gmmPooled", gmmPooled,
+            "gmmPerClassPositive", gmmPerClassPositive, "gmmPooledPositive", gmmPooledPositive),
         Map.of("smoothing", 1.0, "primaryAlpha", 0.01),
         nodes,
         Map.of("0", 0.9, "1", 0.8),
