@@ -8,6 +8,7 @@ import io.penultimate.score.KnnScore;
 import io.penultimate.score.MahalanobisFitter;
 import io.penultimate.score.MahalanobisModel;
 import io.penultimate.score.MahalanobisScore;
+import io.penultimate.score.NormalisedMahalanobisScore;
 import io.penultimate.score.RelativeMahalanobisFitter;
 import io.penultimate.score.RelativeMahalanobisScore;
 import io.penultimate.score.SircFitter;
@@ -49,6 +50,7 @@ public class ScoreBenchmark {
   private MahalanobisScore mahalanobis;
   private ClassGaussianScore classGaussian;
   private RelativeMahalanobisScore relativeMahalanobis;
+  private NormalisedMahalanobisScore mahalanobisNormalised;
   private KnnScore knn;
   private VimScore vim;
   private SircScore sirc;
@@ -97,6 +99,8 @@ public class ScoreBenchmark {
     mahalanobis = new MahalanobisScore(classes);
     classGaussian = new ClassGaussianScore(new ClassGaussianFitter().fit(train.hidden(), train.labels(), CLASSES));
     relativeMahalanobis = new RelativeMahalanobisScore(classes, new RelativeMahalanobisFitter().fit(train.hidden()));
+    mahalanobisNormalised = new NormalisedMahalanobisScore(
+        new MahalanobisFitter().fit(NormalisedMahalanobisScore.unitRows(train.hidden()), train.labels(), CLASSES));
     knn = new KnnScore(new KnnFitter().fit(train.hidden()));
     vim = new VimScore(new VimFitter().fit(train.hidden(), train.logits()));
     double[] residuals = new double[n];
@@ -141,6 +145,11 @@ public class ScoreBenchmark {
   @Benchmark
   public double relativeMahalanobisScore() {
     return relativeMahalanobis.score(nextInput());
+  }
+
+  @Benchmark
+  public double mahalanobisNormalisedScore() {
+    return mahalanobisNormalised.score(nextInput());
   }
 
   @Benchmark

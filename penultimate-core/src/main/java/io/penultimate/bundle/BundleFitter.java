@@ -34,6 +34,7 @@ import io.penultimate.score.KnnFitter;
 import io.penultimate.score.KnnModel;
 import io.penultimate.score.MahalanobisFitter;
 import io.penultimate.score.MahalanobisModel;
+import io.penultimate.score.NormalisedMahalanobisScore;
 import io.penultimate.score.RelativeMahalanobisFitter;
 import io.penultimate.score.RelativeMahalanobisModel;
 import io.penultimate.score.SircFitter;
@@ -67,7 +68,7 @@ import java.util.function.DoubleFunction;
  *
  * <p>The baseline models are fitted on the same training correct predictions as the encoders:
  * Mahalanobis, the per-class Gaussian and Relative Mahalanobis's background Gaussian on their hidden
- * vectors, k-NN on at most {@link #KNN_CAP} of them (a seeded uniform sample), ViM on their hidden
+ * vectors, normalised Mahalanobis on the same vectors scaled to unit length, k-NN on at most {@link #KNN_CAP} of them (a seeded uniform sample), ViM on their hidden
  * vectors and logits, and SIRC's gate on ViM's residual norms of the same vectors. ViM recovers the
  * final layer from the logits by least squares; when the layer read does not feed the model's final
  * linear layer (a {@code --hidden-layer} further back) the logits are not affine in it, and ViM and
@@ -158,7 +159,10 @@ public final class BundleFitter {
     KnnModel knn = new KnnFitter(KNN_K, KNN_CAP, KNN_SEED).fit(samples.hidden());
     VimFitter.Fitted vim = VIM.fitWithResiduals(correct.outputs().hidden(), correct.outputs().logits());
     SircModel sirc = new SircFitter().fit(Arrays.stream(vim.residualNorms()).map(r -> -r).toArray());
-    ComponentScorer.Baselines baselines = new ComponentScorer.Baselines(mahalanobis, gaussian, relativeMahalanobis, knn, vim.model(), sirc);
+    MahalanobisModel mahalanobisNormalised =
+        new MahalanobisFitter(RIDGE).fit(NormalisedMahalanobisScore.unitRows(samples.hidden()), samples.classes(), classes);
+    ComponentScorer.Baselines baselines =
+        new ComponentScorer.Baselines(mahalanobis, gaussian, relativeMahalanobis, knn, vim.model(), sirc, mahalanobisNormalised);
 
     // What is fitted on validation scores (the primary score, thresholds, calibration) is fitted
     // on the scores of the models above, before the bundle that holds them all exists.
@@ -203,6 +207,7 @@ public final class BundleFitter {
         knn,
         vim.model(),
         sirc,
+        mahalanobisNormalised,
         primary,
         fittedAnswers,
         NodeStatistics.of(samples.hidden(), NodeStatistics.PAPER_LOW, NodeStatistics.PAPER_HIGH),

@@ -11,6 +11,7 @@ import io.penultimate.score.KnnModel;
 import io.penultimate.score.KnnScore;
 import io.penultimate.score.MahalanobisModel;
 import io.penultimate.score.MahalanobisScore;
+import io.penultimate.score.NormalisedMahalanobisScore;
 import io.penultimate.score.RelativeMahalanobisModel;
 import io.penultimate.score.RelativeMahalanobisScore;
 import io.penultimate.score.SircModel;
@@ -42,15 +43,17 @@ final class ComponentScorer {
   private final KnnScore knn;
   private final VimScore vim;
   private final SircScore sirc;
+  private final NormalisedMahalanobisScore mahalanobisNormalised;
   private final EnergyScore energy = new EnergyScore();
 
   /** The fitted models of the scores that are not encoder likelihoods. */
   record Baselines(
       MahalanobisModel mahalanobis, ClassGaussianModel gaussian, RelativeMahalanobisModel relativeMahalanobis, KnnModel knn,
-      VimModel vim, SircModel sirc) {
+      VimModel vim, SircModel sirc, MahalanobisModel mahalanobisNormalised) {
 
     static Baselines of(EncoderBundle bundle) {
-      return new Baselines(bundle.mahalanobis(), bundle.gaussian(), bundle.relativeMahalanobis(), bundle.knn(), bundle.vim(), bundle.sirc());
+      return new Baselines(bundle.mahalanobis(), bundle.gaussian(), bundle.relativeMahalanobis(), bundle.knn(), bundle.vim(), bundle.sirc(),
+          bundle.mahalanobisNormalised());
     }
   }
 
@@ -76,6 +79,7 @@ final class ComponentScorer {
     this.knn = new KnnScore(baselines.knn(), products);
     this.vim = new VimScore(baselines.vim());
     this.sirc = new SircScore(baselines.sirc());
+    this.mahalanobisNormalised = new NormalisedMahalanobisScore(baselines.mahalanobisNormalised());
   }
 
   static ComponentScorer of(EncoderBundle bundle, DotProducts products) {
@@ -150,6 +154,9 @@ final class ComponentScorer {
       double residual = vim.residualNorm(hidden);
       out[ScoreName.VIM.ordinal()] = vim.scoreFromResidual(logits, residual);
       out[ScoreName.SIRC.ordinal()] = sirc.score(logits, -residual);
+    }
+    if (computed[ScoreName.MAHALANOBIS_NORMALISED.ordinal()]) {
+      out[ScoreName.MAHALANOBIS_NORMALISED.ordinal()] = mahalanobisNormalised.score(hidden);
     }
     for (ScoreName score : SCORES) {
       if (score == ScoreName.PRIMARY) {

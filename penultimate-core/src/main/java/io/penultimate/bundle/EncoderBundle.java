@@ -47,6 +47,7 @@ public record EncoderBundle(
     KnnModel knn,
     VimModel vim,
     SircModel sirc,
+    MahalanobisModel mahalanobisNormalised,
     PrimaryScore primary,
     Answers answers,
     List<NodeStatistics> nodes,
@@ -55,6 +56,9 @@ public record EncoderBundle(
     Map<String, Double> goodnessOfFit) {
 
   /**
+   * 5: {@code mahalanobisNormalised}, the Mahalanobis model of the L2-normalised training vectors
+   * (and its score's threshold and calibration map); fitted on training data, so older files are
+   * refused as for version 4.
    * 4: the baseline models {@code relativeMahalanobis}, {@code knn}, {@code vim} and {@code sirc}
    * (and thresholds and calibration maps for their scores); they are fitted on training data, so
    * {@link BundleJson} cannot upgrade an older file and refuses it, naming the fix.
@@ -63,7 +67,7 @@ public record EncoderBundle(
    * 2: {@code provenance.hiddenLayer} names the layer read (a String), so scoring reads the layer
    * the bundle was fitted on. 1: the model's default layer index, whatever layer was read.
    */
-  public static final int FORMAT_VERSION = 4;
+  public static final int FORMAT_VERSION = 5;
 
   public EncoderBundle {
     requirePresent(provenance, "provenance");
@@ -82,6 +86,7 @@ public record EncoderBundle(
     requirePresent(knn, "knn");
     requirePresent(vim, "vim");
     requirePresent(sirc, "sirc");
+    requirePresent(mahalanobisNormalised, "mahalanobisNormalised");
     requirePresent(primary, "primary");
     requirePresent(answers, "answers");
     requirePresent(nodes, "nodes");
@@ -109,6 +114,9 @@ public record EncoderBundle(
     }
     if (mahalanobis.dimension() != width || mahalanobis.numClasses() != classes) {
       problems.add("mahalanobis model has dimension " + mahalanobis.dimension() + ", expected " + width);
+    }
+    if (mahalanobisNormalised.dimension() != width || mahalanobisNormalised.numClasses() != classes) {
+      problems.add("mahalanobisNormalised model has dimension " + mahalanobisNormalised.dimension() + ", expected " + width);
     }
     if (gaussian.dimension() != width || gaussian.numClasses() != classes) {
       problems.add("gaussian model has dimension " + gaussian.dimension() + ", expected " + width);

@@ -19,6 +19,7 @@ public enum ScoreName {
   KNN("knn"),
   VIM("vim"),
   SIRC("sirc"),
+  MAHALANOBIS_NORMALISED("mahalanobisNormalised"),
   /** Last: it is computed from the others (see {@link ConfidenceScorer}). */
   PRIMARY("primary");
 

@@ -33,6 +33,9 @@ import java.util.stream.IntStream;
 public record NodeAnalysis(
     List<Row> nodes, PearsonTable pearson, PearsonTable pearsonMinimumNormBias, String miSource, List<NodeFit> fits) {
 
+  /** Above this share of exact zeros a layer in [0, 1] is taken for a ReLU one (see {@link #isSigmoidLike}). */
+  static final double RELU_ZERO_SHARE = 0.05;
+
   /**
    * One node's measures, in nats for information.
    *
@@ -83,7 +86,7 @@ public record NodeAnalysis(
     int classes = bundle.numClasses();
     double[] prior = classPrior(labels, classes);
     double[] tv = TaskVariance.perNode(hidden);
-    boolean unitInterval = Arrays.stream(hidden).flatMapToDouble(Arrays::stream).allMatch(h -> h >= 0 && h <= 1);
+    boolean sigmoidLike = isSigmoidLike(hidden);
     List<Row> rows = new ArrayList<>();
     double[] mi = new double[bundle.width()];
     for (int node = 0; node < bundle.width(); node++) {
@@ -97,7 +100,7 @@ public record NodeAnalysis(
         perClass[c] = bundle.gmm().mixture(c, node);
       }
       double numerical = MutualInformation.numerical(perClass, prior);
-      mi[node] = unitInterval ? binomial : numerical;
+      mi[node] = sigmoidLike ? binomial : numerical;
       rows.add(new Row(node, mi[node], binomial, MutualInformation.paperApproximation(perClass, prior), numerical,
           tv[node], equalShare == null ? Double.NaN : equalShare[node], minimumNorm == null ? Double.NaN : minimumNorm[node]));
     }
@@ -105,7 +108,7 @@ public record NodeAnalysis(
         rows,
         equalShare == null ? PearsonTable.withoutBias(mi, tv) : PearsonTable.of(mi, tv, equalShare),
         minimumNorm == null ? PearsonTable.withoutBias(mi, tv) : PearsonTable.of(mi, tv, minimumNorm),
-        unitInterval ? "binomial (exact)" : "gmm (numerical)",
+        sigmoidLike ? "binomial (exact)" : "gmm (numerical)",
         fits(hidden, labels, bundle, mi));
   }
 
@@ -157,6 +160,27 @@ public record NodeAnalysis(
 
   static double meanSaturation(EncoderBundle bundle) {
     return bundle.nodes().stream().mapToDouble(n -> n.saturationShare()).average().orElse(0);
+  }
+
+  /**
+   * Whether the layer reads as the paper's saturating kind, whose MI is the binomial code's: every
+   * value in [0, 1] and hardly any exact zeros. A ReLU layer whose values happen to stay below 1
+   * (an untrained or weakly activated network) is in [0, 1] too, but it is zero wherever it is
+   * off, which a sigmoid never is except by float underflow.
+   */
+  static boolean isSigmoidLike(double[][] hidden) {
+    long values = 0;
+    long zeros = 0;
+    for (double[] row : hidden) {
+      for (double h : row) {
+        if (!(h >= 0 && h <= 1)) {
+          return false;
+        }
+        values++;
+        zeros += h == 0 ? 1 : 0;
+      }
+    }
+    return zeros < RELU_ZERO_SHARE * values;
   }
 
   private static double[] classPrior(int[] labels, int classes) {

@@ -33,10 +33,10 @@ class GoldenBundleTest {
   }
 
   @Test
-  void loadsAVersionFourBundleWithItsProvenanceInputTransformAndBaselineModels() throws IOException {
-    EncoderBundle bundle = BundleJson.read(golden("v4.json"));
+  void loadsAVersionFiveBundleWithItsProvenanceInputTransformAndBaselineModels() throws IOException {
+    EncoderBundle bundle = BundleJson.read(golden("v5.json"));
 
-    assertThat(bundle.formatVersion()).isEqualTo(4);
+    assertThat(bundle.formatVersion()).isEqualTo(5);
     assertThat(bundle.provenance().hiddenLayer()).isEqualTo("1");
     assertThat(bundle.width()).isEqualTo(GoldenBundles.WIDTH);
     assertThat(bundle.classNames()).containsExactly("a", "b");
@@ -45,6 +45,7 @@ class GoldenBundleTest {
     assertThat(bundle.settings().knnCap()).isEqualTo(BundleFitter.KNN_CAP);
     assertThat(bundle.vim().principalDimension()).isEqualTo(bundle.settings().vimDimension()).isEqualTo(1);
     assertThat(bundle.vim().headResidual()).as("the golden logits are affine in h").isLessThan(1e-9);
+    assertThat(bundle.mahalanobisNormalised().dimension()).isEqualTo(GoldenBundles.WIDTH);
     for (ScoreName score : ScoreName.values()) {
       assertThat(bundle.oodThresholds()).containsKey(score);
       assertThat(bundle.calibration()).containsKey(score);
@@ -53,7 +54,7 @@ class GoldenBundleTest {
 
   @Test
   void scoresTheGoldenBundleAsTheBundleItWasWrittenFrom() throws IOException {
-    Path file = golden("v4.json");
+    Path file = golden("v5.json");
     GoldenBundles.RecordedScores recorded =
         BundleJson.MAPPER.readValue(GoldenBundles.scoresBeside(file).toFile(), GoldenBundles.RecordedScores.class);
     ConfidenceScorer scorer = new ConfidenceScorer(BundleJson.read(file));
@@ -84,13 +85,13 @@ class GoldenBundleTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3})
+  @ValueSource(ints = {1, 2, 3, 4})
   void refusesAnOlderBundleNamingBothVersionsAndTheFix(int version) {
     Path file = golden("v" + version + ".json");
 
     assertThatThrownBy(() -> BundleJson.read(file))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("v" + version + ".json has bundle format version " + version + ", expected 4; run 'penultimate fit' again")
+        .hasMessageContaining("v" + version + ".json has bundle format version " + version + ", expected 5; run 'penultimate fit' again")
         .hasMessageContaining("cannot be upgraded")
         .hasMessageNotContaining("\n");
   }

@@ -95,6 +95,21 @@ class NodeAnalysisTest {
   }
 
   @Test
+  void aReluLayerThatStaysBelowOneIsNotMistakenForASigmoidLayer() {
+    // values in [0, 1), but 30% exact zeros: the zeros are what tells ReLU from sigmoid
+    double[][] relu = new double[100][];
+    for (int i = 0; i < relu.length; i++) {
+      relu[i] = new double[] {i % 10 < 3 ? 0 : 0.01 * i, 0.5};
+    }
+    double[][] sigmoidWithAnUnderflow = {{0.2, 0.9}, {0.4, 0.7}, {0.6, 0.1}, {0.8, 0.3}, {0.99, 0.5}, {0.01, 0.5}, {0.3, 0.2},
+        {0.5, 0.6}, {0.7, 0.4}, {0.9, 0.8}, {0, 0.05}};
+
+    assertThat(NodeAnalysis.isSigmoidLike(relu)).isFalse();
+    assertThat(NodeAnalysis.isSigmoidLike(sigmoidWithAnUnderflow)).as("1 zero in 22 values, below 5%%").isTrue();
+    assertThat(NodeAnalysis.isSigmoidLike(new double[][] {{0.5, 1.5}})).isFalse();
+  }
+
+  @Test
   void outputsOutsideTheUnitIntervalUseTheNumericalMixtureMutualInformation() {
     assertThat(gaussian.miSource()).isEqualTo("gmm (numerical)");
     for (NodeAnalysis.Row row : gaussian.nodes()) {

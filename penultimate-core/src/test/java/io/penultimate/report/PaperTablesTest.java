@@ -129,7 +129,7 @@ class PaperTablesTest {
         cells("trinomial", "0.960", "0.840 ± 0.028", "0.040 ± 0.028", "0.720 ± 0.000", "0.390 ± 0.071"),
         cells("beta", "0.958", "0.850 ± 0.028", "0.060 ± 0.042", "0.730 ± 0.000", "0.410 ± 0.071"),
         cells("energy", "-", "0.880 ± 0.028", "0.120 ± 0.085", "0.760 ± 0.000", "0.470 ± 0.071"),
-        cells("primary", "-", "0.970 ± 0.028", "0.300 ± 0.212", "0.850 ± 0.000", "0.650 ± 0.071"));
+        cells("primary", "-", "0.980 ± 0.028", "0.320 ± 0.226", "0.860 ± 0.000", "0.670 ± 0.071"));
     assertThat(rows.subList(1, rows.size())).extracting(r -> r[0]).containsExactly(ScoreName.keys());
   }
 
@@ -160,8 +160,8 @@ class PaperTablesTest {
   void frontierShowsThePrimaryScoresNearOodAurocAtEveryGateLevelAndTheBestNearScore() {
     String text = print(List.of(withNear(first(), 0.50, 0.8), withNear(second(), 0.60, 0.6)));
 
-    // the best single near score is the highest ordinal before primary: sirc (14), 0.55 + 0.28
-    assertThat(text).contains(", near OOD sirc 0.830 ± 0.071");
+    // the best single near score is the highest ordinal before primary: mahalanobisNormalised (15), 0.55 + 0.30
+    assertThat(text).contains(", near OOD mahalanobisNormalised 0.850 ± 0.071");
     List<String[]> rows = rowsAfter(text, "Primary score by gate level");
     assertThat(rows.get(0)).containsExactly("alpha", "misclass.", "OOD AUROC", "near OOD AUROC");
     assertThat(rows).contains(cells("0", "0.900 ± 0.000", "0.850 ± 0.000", "0.650 ± 0.000"));
@@ -169,13 +169,13 @@ class PaperTablesTest {
 
   @Test
   void judgesEachAnswerAgainstItsGoalAndTabulatesTheJointTaskByOodShare() {
-    // confidence (index 16) 0.96 against softmax 0.80; every ECE 0 (so <= the raw 0); false alarms
-    // 0.05 at alpha 0.05; AUGRC 0.01 for every score, 0.02 for trust (index 18)
+    // confidence (index 17) 0.97 against softmax 0.80; every ECE 0 (so <= the raw 0); false alarms
+    // 0.05 at alpha 0.05; AUGRC 0.01 for every score, 0.02 for trust (index 19)
     int trust = ScoreName.values().length + 2;
     EvaluationReport run = new ReportBuilder().auroc(i -> 0.80 + 0.01 * i).augrc(i -> i == trust ? 0.02 : 0.01).build();
     String text = print(List.of(run));
 
-    assertThat(text).contains("confidence: misclass. AUROC 0.960 vs softmax 0.800 (goal >=: met); ECE 0.000 vs raw softmax 0.000 (goal <=: met)");
+    assertThat(text).contains("confidence: misclass. AUROC 0.970 vs softmax 0.800 (goal >=: met); ECE 0.000 vs raw softmax 0.000 (goal <=: met)");
     assertThat(text).contains("oodPValue: false-alarm rate on the test split 0.050 at alpha 0.05 (goal alpha +- 0.02: met)");
     assertThat(text).contains("Joint task, far OOD: AUGRC x 1000 by assumed OOD share pi");
     assertThat(rowsAfter(text, "  Joint task, far OOD").get(0)).containsExactly("score / pi", "0", "0.1");
@@ -203,7 +203,7 @@ class PaperTablesTest {
     assertThat(text).contains("Expected calibration error (15 bins) of calibrated P(correct); raw softmax: 0.150 ± 0.071");
     List<String[]> rows = rowsAfter(text, "Expected calibration error");
     assertThat(rows).hasSize(io.penultimate.bundle.ScoreName.values().length);
-    assertThat(rows).contains(cells("softmax", "0.030 ± 0.014"), cells("trinomial", "0.050 ± 0.014"), cells("primary", "0.180 ± 0.014"));
+    assertThat(rows).contains(cells("softmax", "0.030 ± 0.014"), cells("trinomial", "0.050 ± 0.014"), cells("primary", "0.190 ± 0.014"));
   }
 
   @Test
