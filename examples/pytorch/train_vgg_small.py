@@ -21,7 +21,7 @@ SGD with Nesterov momentum 0.9, weight decay 5e-4, batch 128, one-cycle rate pea
 out over --max-epochs, random crops of the image padded by 4 with zeros and horizontal flips;
 the weights of the epoch with the lowest validation loss are exported, and training stops after
 --patience epochs without a new lowest, counted only from 70% of --max-epochs on, where the rate
-has fallen to a fifth of its peak: before that the validation loss wanders (counted from the
+has fallen to 0.39 of its peak: before that the validation loss wanders (counted from the
 peak, at 30%, patience 4 stopped seed 1 at epoch 13 of 20 with 79.4% test accuracy). A JSON log of every epoch is written beside OUT.onnx, and
 the file's metadata_props declare the data set, seed, test accuracy and classes (penultimate's
 DeclaredMetadata), so that `evaluate` treats the classes a --holdout model never saw as near OOD.
@@ -190,7 +190,7 @@ def main():
     steps = (len(images) + BATCH - 1) // BATCH
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=PEAK_RATE, epochs=args.max_epochs,
                                                    steps_per_epoch=steps)
-    # OneCycleLR peaks at 30% of the steps and anneals by a cosine: at 70% the rate is down to a fifth of its peak
+    # OneCycleLR peaks at 30% of the steps and anneals by a cosine: at 70% the rate is down to 0.39 of its peak
     settle_epoch = round(0.7 * args.max_epochs)
     log, best, best_state, since_best = [], float("inf"), None, 0
     for epoch in range(1, args.max_epochs + 1):

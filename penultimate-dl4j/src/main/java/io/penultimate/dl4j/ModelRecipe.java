@@ -85,7 +85,8 @@ public enum ModelRecipe {
    * How this recipe trains unless told otherwise. The image recipe: SGD whose one-cycle rate peaks
    * at 0.1 (batch 128, batch normalisation), over at most {@value #IMAGE_EPOCHS} epochs, since the
    * cycle is laid out over the maximum and an epoch of CIFAR-10 takes minutes here; patience 4,
-   * because the validation loss wanders while the rate is high.
+   * counted only once the cycle has settled ({@link EarlyStopping#afterCycleSettles}), because the
+   * validation loss wanders while the rate is high.
    */
   public TrainingSettings defaults(long seed) {
     return readsImages()

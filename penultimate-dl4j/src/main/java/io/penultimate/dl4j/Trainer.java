@@ -79,7 +79,11 @@ public final class Trainer {
     double bestAccuracy = 0;
     int bestEpoch = 0;
     List<Epoch> epochs = new ArrayList<>();
-    while (epochs.size() < settings.maxEpochs() && epochs.size() - bestEpoch < settings.patience()) {
+    // the image recipes train under a one-cycle rate (ModelRecipe.configuration), the MLPs under a constant one
+    EarlyStopping stopping = recipe.readsImages()
+        ? EarlyStopping.afterCycleSettles(settings.patience(), settings.maxEpochs())
+        : new EarlyStopping(settings.patience(), 0);
+    while (epochs.size() < settings.maxEpochs() && !stopping.stop(epochs.size(), bestEpoch)) {
       int epoch = epochs.size() + 1;
       long start = System.nanoTime();
       runEpoch(network, trainX, trainY, numClasses, augmentation, random, epoch, progress);
