@@ -71,10 +71,10 @@ public final class PaperTables {
     }
 
     out.printf(Locale.ROOT, "%nTable 3. AUROC: correct vs wrong predictions (misclassification) and in- vs out-of-distribution%n");
-    out.printf(Locale.ROOT, "  %-20s %8s %16s %16s %16s %16s%n", "score", "paper", "misclass.", "vs softmax", "OOD AUROC", "FPR@95TPR");
+    out.printf(Locale.ROOT, "  %-22s %8s %16s %16s %16s %16s%n", "score", "paper", "misclass.", "vs softmax", "OOD AUROC", "FPR@95TPR");
     for (ScoreName score : ScoreName.values()) {
       String key = score.key();
-      out.printf(Locale.ROOT, "  %-20s %8s %16s %16s %16s %16s%n", key, paper.auroc().getOrDefault(key, "-"),
+      out.printf(Locale.ROOT, "  %-22s %8s %16s %16s %16s %16s%n", key, paper.auroc().getOrDefault(key, "-"),
           meanSd(runs, r -> r.auroc().get(key)),
           meanSd(runs, r -> r.vsSoftmax().get(key).difference()),
           far ? meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(key)) : "-",
@@ -87,7 +87,7 @@ public final class PaperTables {
     out.printf(Locale.ROOT, "%nExpected calibration error (15 bins) of calibrated P(correct); raw softmax: %s%n",
         meanSd(runs, r -> r.ece().get("softmaxUncalibrated")));
     for (ScoreName score : ScoreName.values()) {
-      out.printf(Locale.ROOT, "  %-20s %16s%n", score.key(), meanSd(runs, r -> r.ece().get(score.key())));
+      out.printf(Locale.ROOT, "  %-22s %16s%n", score.key(), meanSd(runs, r -> r.ece().get(score.key())));
     }
     printAnswers(runs, out);
     out.flush();
@@ -139,11 +139,11 @@ public final class PaperTables {
     for (String type : first.augrc().keySet()) {
       Map<String, Map<String, Double>> byShare = first.augrc().get(type);
       out.printf(Locale.ROOT, "%n  Joint task, %s OOD: AUGRC x 1000 by assumed OOD share pi (lower is better; trust refitted at each pi)%n", type);
-      out.printf(Locale.ROOT, "  %-20s", "score / pi");
+      out.printf(Locale.ROOT, "  %-22s", "score / pi");
       byShare.keySet().forEach(share -> out.printf(Locale.ROOT, " %16s", share));
       out.println();
       for (String column : byShare.values().iterator().next().keySet()) {
-        out.printf(Locale.ROOT, "  %-20s", column);
+        out.printf(Locale.ROOT, "  %-22s", column);
         for (String share : byShare.keySet()) {
           out.printf(Locale.ROOT, " %16s", meanSd1000(runs, r -> r.augrc().get(type).get(share).get(column)));
         }
@@ -204,10 +204,10 @@ public final class PaperTables {
   private static void printNearOod(List<EvaluationReport> runs, PrintWriter out) {
     out.printf(Locale.ROOT, "%nNear OOD. In-distribution test images vs the held-out classes' (%s)%n",
         runs.get(0).oodDataset().get(OodType.NEAR.key()));
-    out.printf(Locale.ROOT, "  %-20s %16s %16s %16s%n", "score", "OOD AUROC", "FPR@95TPR", "far OOD AUROC");
+    out.printf(Locale.ROOT, "  %-22s %16s %16s %16s%n", "score", "OOD AUROC", "FPR@95TPR", "far OOD AUROC");
     for (ScoreName score : ScoreName.values()) {
       String key = score.key();
-      out.printf(Locale.ROOT, "  %-20s %16s %16s %16s%n", key,
+      out.printf(Locale.ROOT, "  %-22s %16s %16s %16s%n", key,
           meanSd(runs, r -> r.oodAuroc(OodType.NEAR).get(key)),
           meanSd(runs, r -> r.oodFpr95(OodType.NEAR).get(key)),
           meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(key)));
@@ -229,11 +229,11 @@ public final class PaperTables {
         bestMisclass, meanSd(runs, r -> r.auroc().get(bestMisclass)),
         far ? bestFar + " " + meanSd(runs, r -> r.oodAuroc(OodType.FAR).get(bestFar)) : "-",
         near ? String.format(Locale.ROOT, ", near OOD %s %s", bestNear, meanSd(runs, r -> r.oodAuroc(OodType.NEAR).get(bestNear))) : "");
-    out.printf(Locale.ROOT, "  %-20s %16s %16s%s%n", "alpha", "misclass.", "OOD AUROC",
+    out.printf(Locale.ROOT, "  %-22s %16s %16s%s%n", "alpha", "misclass.", "OOD AUROC",
         near ? String.format(Locale.ROOT, " %16s", "near OOD AUROC") : "");
     for (String alpha : runs.get(0).primaryAlphaAuroc().keySet()) {
       String nearCell = near ? String.format(Locale.ROOT, " %16s", meanSd(runs, r -> r.primaryAlphaOodAuroc(OodType.NEAR).get(alpha))) : "";
-      out.printf(Locale.ROOT, "  %-20s %16s %16s%s%n", alpha,
+      out.printf(Locale.ROOT, "  %-22s %16s %16s%s%n", alpha,
           meanSd(runs, r -> r.primaryAlphaAuroc().get(alpha)),
           far ? meanSd(runs, r -> r.primaryAlphaOodAuroc(OodType.FAR).get(alpha)) : "-", nearCell);
     }
