@@ -46,7 +46,7 @@ public final class AnswersFitter {
    */
   static final List<ScoreName> CONFIDENCE_FEATURES =
       List.of(ScoreName.SOFTMAX, ScoreName.DOCTOR, ScoreName.TRINOMIAL, ScoreName.GAUSSIAN, ScoreName.MAHALANOBIS, ScoreName.KNN,
-          ScoreName.VIM);
+          ScoreName.VIM, ScoreName.MAHALANOBIS_NORMALISED);
 
   /**
    * Feature sets for the confidence, simplest first: each score alone (softmax alone is Platt
