@@ -246,6 +246,12 @@ def main(out_dir):
     write_csv(os.path.join(out_dir, "mlp-test.csv"), *tabular(500, generator))
     write_csv(os.path.join(out_dir, "mlp-ood.csv"), 12 * torch.rand(200, FEATURES, generator=generator) - 6, None)
 
+    # the MLP again, declaring its training in metadata_props as train_vgg_small.py does (for inspect)
+    declared = onnx.load(os.path.join(out_dir, "mlp.onnx"))
+    onnx.helper.set_model_props(declared, {"penultimate.dataset": "synthetic", "penultimate.seed": "1",
+                                           "penultimate.class_names": "left,middle,right"})
+    onnx.save(declared, os.path.join(out_dir, "mlp-declared.onnx"))
+
 
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else "penultimate-onnx/src/test/resources/onnx")

@@ -8,14 +8,19 @@ import io.penultimate.model.ModelMetadata;
 import io.penultimate.onnx.Candidate;
 import io.penultimate.onnx.OnnxGraph;
 import io.penultimate.onnx.OnnxInspection;
+import io.penultimate.onnx.OnnxModelFile;
+import io.penultimate.onnx.OnnxSettings;
 import io.penultimate.onnx.PenultimateChoice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,6 +73,26 @@ final class InspectCommand implements Callable<Integer> {
     }
     PenultimateChoice choice = inspection.choice().get();
     out.printf("penultimate  %s, %s values: %s%n", choice.hidden(), known(choice.width()), choice.reason());
+    try (OnnxModelFile file = OnnxModelFile.open(model, OnnxSettings.DEFAULT.withHiddenLayer(hiddenLayer))) {
+      declared(file.metadata()).ifPresent(text -> out.printf("declared     %s%n", text));
+    }
+  }
+
+  /** What the file's metadata_props declare (see penultimate-onnx's DeclaredMetadata), empty when nothing. */
+  private static Optional<String> declared(ModelMetadata metadata) {
+    List<String> parts = new ArrayList<>();
+    if (!metadata.arch().equals(OnnxModelFile.ARCH)) {
+      parts.add("architecture " + metadata.arch());
+    }
+    metadata.dataset().ifPresent(dataset -> parts.add("data set " + dataset));
+    metadata.seed().ifPresent(seed -> parts.add("seed " + seed));
+    metadata.testAccuracy().ifPresent(accuracy -> parts.add(String.format(Locale.ROOT, "test accuracy %.4f", accuracy)));
+    List<String> byIndex = IntStream.range(0, metadata.classNames().size()).mapToObj(Integer::toString).toList();
+    if (!metadata.classNames().equals(byIndex)) {
+      parts.add("classes " + String.join(", ", metadata.classNames()));
+    }
+    metadata.datasetClasses().ifPresent(classes -> parts.add("the data set's classes " + classes));
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
   }
 
   private static String outputForm(PenultimateChoice choice) {

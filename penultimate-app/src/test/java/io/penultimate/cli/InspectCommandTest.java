@@ -36,6 +36,14 @@ class InspectCommandTest {
   }
 
   @Test
+  void showsWhatAnOnnxFileDeclaresInItsMetadataProps() {
+    int exit = run("inspect", "--model", FIXTURES + "mlp-declared.onnx");
+
+    assertThat(exit).isZero();
+    assertThat(last.out().lines()).last().isEqualTo("declared     data set synthetic; seed 1; classes left, middle, right");
+  }
+
+  @Test
   void saysThatAModelEndingInASoftmaxOutputsProbabilitiesAndThatItsLogitsAreRead() {
     int exit = run("inspect", "--model", FIXTURES + "mlp-softmax.onnx");
 
