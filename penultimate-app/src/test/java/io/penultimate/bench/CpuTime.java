@@ -54,10 +54,10 @@ public final class CpuTime {
         b.fit();
         System.out.printf(
             "width %s, µs per call (CPU): mahalanobis %.3f, classGaussian %.3f, maxLogit %.3f, doctor %.3f, relativeMahalanobis %.3f,"
-                + " knn %.3f, vim %.3f, sirc %.3f%n",
+                + " knn %.3f, vim %.3f, sirc %.3f, mahalanobisNormalised %.3f%n",
             width, microsPerCall(b::mahalanobisScore), microsPerCall(b::classGaussianScore), microsPerCall(b::maxLogitScore),
             microsPerCall(b::doctorScore), microsPerCall(b::relativeMahalanobisScore), microsPerCall(b::knnScore),
-            microsPerCall(b::vimScore), microsPerCall(b::sircScore));
+            microsPerCall(b::vimScore), microsPerCall(b::sircScore), microsPerCall(b::mahalanobisNormalisedScore));
       } else {
         for (String cap : args[2].split(",")) {
           for (String products : new String[] {"plain", "blas"}) {
