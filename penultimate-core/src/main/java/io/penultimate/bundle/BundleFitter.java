@@ -68,8 +68,9 @@ import java.util.function.DoubleFunction;
  *
  * <p>The baseline models are fitted on the same training correct predictions as the encoders:
  * Mahalanobis, the per-class Gaussian and Relative Mahalanobis's background Gaussian on their hidden
- * vectors, normalised Mahalanobis on the same vectors scaled to unit length, k-NN on at most {@link #KNN_CAP} of them (a seeded uniform sample), ViM on their hidden
- * vectors and logits, and SIRC's gate on ViM's residual norms of the same vectors. ViM recovers the
+ * vectors, normalised Mahalanobis on the same vectors scaled to unit length, k-NN on at most
+ * {@link #KNN_CAP} of them (a seeded uniform sample), ViM on their hidden vectors and logits, and
+ * SIRC's gate on ViM's residual norms of the same vectors. ViM recovers the
  * final layer from the logits by least squares; when the layer read does not feed the model's final
  * linear layer (a {@code --hidden-layer} further back) the logits are not affine in it, and ViM and
  * SIRC use the affine map that best explains them instead of failing the fit, with

@@ -40,6 +40,7 @@ import org.apache.commons.math3.special.Erf;
 public record GoodnessOfFit(int bins) {
 
   public static final int DEFAULT_BINS = 50;
+  private static final double SQRT_2 = Math.sqrt(2);
 
   /** Which of a node's values R² is measured on. */
   public enum Values {
@@ -47,7 +48,6 @@ public record GoodnessOfFit(int bins) {
     /** Values above 0, against the mixture conditioned on x &gt; 0. */
     POSITIVE
   }
-  private static final double SQRT_2 = Math.sqrt(2);
 
   public GoodnessOfFit {
     if (bins < 2) {
