@@ -1,15 +1,15 @@
 package io.penultimate.cli;
 
-import io.penultimate.dl4j.BlasDotProducts;
-import io.penultimate.model.InputTransform;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.Datasets;
+import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.dl4j.ModelRecipe;
 import io.penultimate.dl4j.TrainingSettings;
 import io.penultimate.experiment.ProbedModel;
+import io.penultimate.model.InputTransform;
 import io.penultimate.model.LoadedModel;
 import java.io.IOException;
 import java.io.PrintWriter;

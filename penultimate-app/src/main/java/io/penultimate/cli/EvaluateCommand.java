@@ -1,11 +1,11 @@
 package io.penultimate.cli;
 
-import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.bundle.BundleJson;
 import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.ClassSubset;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
+import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.experiment.CsvExport;
 import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(
     name = "evaluate",

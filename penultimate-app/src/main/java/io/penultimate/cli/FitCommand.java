@@ -1,6 +1,5 @@
 package io.penultimate.cli;
 
-import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.bundle.AnswerSettings;
 import io.penultimate.bundle.BundleFitter;
 import io.penultimate.bundle.BundleJson;
@@ -8,6 +7,7 @@ import io.penultimate.bundle.EncoderBundle;
 import io.penultimate.data.ClassSubset;
 import io.penultimate.data.DataSplit;
 import io.penultimate.data.LabeledSamples;
+import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.experiment.InputCheck;
 import io.penultimate.experiment.ProbedModel;
 import io.penultimate.model.LoadedModel;
@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(
     name = "fit",

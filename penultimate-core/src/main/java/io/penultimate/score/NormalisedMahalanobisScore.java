@@ -11,7 +11,8 @@ package io.penultimate.score;
  * vector is, and weakly activated inputs (wrong predictions, OOD) come out closest: the raw score
  * ranks them as more typical. Normalising keeps the direction, the part the classes differ in.
  *
- * <p>The zero vector, which a ReLU layer can produce, stays zero. Inputs must be finite and d long
+ * <p>The unit vectors are deep k-NN's ({@link KnnScore#normaliseToDouble}): the zero vector, which
+ * a ReLU layer can produce, stays zero. Inputs must be finite and d long
  * (IllegalArgumentException otherwise); outputs are always finite, as {@link MahalanobisScore}'s.
  * Immutable and thread-safe.
  */
@@ -25,7 +26,7 @@ public final class NormalisedMahalanobisScore {
 
   public double score(double[] h) {
     Checks.requireVector(h, onUnitVectors.dimension(), "h");
-    return onUnitVectors.score(unit(h));
+    return onUnitVectors.score(KnnScore.normaliseToDouble(h));
   }
 
   public int dimension() {
@@ -37,30 +38,8 @@ public final class NormalisedMahalanobisScore {
     double[][] unit = new double[hidden.length][];
     for (int i = 0; i < hidden.length; i++) {
       Checks.requireFinite(hidden[i], "hidden[" + i + "]");
-      unit[i] = unit(hidden[i]);
+      unit[i] = KnnScore.normaliseToDouble(hidden[i]);
     }
     return unit;
-  }
-
-  // Scaled by the largest |h_i| first, so that the sum of squares neither overflows nor underflows.
-  private static double[] unit(double[] h) {
-    double largest = 0;
-    for (double x : h) {
-      largest = Math.max(largest, Math.abs(x));
-    }
-    double[] u = new double[h.length];
-    if (largest == 0) {
-      return u;
-    }
-    double sum = 0;
-    for (int i = 0; i < h.length; i++) {
-      u[i] = h[i] / largest;
-      sum += u[i] * u[i];
-    }
-    double norm = Math.sqrt(sum);
-    for (int i = 0; i < h.length; i++) {
-      u[i] /= norm;
-    }
-    return u;
   }
 }
