@@ -187,11 +187,11 @@ final class BenchCommand implements Runnable {
           events, own.given() ? own.data + ", " + replayed.inputSize() + " values each," : "MNIST test digits", tuning.inputFormat().key(), latencyEvents, rate,
           broker == null ? "external" : "embedded single-node KRaft", tuning.processingGuarantee(),
           Runtime.getRuntime().availableProcessors(), runs);
-      out.printf("  %-4s %-14s %12s %16s %10s %10s%n", "run", "topology", "events/s", "labelled ev/s", "p50 ms", "p99 ms");
+      out.printf("  %-4s %-14s %12s %16s %14s %10s %10s%n", "run", "topology", "events/s", "labelled ev/s", "steady ev/s", "p50 ms", "p99 ms");
       for (int run = 0; run < runs; run++) {
         for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
-          out.printf("  %-4d %-14s %12.0f %16.0f %10.0f %10.0f%n", run + 1, f.name(), f.eventsPerSecond(), f.labelledPerSecond(), f.p50Ms(),
-              f.p99Ms());
+          out.printf("  %-4d %-14s %12.0f %16.0f %14.0f %10.0f %10.0f%n", run + 1, f.name(), f.eventsPerSecond(), f.labelledPerSecond(),
+              f.labelledSteadyPerSecond(), f.p50Ms(), f.p99Ms());
         }
       }
       out.printf("  median [range] over the runs (batch size %d, model %s):%n", base.batchSize(),
@@ -203,6 +203,9 @@ final class BenchCommand implements Runnable {
       out.printf("  %-34s %s%n", "pass-through labelled events/s", spread.of(StreamBench.Figures::labelledPerSecond, false));
       out.printf("  %-34s %s%n", "scoring labelled events/s", spread.of(StreamBench.Figures::labelledPerSecond, true));
       out.printf("  %-34s %s%n", "ratio labelled (per pair)", spread.ratio(StreamBench.Figures::labelledPerSecond));
+      out.printf("  %-34s %s%n", "pass-through labelled steady ev/s", spread.of(StreamBench.Figures::labelledSteadyPerSecond, false));
+      out.printf("  %-34s %s%n", "scoring labelled steady ev/s", spread.of(StreamBench.Figures::labelledSteadyPerSecond, true));
+      out.printf("  %-34s %s%n", "ratio labelled steady (per pair)", spread.ratio(StreamBench.Figures::labelledSteadyPerSecond));
       out.printf("  %-34s %s / %s%n", "p50 / p99 ms pass-through", spread.of(StreamBench.Figures::p50Ms, false),
           spread.of(StreamBench.Figures::p99Ms, false));
       out.printf("  %-34s %s / %s%n", "p50 / p99 ms scoring", spread.of(StreamBench.Figures::p50Ms, true),
@@ -429,6 +432,11 @@ final class BenchCommand implements Runnable {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
     String bootstrapServers;
 
+    @Option(names = "--archive", paramLabel = "FILE", description = {
+        "Also start from this class-data sharing archive, as a third variant 'given': for example the one the launcher records",
+        "after a whole demo, penultimate-app/target/penultimate.jsa. It must come from this build's class path."})
+    Path givenArchive;
+
     @Mixin DemoModel.Options files;
     @Mixin OwnModelOptions own;
 
@@ -437,6 +445,9 @@ final class BenchCommand implements Runnable {
       own.requireComplete("bench startup");
       if (events < 1000 || runs < 1) {
         throw new UsageException("--events >= 1000 and --runs >= 1; found " + events + ", " + runs);
+      }
+      if (givenArchive != null && !Files.isRegularFile(givenArchive)) {
+        throw new UsageException("--archive " + givenArchive + ": no such file; run './penultimate demo' once to record the launcher's archive");
       }
       PrintWriter err = spec.commandLine().getErr();
       Replayed source = Replayed.of(own, files, err);
@@ -452,8 +463,11 @@ final class BenchCommand implements Runnable {
         err.println("bench: writing the class-data sharing archive ...");
         StartupBench.archive(archive, config, serveArgs, source.events(), state.path());
         // -Xshare:on: a JVM that cannot map the archive stops instead of silently starting without it
-        List<StartupBench.Variant> variants = List.of(new StartupBench.Variant("default", List.of()),
-            new StartupBench.Variant("cds", List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on")));
+        List<StartupBench.Variant> variants = new ArrayList<>(List.of(new StartupBench.Variant("default", List.of()),
+            new StartupBench.Variant("cds", List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"))));
+        if (givenArchive != null) {
+          variants.add(new StartupBench.Variant("given", List.of("-XX:SharedArchiveFile=" + givenArchive.toAbsolutePath(), "-Xshare:on")));
+        }
         for (int run = 1; run <= runs; run++) {
           for (StartupBench.Variant variant : variants) {
             StartupBench.Figures start = StartupBench.run(variant, config, serveArgs, source.events(), events, state.path());
@@ -472,7 +486,7 @@ final class BenchCommand implements Runnable {
           own.given() ? own.data + " with " + own.model : "MNIST test digits, the paper MLP", cluster == null ? "external" : "embedded single-node KRaft",
           Runtime.getRuntime().availableProcessors(), runs);
       out.printf("  %-8s %-26s %-26s %-20s%n", "variant", "first score s, median [range]", "full throughput s", "steady events/s");
-      for (String variant : List.of("default", "cds")) {
+      for (String variant : givenArchive == null ? List.of("default", "cds") : List.of("default", "cds", "given")) {
         List<Ramp> ramps = figures.stream().filter(f -> f.variant().equals(variant)).map(StartupBench.Figures::ramp).toList();
         out.printf("  %-8s %-26s %-26s %-20s%n", variant, spread(ramps, r -> r.firstMs() / 1e3, "%.1f"), spread(ramps, r -> r.fullMs() / 1e3, "%.1f"),
             spread(ramps, Ramp::steadyPerSecond, "%.0f"));

@@ -57,8 +57,17 @@ public final class StreamBench {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One application's figures. */
+  /**
+   * @param labelledPerSecond events per second of the labelled phase, until the quality covers every outcome
+   * @param labelledSteadyPerSecond the rate at which the labelled phase's scores came out between its 10th and 90th
+   *     percentile, the processing of the labels beside them included: unlike {@code labelledPerSecond} it does not count
+   *     the wait for the last quality snapshot (the monitor publishes one per interval, the pass-through one per outcome)
+   */
   public record Figures(
-      String name, int events, double eventsPerSecond, double labelledPerSecond, double p50Ms, double p99Ms, int latencyEvents, double rate) {}
+      String name, int events, double eventsPerSecond, double labelledPerSecond, double labelledSteadyPerSecond, double p50Ms, double p99Ms,
+      int latencyEvents, double rate) {}
+
+  private record LabelledRates(double untilCovered, double steady) {}
 
   /** Medians and ranges over alternating runs of the two applications, the i-th of each forming a pair. */
   public record Spread(List<Figures> passThrough, List<Figures> scoring) {
@@ -134,9 +143,9 @@ public final class StreamBench {
     }
     Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
     send(config, labelled.events(), labelled.labels(), images, events, 0);
-    double labelledPerSecond;
+    LabelledRates labelledRates;
     try (KafkaStreams streams = app.apply(labelled, phase(config, labelled))) {
-      labelledPerSecond = labelledThroughput(servers, labelled, events, progress, streams::start);
+      labelledRates = labelledThroughput(servers, labelled, events, progress, streams::start);
     }
     Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
     double[] latencies;
@@ -149,7 +158,8 @@ public final class StreamBench {
           (record, now) -> System.currentTimeMillis() - (double) record.timestamp());
       sender.join();
     }
-    return new Figures(name, events, eventsPerSecond, labelledPerSecond, Stats.percentile(latencies, 0.5), Stats.percentile(latencies, 0.99), latencyEvents, rate);
+    return new Figures(name, events, eventsPerSecond, labelledRates.untilCovered(), labelledRates.steady(), Stats.percentile(latencies, 0.5),
+        Stats.percentile(latencies, 0.99), latencyEvents, rate);
   }
 
   /** Each phase is a fresh application on its own topics, reading them from the start. */
@@ -185,8 +195,9 @@ public final class StreamBench {
    * {@code count} records have arrived on the scores topic and the quality records cover {@code
    * count} outcomes.
    */
-  private static double labelledThroughput(String servers, Topics topics, int count, QualityProgress progress, Runnable start) {
+  private static LabelledRates labelledThroughput(String servers, Topics topics, int count, QualityProgress progress, Runnable start) {
     long first = 0;
+    long[] scoreArrivals = new long[count];
     int scores = 0;
     int quality = 0;
     try (KafkaConsumer<String, byte[]> consumer =
@@ -203,13 +214,20 @@ public final class StreamBench {
           first = first == 0 ? System.nanoTime() : first;
           if (record.topic().equals(topics.quality())) {
             quality = progress.after(quality, record.value());
-          } else {
-            scores++;
+          } else if (scores < count) {
+            scoreArrivals[scores++] = System.nanoTime();
           }
         }
       }
     }
-    return count / ((System.nanoTime() - first) / 1e9);
+    return new LabelledRates(count / ((System.nanoTime() - first) / 1e9), steadyRate(scoreArrivals));
+  }
+
+  /** Arrivals per second between the 10th and the 90th percentile of {@code arrivals} (nanosecond times, in order). */
+  static double steadyRate(long[] arrivals) {
+    int from = arrivals.length / 10;
+    int to = arrivals.length - 1 - arrivals.length / 10;
+    return (to - from) / ((arrivals[to] - arrivals[from]) / 1e9);
   }
 
   /**

@@ -2,13 +2,14 @@ package io.penultimate.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StreamBenchSpreadTest {
   private static StreamBench.Figures figures(String name, double eventsPerSecond) {
-    return new StreamBench.Figures(name, 100, eventsPerSecond, eventsPerSecond / 2, 10, 20, 10, 5);
+    return new StreamBench.Figures(name, 100, eventsPerSecond, eventsPerSecond / 2, eventsPerSecond / 2, 10, 20, 10, 5);
   }
 
   @Test
@@ -21,6 +22,16 @@ class StreamBenchSpreadTest {
     assertThat(spread.of(StreamBench.Figures::eventsPerSecond, true)).isEqualTo("1000 [900-2000]");
     // pairs: 0.90, 0.50, 0.50
     assertThat(spread.ratio(StreamBench.Figures::eventsPerSecond)).isEqualTo("0.50 [0.50-0.90]");
+  }
+
+  @Test
+  void takesTheSteadyRateBetweenTheTenthAndTheNinetiethPercentileSoASlowStartAndTailDoNotCount() {
+    long[] arrivals = new long[100];
+    for (int i = 0; i < arrivals.length; i++) {
+      // 1 ms apart, after a start of 5 s; the last arrival 10 s late
+      arrivals[i] = 5_000_000_000L + i * 1_000_000L + (i == 99 ? 10_000_000_000L : 0);
+    }
+    assertThat(StreamBench.steadyRate(arrivals)).isCloseTo(1000.0, offset(1e-6));
   }
 
   @Test

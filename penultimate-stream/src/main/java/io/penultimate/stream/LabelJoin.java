@@ -94,7 +94,7 @@ final class LabelJoin {
     }
     byte[] stored = pending.delete(label.id());
     if (stored != null) {
-      PendingEvent event = Json.read(stored, PendingEvent.class);
+      PendingEvent event = PendingEvent.decode(stored);
       forward(Outcome.of(label.id(), event.predicted(), label.label(), event.scores(), event.answers(), record.timestamp()));
     } else if (held.get(label.id()) != null) {
       DeadLetters.forward(context, record, "a label for id '" + Reasons.excerpt(label.id()) + "' is already waiting for its event (duplicate label)");
@@ -203,7 +203,7 @@ final class LabelJoin {
     try (KeyValueIterator<String, byte[]> all = pending.all()) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> entry = all.next();
-        if (now - Json.read(entry.value, PendingEvent.class).scoredAtMs() > timing.retention().toMillis()) {
+        if (now - PendingEvent.scoredAtMs(entry.value) > timing.retention().toMillis()) {
           expired.add(entry.key);
         }
       }
@@ -218,7 +218,7 @@ final class LabelJoin {
   }
 
   private void forward(Outcome outcome) {
-    context.forward(new Record<>(outcome.id(), Json.write(outcome), outcome.timestamp()), MonitorTopology.OUTCOMES_SINK);
+    context.forward(new Record<>(outcome.id(), HotJson.write(outcome), outcome.timestamp()), MonitorTopology.OUTCOMES_SINK);
     observer.label(MonitorObserver.LabelOutcome.JOINED);
   }
 }

@@ -76,7 +76,7 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
     try (KeyValueIterator<Long, byte[]> all = outcomes.all()) {
       while (all.hasNext()) {
         KeyValue<Long, byte[]> entry = all.next();
-        Outcome outcome = completed(Json.read(entry.value, Outcome.class));
+        Outcome outcome = completed(HotJson.readOutcome(entry.value));
         if (hasServedScores(outcome)) {
           include(outcome);
         }
@@ -90,11 +90,13 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
 
   @Override
   public void process(Record<String, byte[]> record) {
-    Outcome outcome = completed(Json.read(record.value(), Outcome.class));
+    Outcome read = HotJson.readOutcome(record.value());
+    Outcome outcome = completed(read);
     if (!hasServedScores(outcome)) {
       return;
     }
-    outcomes.put(next, Json.write(outcome));
+    // an outcome that came with its answers is stored as it came, not formatted again
+    outcomes.put(next, outcome == read ? record.value() : HotJson.write(outcome));
     long oldest = next - windows.storedOutcomes();
     if (oldest >= 0) {
       // deleting a key that was never written would still log a tombstone

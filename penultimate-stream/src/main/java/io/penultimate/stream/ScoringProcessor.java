@@ -44,8 +44,14 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
   private LabelJoin labels;
   private KeyValueStore<String, byte[]> pending;
   private KeyValueStore<Long, byte[]> buffer;
+  /**
+   * The buffered events as parsed, beside their copies in the store: a flush scores these rather
+   * than reading the store back and decoding it. The store's keys run from {@code firstKey} to
+   * {@code nextKey}, since every flush empties it.
+   */
+  private final List<InputEvent> batchEvents = new ArrayList<>();
+  private long firstKey;
   private long nextKey;
-  private int buffered;
   /**
    * The latest record timestamp of the events read: the clock of the label grace. -1 before the
    * first (Kafka refuses negative timestamps), and not Long.MIN_VALUE, which the grace arithmetic
@@ -71,11 +77,16 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
     this.pending = context.getStateStore(MonitorTopology.PENDING_STORE);
     this.buffer = context.getStateStore(MonitorTopology.BUFFER_STORE);
     try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
+      boolean first = true;
       while (restored.hasNext()) {
-        nextKey = restored.next().key + 1;
-        buffered++;
+        KeyValue<Long, byte[]> entry = restored.next();
+        firstKey = first ? entry.key : firstKey;
+        first = false;
+        nextKey = entry.key + 1;
+        batchEvents.add(decodeBuffered(entry.value));
       }
     }
+    firstKey = batchEvents.isEmpty() ? nextKey : firstKey;
     context.schedule(batch.linger(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
     labels = new LabelJoin(parser, labelTiming, observer, context, pending, context.getStateStore(MonitorTopology.HELD_LABELS_STORE));
     context.schedule(labels.expiryInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireHeldLabels);
@@ -103,7 +114,8 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
       return;
     }
     buffer.put(nextKey++, BinaryEvent.encode(event));
-    if (++buffered >= batch.size()) {
+    batchEvents.add(event);
+    if (batchEvents.size() >= batch.size()) {
       flush();
     }
   }
@@ -129,23 +141,18 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
   }
 
   private void flush() {
-    if (buffered == 0) {
+    if (batchEvents.isEmpty()) {
       return;
     }
-    List<KeyValue<Long, byte[]>> entries = new ArrayList<>(buffered);
-    try (KeyValueIterator<Long, byte[]> all = buffer.all()) {
-      all.forEachRemaining(entries::add);
-    }
-    List<InputEvent> events = new ArrayList<>(entries.size());
-    for (KeyValue<Long, byte[]> entry : entries) {
-      events.add(decodeBuffered(entry.value));
-    }
     long start = System.nanoTime();
-    ScoredBatch scored = scorer.scoreBatch(events);
+    ScoredBatch scored = scorer.scoreBatch(List.copyOf(batchEvents));
     observer.batchScored(scored, System.nanoTime() - start);
     scored.events().forEach(this::emit);
-    entries.forEach(entry -> buffer.delete(entry.key));
-    buffered = 0;
+    for (long key = firstKey; key < nextKey; key++) {
+      buffer.delete(key);
+    }
+    firstKey = nextKey;
+    batchEvents.clear();
   }
 
   private static InputEvent decodeBuffered(byte[] bytes) {
@@ -157,14 +164,14 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
   }
 
   private void emit(ScoredEvent scored) {
-    context.forward(new Record<>(scored.id(), Json.write(scored), scored.timestamp()), MonitorTopology.SCORES_SINK);
+    context.forward(new Record<>(scored.id(), HotJson.write(scored), scored.timestamp()), MonitorTopology.SCORES_SINK);
     if (scored.label() != null) {
       Outcome outcome = Outcome.of(scored.id(), scored.predicted(), scored.label(), scored.scores(), EventAnswers.of(scored), scored.timestamp());
-      context.forward(new Record<>(scored.id(), Json.write(outcome), scored.timestamp()), MonitorTopology.OUTCOMES_SINK);
+      context.forward(new Record<>(scored.id(), HotJson.write(outcome), scored.timestamp()), MonitorTopology.OUTCOMES_SINK);
     }
     if (!labels.settleHeld(scored)) {
-      pending.put(scored.id(), Json.write(
-          new PendingEvent(scored.predicted(), scored.scores(), EventAnswers.of(scored), context.currentSystemTimeMs())));
+      pending.put(scored.id(),
+          new PendingEvent(scored.predicted(), scored.scores(), EventAnswers.of(scored), context.currentSystemTimeMs()).encode());
     }
   }
 }
