@@ -91,7 +91,7 @@ public final class SoakBench {
       for (long k = 0; k <= intervals; k++) {
         sleepUntil(start + k * settings.interval().toNanos());
         requireHealthy(monitor.streams(), sending);
-        SoakSample sample = sample(Duration.ofNanos(System.nanoTime() - start), memory, monitor.stateDir(), lag, topics, settings.fullGc());
+        SoakSample sample = sample(Duration.ofNanos(System.nanoTime() - start), memory, monitor, lag, settings.fullGc());
         samples.add(sample);
         err.printf("soak: %s%n", sample.summary());
       }
@@ -124,8 +124,9 @@ public final class SoakBench {
   }
 
   /** The events sent so far are the events topic's latest offsets: the replay's producer is not transactional, so no markers. */
-  private static SoakSample sample(Duration elapsed, ProcessMemory memory, Path stateDir, ConsumerLag lag, Topics topics, boolean fullGc)
+  private static SoakSample sample(Duration elapsed, ProcessMemory memory, Monitor monitor, ConsumerLag lag, boolean fullGc)
       throws InterruptedException, ExecutionException {
+    Topics topics = monitor.topics();
     Map<String, ConsumerLag.TopicLag> lags = lag.read();
     ConsumerLag.TopicLag events = lags.get(topics.events());
     ProcessMemory.Reading reading = memory.read();
@@ -137,8 +138,16 @@ public final class SoakBench {
       System.gc();
       reading = reading.withHeapAfterGc(ProcessMemory.heapAfterLastGc());
     }
-    return new SoakSample(elapsed, reading, directoryBytes(stateDir), events.lag(), lags.get(topics.labels()).lag(),
-        events.committed() + events.lag(), events.committed());
+    return new SoakSample(elapsed, reading, directoryBytes(monitor.stateDir()), storeKeys(monitor.streams()), events.lag(),
+        lags.get(topics.labels()).lag(), events.committed() + events.lag(), events.committed());
+  }
+
+  /** RocksDB's estimate of the keys in every persistent store of the monitor (Kafka Streams' {@code estimate-num-keys}, summed). */
+  static long storeKeys(KafkaStreams streams) {
+    return streams.metrics().values().stream()
+        .filter(metric -> metric.metricName().name().equals("estimate-num-keys") && metric.metricValue() instanceof Number)
+        .mapToLong(metric -> ((Number) metric.metricValue()).longValue())
+        .sum();
   }
 
   /** Until the monitor has committed every event and label it was sent. */

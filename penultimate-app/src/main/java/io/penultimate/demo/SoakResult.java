@@ -63,15 +63,16 @@ public record SoakResult(
 
   /** The table of samples, the slopes and the count check. */
   public void print(PrintWriter out) {
-    out.printf("  %5s %8s %8s %8s %8s %8s %7s %8s %8s %8s %8s %7s %10s %10s%n", "min", "RSS", "RssFile", "heapGC", "heapCom",
-        "nonHeap", "direct", "JavaCPP", "otherNat", "state", "lagEv", "lagLab", "sent", "scored");
-    out.printf("  %5s %8s %8s %8s %8s %8s %7s %8s %8s %8s %8s %7s %10s %10s%n", "", "MB", "MB", "MB", "MB", "MB", "MB", "MB", "MB",
-        "MB", "events", "labels", "events", "events");
+    out.printf("  %5s %8s %8s %8s %8s %8s %7s %8s %8s %8s %9s %8s %7s %10s %10s%n", "min", "RSS", "RssFile", "heapGC", "heapCom",
+        "nonHeap", "direct", "JavaCPP", "otherNat", "state", "keys", "lagEv", "lagLab", "sent", "scored");
+    out.printf("  %5s %8s %8s %8s %8s %8s %7s %8s %8s %8s %9s %8s %7s %10s %10s%n", "", "MB", "MB", "MB", "MB", "MB", "MB", "MB", "MB",
+        "MB", "", "events", "labels", "events", "events");
     for (SoakSample s : samples) {
       ProcessMemory.Reading m = s.memory();
-      out.printf("  %5.1f %8.1f %8.1f %8.1f %8.1f %8.1f %7.1f %8.2f %8.1f %8.1f %8d %7d %10d %10d%n", s.elapsed().toMillis() / 60e3,
+      out.printf("  %5.1f %8.1f %8.1f %8.1f %8.1f %8.1f %7.1f %8.2f %8.1f %8.1f %9d %8d %7d %10d %10d%n", s.elapsed().toMillis() / 60e3,
           m.rss() / MB, m.rssFile() / MB, m.heapAfterGc() / MB, m.heapCommitted() / MB, m.nonHeapCommitted() / MB, m.direct() / MB,
-          m.javaCpp() / MB, m.otherNative() / MB, s.stateBytes() / MB, s.eventsLag(), s.labelsLag(), s.produced(), s.scored());
+          m.javaCpp() / MB, m.otherNative() / MB, s.stateBytes() / MB, s.storeKeys(), s.eventsLag(), s.labelsLag(), s.produced(),
+          s.scored());
     }
     List<SoakSample> steady = from(settings.warmUp());
     List<SoakSample> late = from(secondHalf());
@@ -88,6 +89,13 @@ public record SoakResult(
           lateLine == null ? "-" : String.format("%.2f", lateLine.slope() / MB),
           lateLine == null ? "-" : String.format("%.2f", lateLine.slopeStandardError() / MB), mean / MB,
           mean > 0 ? String.format("%.2f", 100 * line.slope() / mean) : "-");
+    }
+    if (late.size() >= 2) {
+      // a count, not bytes: beside the bytes on disk it tells more state from garbage awaiting compaction
+      double[] hours = late.stream().mapToDouble(sample -> sample.elapsed().toMillis() / 3.6e6).toArray();
+      LeastSquaresLine keys = LeastSquaresLine.fit(hours, late.stream().mapToDouble(SoakSample::storeKeys).toArray());
+      out.printf("  state store keys (RocksDB's estimate): %.0f +- %.0f per hour over the second half, mean %.0f%n", keys.slope(),
+          keys.slopeStandardError(), late.stream().mapToLong(SoakSample::storeKeys).average().orElseThrow());
     }
     out.printf("%n  sent %d events (%.0f/s sustained over %.0f s, %.0f/s asked) and %d labels; drained in %.1f s%n", sent.events(),
         sent.events() / producingSeconds, producingSeconds, settings.rate(), sent.labels(), drained.toMillis() / 1e3);

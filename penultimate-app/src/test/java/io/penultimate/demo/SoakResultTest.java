@@ -30,7 +30,7 @@ class SoakResultTest {
       long rss = (minute < 2 ? 300 * MB : 800 * MB) + minute * MB;
       long heap = 100 * MB + Math.min(minute, 5) * 10 * MB;
       ProcessMemory.Reading memory = new ProcessMemory.Reading(rss, 50 * MB, heap, 400 * MB, 80 * MB, MB, 0);
-      samples.add(new SoakSample(Duration.ofMinutes(minute), memory, 2 * MB, 0, 0, minute * 6000L, minute * 6000L));
+      samples.add(new SoakSample(Duration.ofMinutes(minute), memory, 2 * MB, 1000, 0, 0, minute * 6000L, minute * 6000L));
     }
     return samples;
   }
