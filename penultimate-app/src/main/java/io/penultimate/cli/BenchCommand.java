@@ -194,6 +194,14 @@ final class BenchCommand implements Runnable {
               f.labelledSteadyPerSecond(), f.p50Ms(), f.p99Ms());
         }
       }
+      out.printf("  the stream thread in the latency phase, longest ms: commit, poll, processing of one record, punctuation%n");
+      for (int run = 0; run < runs; run++) {
+        for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
+          StreamBench.ThreadLatencies t = f.thread();
+          out.printf("  %-4d %-14s %8.0f %8.0f %8.1f %8.1f%n", run + 1, f.name(), t.commitMaxMs(), t.pollMaxMs(), t.processMaxMs(),
+              t.punctuateMaxMs());
+        }
+      }
       out.printf("  median [range] over the runs (batch size %d, model %s):%n", base.batchSize(),
           own.given() ? own.model + ", " + wiring.model().metadata().arch() : wiring.model().metadata().arch());
       StreamBench.Spread spread = new StreamBench.Spread(passThroughRuns, scoringRuns);

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -65,7 +66,31 @@ public final class StreamBench {
    */
   public record Figures(
       String name, int events, double eventsPerSecond, double labelledPerSecond, double labelledSteadyPerSecond, double p50Ms, double p99Ms,
-      int latencyEvents, double rate) {}
+      int latencyEvents, double rate, ThreadLatencies thread) {}
+
+  /**
+   * The longest commit, poll, processing of one record and punctuation of the stream thread during
+   * the latency phase, in ms (Kafka Streams' thread metrics, over their sample windows): which of
+   * them a slow event waited for.
+   */
+  public record ThreadLatencies(double commitMaxMs, double pollMaxMs, double processMaxMs, double punctuateMaxMs) {
+    static final ThreadLatencies UNKNOWN = new ThreadLatencies(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+    static ThreadLatencies of(KafkaStreams streams) {
+      return new ThreadLatencies(max(streams, "commit-latency-max"), max(streams, "poll-latency-max"), max(streams, "process-latency-max"),
+          max(streams, "punctuate-latency-max"));
+    }
+
+    private static double max(KafkaStreams streams, String name) {
+      return streams.metrics().values().stream()
+          .filter(metric -> metric.metricName().group().equals("stream-thread-metrics") && metric.metricName().name().equals(name))
+          .map(Metric::metricValue)
+          .filter(value -> value instanceof Double d && Double.isFinite(d))
+          .mapToDouble(value -> (Double) value)
+          .max()
+          .orElse(Double.NaN);
+    }
+  }
 
   private record LabelledRates(double untilCovered, double steady) {}
 
@@ -149,6 +174,7 @@ public final class StreamBench {
     }
     Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
     double[] latencies;
+    ThreadLatencies thread;
     try (KafkaStreams streams = app.apply(latency, phase(config, latency))) {
       streams.start();
       StreamClients.awaitRunning(streams, TIMEOUT);
@@ -157,9 +183,10 @@ public final class StreamBench {
       latencies = readBack(servers, latency.scores(), latencyEvents, sender::start,
           (record, now) -> System.currentTimeMillis() - (double) record.timestamp());
       sender.join();
+      thread = ThreadLatencies.of(streams);
     }
     return new Figures(name, events, eventsPerSecond, labelledRates.untilCovered(), labelledRates.steady(), Stats.percentile(latencies, 0.5),
-        Stats.percentile(latencies, 0.99), latencyEvents, rate);
+        Stats.percentile(latencies, 0.99), latencyEvents, rate, thread);
   }
 
   /** Each phase is a fresh application on its own topics, reading them from the start. */
