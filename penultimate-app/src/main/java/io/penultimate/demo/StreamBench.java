@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,6 +41,9 @@ import org.apache.kafka.streams.Topology;
  */
 public final class StreamBench {
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
+  /** Events scored, unmeasured, before the latency phase's: their ids begin with {@link #PRIMING_PREFIX}. */
+  static final int PRIMING_EVENTS = 200;
+  private static final String PRIMING_PREFIX = "prime-";
 
   /** Builds the application under test on the given topics, with the configuration of one phase. */
   public interface App extends BiFunction<Topics, MonitorConfig, KafkaStreams> {}
@@ -163,7 +167,7 @@ public final class StreamBench {
     send(config, throughput.events(), null, images, events, 0);
     double eventsPerSecond;
     try (KafkaStreams streams = app.apply(throughput, phase(config, throughput))) {
-      double[] arrivals = readBack(servers, throughput.scores(), events, streams::start, (record, now) -> now / 1e6);
+      double[] arrivals = readBack(servers, throughput.scores(), events, streams::start, (record, now) -> now / 1e6, key -> true);
       eventsPerSecond = (events - 1) / ((arrivals[events - 1] - arrivals[0]) / 1e3);
     }
     Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
@@ -178,10 +182,14 @@ public final class StreamBench {
     try (KafkaStreams streams = app.apply(latency, phase(config, latency))) {
       streams.start();
       StreamClients.awaitRunning(streams, TIMEOUT);
+      // the first events after a start wait for the tasks to come up (a scoring task copies the
+      // network and opens its stores): a start-up cost (bench startup), not the latency of a running monitor
+      readBack(servers, latency.scores(), PRIMING_EVENTS, () -> send(config, latency.events(), null, images, PRIMING_EVENTS, 0, PRIMING_PREFIX),
+          (record, now) -> 0.0, key -> key.startsWith(PRIMING_PREFIX));
       Thread sender = new Thread(() -> send(config, latency.events(), null, images, latencyEvents, rate), "bench-sender");
       // both topologies keep the input's timestamp on the output: the producer's send time (as in the JSON)
       latencies = readBack(servers, latency.scores(), latencyEvents, sender::start,
-          (record, now) -> System.currentTimeMillis() - (double) record.timestamp());
+          (record, now) -> System.currentTimeMillis() - (double) record.timestamp(), key -> !key.startsWith(PRIMING_PREFIX));
       sender.join();
       thread = ThreadLatencies.of(streams);
     }
@@ -208,7 +216,12 @@ public final class StreamBench {
    * followed by its label on {@code labelsTopic} unless that is null; rate 0 sends as fast as possible.
    */
   static void send(MonitorConfig config, String topic, String labelsTopic, LabeledSamples images, int count, double rate) {
-    ReplayPlan plan = new ReplayPlan(images, null, 0, count, rate, false, labelsTopic, Duration.ZERO, "b");
+    send(config, topic, labelsTopic, images, count, rate, "b");
+  }
+
+  private static void send(MonitorConfig config, String topic, String labelsTopic, LabeledSamples images, int count, double rate,
+      String idPrefix) {
+    ReplayPlan plan = new ReplayPlan(images, null, 0, count, rate, false, labelsTopic, Duration.ZERO, idPrefix);
     try {
       EventReplay.replay(plan, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()), topic, config.inputFormat(),
           n -> {});
@@ -258,11 +271,12 @@ public final class StreamBench {
   }
 
   /**
-   * Reads {@code count} records, measuring each as it arrives; {@code start} runs once the reader
-   * holds its partitions, so a slow group join never delays or bunches the measured arrivals.
+   * Reads {@code count} records whose key is {@code counted}, measuring each as it arrives; {@code
+   * start} runs once the reader holds its partitions, so a slow group join never delays or bunches
+   * the measured arrivals.
    */
-  private static double[] readBack(
-      String servers, String topic, int count, Runnable start, BiFunction<ConsumerRecord<String, byte[]>, Long, Double> measure) {
+  private static double[] readBack(String servers, String topic, int count, Runnable start,
+      BiFunction<ConsumerRecord<String, byte[]>, Long, Double> measure, Predicate<String> counted) {
     double[] values = new double[count];
     int seen = 0;
     try (KafkaConsumer<String, byte[]> consumer = StreamClients.readCommitted(servers, new ByteArrayDeserializer(), topic)) {
@@ -274,7 +288,7 @@ public final class StreamBench {
           throw new IllegalStateException("only " + seen + " of " + count + " records on " + topic + " after " + TIMEOUT);
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
-          if (seen < count) {
+          if (seen < count && counted.test(record.key())) {
             values[seen++] = measure.apply(record, System.nanoTime());
           }
         }
