@@ -45,7 +45,7 @@ public final class MonitorConfig {
       new Setting("node-encoder", "gmm", "encoder family ranking lowestNodes"),
       new Setting("lowest-nodes", "5", "how many least likely nodes each output lists"),
       new Setting("batch-size", "256", "events per forward pass at most"),
-      new Setting("batch-linger", "PT0.05S", "longest wait before a partial batch is scored, ISO-8601"),
+      new Setting("batch-linger", "PT0.02S", "longest wait before a partial batch is scored, ISO-8601"),
       new Setting("window", "10000", "labelled events in each outcomes partition's rolling window (the cluster-wide view merges them all)"),
       new Setting("label-retention", "PT24H", "how long a scored event waits for its label, ISO-8601"),
       new Setting("label-grace", "PT10S",

@@ -16,7 +16,7 @@ class MonitorConfigTest {
   void usesTheDocumentedDefaultsForEverySettingNotGiven() {
     MonitorConfig config = MonitorConfig.DEFAULT.validate();
     assertThat(config.topics()).isEqualTo(Topics.withPrefix("penultimate"));
-    assertThat(config.batch()).isEqualTo(new BatchSettings(256, Duration.ofMillis(50)));
+    assertThat(config.batch()).isEqualTo(new BatchSettings(256, Duration.ofMillis(20)));
     assertThat(config.labelTiming()).isEqualTo(new LabelTiming(Duration.ofHours(24), Duration.ofSeconds(10), 100_000));
     assertThat(config.qualityWindows()).isEqualTo(new QualityWindows(10_000, Duration.ofHours(1), 100_000, Duration.ofSeconds(1)));
     assertThat(config.scoring("m", "b")).isEqualTo(new ScoringSettings(ScoreName.GMM, 5, "m", "b"));
