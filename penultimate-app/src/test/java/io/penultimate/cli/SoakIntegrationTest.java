@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class SoakIntegrationTest {
-  /** A table row: minutes, then eight memory figures and the state in MB, then four counts. */
-  private static final Pattern ROW = Pattern.compile("\\s+(-?\\d+\\.\\d+(?:\\s+-?\\d+\\.\\d+){9})((?:\\s+\\d+){4})");
+  /** A table row: minutes, then eight memory figures and the state in MB, then the state's keys and four counts. */
+  private static final Pattern ROW = Pattern.compile("\\s+(-?\\d+\\.\\d+(?:\\s+-?\\d+\\.\\d+){9})((?:\\s+\\d+){5})");
 
   @TempDir Path dir;
 
