@@ -60,6 +60,9 @@ public final class MonitorConfig {
       new Setting("processing-guarantee", StreamsConfig.EXACTLY_ONCE_V2,
           "exactly_once_v2 (an input's outputs are committed together, read_committed readers see them at each commit) or"
               + " at_least_once (outputs visible at once; after a crash the inputs since the last commit are scored again)"),
+      new Setting("rocksdb-memory-mb", "128",
+          "native memory of every RocksDB state store of the process together, MB: one block cache, the memtables and the index"
+              + " and filter blocks charged to it"),
       new Setting("state-dir", null,
           "Kafka Streams state directory (default: $PENULTIMATE_STATE_DIR, else $XDG_STATE_HOME/penultimate, else ~/.local/state/penultimate)"),
       new Setting("create-topics", "false", "create the missing topics instead of stopping; existing ones are checked, never altered"),
@@ -146,7 +149,7 @@ public final class MonitorConfig {
     List<Supplier<?>> accessors = List.of(
         this::applicationId, this::bootstrapServers, this::topics, this::inputFormat, this::oipInput, this::maxEventBytes,
         this::scoreSelection, this::nodeEncoder, this::lowestNodes, this::batchSize, this::batchLinger, this::window, this::labelRetention,
-        this::labelGrace, this::maxHeldLabels, this::timeWindow, this::timeWindowCapacity, this::qualityInterval, this::processingGuarantee, this::stateDir, this::createTopics, this::partitions,
+        this::labelGrace, this::maxHeldLabels, this::timeWindow, this::timeWindowCapacity, this::qualityInterval, this::processingGuarantee, this::rocksDbMemoryBytes, this::stateDir, this::createTopics, this::partitions,
         this::replicationFactor, this::metricsPort, this::metricsBind, this::metricsUser, this::metricsPasswordFile, this::metricsTlsKeystore,
         this::metricsTlsPasswordFile, this::nodeWindow, this::nodeMetricsCap, this::estimateWindow);
     for (Supplier<?> accessor : accessors) {
@@ -285,6 +288,10 @@ public final class MonitorConfig {
     return processingGuarantee().equals(StreamsConfig.EXACTLY_ONCE_V2);
   }
 
+  public long rocksDbMemoryBytes() {
+    return integer("rocksdb-memory-mb", 8) * 1024L * 1024L;
+  }
+
   public Path stateDir() {
     String dir = value("state-dir");
     return dir == null ? StateDirs.serveDefault() : Path.of(dir);
@@ -370,7 +377,8 @@ public final class MonitorConfig {
   /**
    * The Kafka Streams properties, derived here and nowhere else: the application id and brokers,
    * the processing guarantee (by default exactly-once: the scored, outcome and quality records of
-   * an input are committed together), the state directory, then every {@code kafka.} setting, which wins.
+   * an input are committed together), the state directory and its stores' bounded memory, then every
+   * {@code kafka.} setting, which wins.
    */
   public Properties streamsProperties() {
     Properties properties = new Properties();
@@ -378,6 +386,8 @@ public final class MonitorConfig {
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee());
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
+    properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+    properties.put(BoundedRocksDbMemory.TOTAL_BYTES, String.valueOf(rocksDbMemoryBytes()));
     // the default from Kafka 5.0 on, and 4.x warns until it is set (its constant is deprecated for
     // that reason, hence the literal); the topology has no global state anyway. Once more for the
     // main consumer: its partition assignor builds a StreamsConfig of the consumer's settings and warns too

@@ -90,6 +90,19 @@ class MonitorConfigTest {
   }
 
   @Test
+  void boundsTheStateStoresNativeMemoryUnlessKafkaSettingsReplaceTheSetter() {
+    assertThat(MonitorConfig.DEFAULT.streamsProperties())
+        .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class)
+        .containsEntry(BoundedRocksDbMemory.TOTAL_BYTES, String.valueOf(128L << 20));
+    assertThat(MonitorConfig.DEFAULT.with("rocksdb-memory-mb", "512").streamsProperties())
+        .containsEntry(BoundedRocksDbMemory.TOTAL_BYTES, String.valueOf(512L << 20));
+    assertThat(MonitorConfig.DEFAULT.with("kafka.rocksdb.config.setter", "com.example.Mine").streamsProperties())
+        .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "com.example.Mine");
+    assertThat(MonitorConfig.DEFAULT.with("rocksdb-memory-mb", "4").problems())
+        .containsExactly("--rocksdb-memory-mb must be at least 8, found '4'");
+  }
+
+  @Test
   void takesTheProcessingGuaranteeFromItsFlagUnlessTheKafkaPropertySaysOtherwise() {
     assertThat(MonitorConfig.DEFAULT.with("processing-guarantee", "at_least_once").streamsProperties())
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
