@@ -22,9 +22,17 @@ public final class Backlog {
   public static final long BASELINE_MS = 10_000;
 
   /**
+   * The threshold is never under the events sent in this span before the fault. At a low rate the
+   * largest backlog of a quiet baseline is a handful of events (8 at 40/s), and the ripples of a
+   * broker's leader moves crossed it for a minute without ever holding the output back a second.
+   */
+  public static final long FLOOR_MS = 1_000;
+
+  /**
    * What a fault did to the backlog.
    *
-   * @param threshold the largest backlog sampled in the {@link #BASELINE_MS} before the fault
+   * @param threshold the largest backlog sampled in the {@link #BASELINE_MS} before the fault, or
+   *     the events sent in the {@link #FLOOR_MS} before it if that is more
    * @param peak the largest backlog sampled from the fault to the end of its span
    * @param millis from the fault until the backlog is back at or under the threshold for the rest
    *     of the span (0: it never left); empty when it was still over it at the span's last sample
@@ -57,7 +65,7 @@ public final class Backlog {
     if (untilMs <= faultMs) {
       throw new IllegalArgumentException("the span must end after the fault at " + faultMs + " ms, found " + untilMs + " ms");
     }
-    int threshold = 0;
+    int threshold = upTo(sentMs, faultMs) - upTo(sentMs, faultMs - FLOOR_MS);
     for (long t = faultMs - BASELINE_MS; t < faultMs; t += STEP_MS) {
       threshold = Math.max(threshold, at(t));
     }

@@ -100,10 +100,11 @@ public final class ChaosRun {
    *
    * @param deadLetterReasons how many dead letters gave each reason, ids left out
    * @param missing the ids without a score or an outcome, as ranges
+   * @param duplicates the first scores repeated, where each copy lay and when it came, in the faults' time
    * @param logs where the monitors' logs are kept
    */
   public record Result(int standbyReplicas, ChaosCounts counts, List<FaultFigures> faults, double streamSeconds,
-      Map<String, Integer> deadLetterReasons, List<String> missing, Path logs) {}
+      Map<String, Integer> deadLetterReasons, List<String> missing, List<String> duplicates, Path logs) {}
 
   private final EmbeddedCluster cluster;
   private final Settings settings;
@@ -250,7 +251,7 @@ public final class ChaosRun {
       faults.add(new FaultFigures(Fault.values()[i], (at - sentMs[0]) / 1e3, (spans.get(i).done() - at) / 1e3, backlog.after(at, until)));
     }
     return new Result(settings.standbyReplicas(), tally.counts(), faults, streamSeconds, tally.deadLetterReasons(), tally.missing(),
-        settings.workDir().resolve(name));
+        tally.duplicates(sentMs[0]), settings.workDir().resolve(name));
   }
 
   private void send(long[] sentMs, AtomicInteger sent, AtomicReference<Exception> failure) {

@@ -19,7 +19,8 @@ public final class ChaosTable {
         + "down for %d s; session timeout %d s; label grace %d s%n", events, rate, what, pause.toSeconds(), sessionTimeout.toSeconds(),
         labelGrace.toSeconds());
     out.printf("  recovery: from the fault until the backlog (events sent - events scored) is back in its range of the %d s before "
-        + "it, for good (sampled every %d ms, up to the next fault)%n", Backlog.BASELINE_MS / 1000, Backlog.STEP_MS);
+        + "it (at least the events sent in the %d ms before it), for good (sampled every %d ms, up to the next fault)%n",
+        Backlog.BASELINE_MS / 1000, Backlog.FLOOR_MS, Backlog.STEP_MS);
     out.printf("  %-22s %8s %8s %8s %11s %13s %10s%n", "fault", "standby", "at s", "took s", "recovery s", "peak backlog", "threshold");
     for (ChaosRun.Result result : results) {
       for (ChaosRun.FaultFigures fault : result.faults()) {
@@ -41,6 +42,7 @@ public final class ChaosTable {
         out.printf("    %d gaps, the first %d: %s%n", missing.size(), Math.min(missing.size(), SHOWN_GAPS),
             String.join("; ", missing.subList(0, Math.min(missing.size(), SHOWN_GAPS))));
       }
+      result.duplicates().forEach(repeat -> out.printf("    score repeated: %s%n", repeat));
       out.printf("    monitor logs: %s%n", result.logs());
     }
   }

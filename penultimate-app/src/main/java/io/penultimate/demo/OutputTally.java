@@ -23,10 +23,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * What the monitors committed, read back as any client would (read_committed, from the start, in
  * a group of its own), on a thread of its own while the run goes on: every score and outcome
  * counted by event id, when each event's first score arrived, the merged quality snapshots, and
- * the dead letters. Event ids are {@code prefix + index}, index below the run's event count.
+ * the dead letters. Event ids are {@code prefix + index}, index below the run's event count. It
+ * reads the input events too, so that a score written twice can be told apart from an event sent
+ * twice.
  */
 final class OutputTally implements Runnable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int SHOWN_REPEATS = 20;
 
   private final String servers;
   private final Topics topics;
@@ -35,6 +38,13 @@ final class OutputTally implements Runnable {
   private final long[] firstScoreMs;
   private final int[] scores;
   private final int[] outcomes;
+  private final int[] inputs;
+  /** Where each event's first score lay, and the first repeats as they came: for {@link #duplicates}. */
+  private final int[] firstScorePartition;
+  private final long[] firstScoreOffset;
+  private final List<Repeat> repeats = new ArrayList<>();
+
+  private record Repeat(int index, int partition, long offset, long ms) {}
   private final Map<String, Integer> deadLetterReasons = new TreeMap<>();
   private final CountDownLatch assigned = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -55,12 +65,15 @@ final class OutputTally implements Runnable {
     this.firstScoreMs = new long[events];
     this.scores = new int[events];
     this.outcomes = new int[events];
+    this.inputs = new int[events];
+    this.firstScorePartition = new int[events];
+    this.firstScoreOffset = new long[events];
   }
 
   @Override
   public void run() {
     try (KafkaConsumer<String, byte[]> consumer = StreamClients.readCommitted(servers, new ByteArrayDeserializer(), topics.scores(),
-        topics.outcomes(), topics.quality(), topics.deadLetters())) {
+        topics.outcomes(), topics.quality(), topics.deadLetters(), topics.events())) {
       StreamClients.awaitAssignment(consumer);
       assigned.countDown();
       while (!stopping) {
@@ -89,12 +102,21 @@ final class OutputTally implements Runnable {
       return;
     }
     int index = index(record.key());
-    if (index < 0) {
+    if (topic.equals(topics.events())) {
+      if (index >= 0) {
+        inputs[index]++;
+      }
+    } else if (index < 0) {
       strangeIds++;
     } else if (topic.equals(topics.scores())) {
+      long ms = (System.nanoTime() - startNanos) / 1_000_000;
       if (scores[index]++ == 0) {
-        firstScoreMs[index] = (System.nanoTime() - startNanos) / 1_000_000;
+        firstScoreMs[index] = ms;
+        firstScorePartition[index] = record.partition();
+        firstScoreOffset[index] = record.offset();
         distinctScored++;
+      } else if (repeats.size() < SHOWN_REPEATS) {
+        repeats.add(new Repeat(index, record.partition(), record.offset(), ms));
       }
     } else if (outcomes[index]++ == 0) {
       distinctOutcomes++;
@@ -162,6 +184,17 @@ final class OutputTally implements Runnable {
       }
     }
     return times;
+  }
+
+  /**
+   * The first repeated scores: the event, where the repeat and the first score lay (partition,
+   * offset, arrival in seconds from {@code originMs} of the run) and how many copies of the event
+   * the input topic holds; only once this tally's thread has ended.
+   */
+  List<String> duplicates(long originMs) {
+    return repeats.stream().map(r -> String.format("%s%d: p%d@%d at %.1f s, first p%d@%d at %.1f s; %d input cop%s", idPrefix, r.index(),
+        r.partition(), r.offset(), (r.ms() - originMs) / 1e3, firstScorePartition[r.index()], firstScoreOffset[r.index()],
+        (firstScoreMs[r.index()] - originMs) / 1e3, inputs[r.index()], inputs[r.index()] == 1 ? "y" : "ies")).toList();
   }
 
   /** How many dead letters gave each reason (ids left out); only once this tally's thread has ended. */

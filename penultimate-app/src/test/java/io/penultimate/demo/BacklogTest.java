@@ -38,19 +38,35 @@ class BacklogTest {
   @Test
   void aSteadyStreamWithoutAFaultHasRecoveredAtOnce() {
     long[] sent = steady(60);
-    Backlog.Recovery recovery = new Backlog(sent, delayed(sent, 200)).after(30_000, 50_000);
-    // 200 ms behind at 100/s: 20 events in flight, at the threshold and never over it
-    assertThat(recovery.threshold()).isEqualTo(20);
-    assertThat(recovery.peak()).isEqualTo(20);
+    Backlog.Recovery recovery = new Backlog(sent, delayed(sent, 1_500)).after(30_000, 50_000);
+    // 1.5 s behind at 100/s: 150 events in flight, at the threshold and never over it
+    assertThat(recovery.threshold()).isEqualTo(150);
+    assertThat(recovery.peak()).isEqualTo(150);
     assertThat(recovery.millis()).isEqualTo(OptionalLong.of(0));
   }
 
   @Test
-  void aStallIsRecoveredWhenTheBacklogIsBackInItsPreFaultRange() {
+  void aBacklogUnderOneSecondOfEventsIsNotCountedAsAStall() {
+    long[] sent = steady(60);
+    long[] scored = delayed(sent, 200);
+    // after the fault the output lags 800 ms instead of 200 for 10 s: 80 events, under the 100
+    // sent in a second, so the tight pre-fault range of 20 does not make it a 10 s "recovery"
+    for (int i = 3000; i < 4000; i++) {
+      scored[i] = sent[i] + 800;
+    }
+    Backlog.Recovery recovery = new Backlog(sent, scored).after(30_000, 50_000);
+    assertThat(recovery.threshold()).isEqualTo(100);
+    assertThat(recovery.peak()).isEqualTo(80);
+    assertThat(recovery.millis()).isEqualTo(OptionalLong.of(0));
+  }
+
+  @Test
+  void aStallIsRecoveredWhenTheBacklogIsBackUnderItsThreshold() {
     long[] sent = steady(60);
     long[] scored = delayed(sent, 200);
     // the fault at 30 s stops scoring for 5 s; the backlog is then worked off at 300/s, 200/s net,
-    // so the 500 events held back take 2.5 s: the range is regained 7.5 s after the fault
+    // so the 520 events behind at 35 s are down to the threshold of 100 (a second's events, more
+    // than the pre-fault range of 20) 2.1 s later
     for (int i = 0; i < sent.length; i++) {
       long t = sent[i] + 200;
       if (t >= 30_000 && sent[i] < 37_500 - 200) {
@@ -59,9 +75,9 @@ class BacklogTest {
       scored[i] = t;
     }
     Backlog.Recovery recovery = new Backlog(sent, scored).after(30_000, 50_000);
-    assertThat(recovery.threshold()).isEqualTo(20);
+    assertThat(recovery.threshold()).isEqualTo(100);
     assertThat(recovery.peak()).isBetween(515, 525);
-    assertThat(recovery.millis().getAsLong()).isBetween(7_400L, 7_600L);
+    assertThat(recovery.millis().getAsLong()).isBetween(7_000L, 7_200L);
   }
 
   @Test
