@@ -187,13 +187,15 @@ final class BenchCommand implements Runnable {
           events, own.given() ? own.data + ", " + replayed.inputSize() + " values each," : "MNIST test digits", tuning.inputFormat().key(), latencyEvents, rate,
           broker == null ? "external" : "embedded single-node KRaft", tuning.processingGuarantee(),
           Runtime.getRuntime().availableProcessors(), runs);
-      out.printf("  %-4s %-14s %12s %16s %14s %10s %10s%n", "run", "topology", "events/s", "labelled ev/s", "steady ev/s", "p50 ms", "p99 ms");
+      out.printf("  %-4s %-14s %12s %16s %14s %10s %10s %10s %10s%n", "run", "topology", "events/s", "labelled ev/s", "steady ev/s",
+          "p50 ms", "p99 ms", "cpu us/ev", "lab. us/ev");
       for (int run = 0; run < runs; run++) {
         for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
-          out.printf("  %-4d %-14s %12.0f %16.0f %14.0f %10.0f %10.0f%n", run + 1, f.name(), f.eventsPerSecond(), f.labelledPerSecond(),
-              f.labelledSteadyPerSecond(), f.p50Ms(), f.p99Ms());
+          out.printf("  %-4d %-14s %12.0f %16.0f %14.0f %10.0f %10.0f %10.1f %10.1f%n", run + 1, f.name(), f.eventsPerSecond(),
+              f.labelledPerSecond(), f.labelledSteadyPerSecond(), f.p50Ms(), f.p99Ms(), f.cpuMicrosPerEvent(), f.labelledCpuMicrosPerEvent());
         }
       }
+      out.printf("  cpu us/ev: CPU time of the application's Java threads over the phase per event (unlabelled; labelled, with its label)%n");
       out.printf("  the stream thread in the latency phase, longest ms: commit, poll, processing of one record, punctuation%n");
       for (int run = 0; run < runs; run++) {
         for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
@@ -214,6 +216,12 @@ final class BenchCommand implements Runnable {
       out.printf("  %-34s %s%n", "pass-through labelled steady ev/s", spread.of(StreamBench.Figures::labelledSteadyPerSecond, false));
       out.printf("  %-34s %s%n", "scoring labelled steady ev/s", spread.of(StreamBench.Figures::labelledSteadyPerSecond, true));
       out.printf("  %-34s %s%n", "ratio labelled steady (per pair)", spread.ratio(StreamBench.Figures::labelledSteadyPerSecond));
+      out.printf("  %-34s %s / %s%n", "pass-through CPU us/event", spread.of(StreamBench.Figures::cpuMicrosPerEvent, false),
+          spread.of(StreamBench.Figures::labelledCpuMicrosPerEvent, false));
+      out.printf("  %-34s %s / %s%n", "scoring CPU us/event", spread.of(StreamBench.Figures::cpuMicrosPerEvent, true),
+          spread.of(StreamBench.Figures::labelledCpuMicrosPerEvent, true));
+      out.printf("  %-34s %s / %s%n", "CPU ratio (per pair)", spread.ratio(StreamBench.Figures::cpuMicrosPerEvent),
+          spread.ratio(StreamBench.Figures::labelledCpuMicrosPerEvent));
       out.printf("  %-34s %s / %s%n", "p50 / p99 ms pass-through", spread.of(StreamBench.Figures::p50Ms, false),
           spread.of(StreamBench.Figures::p99Ms, false));
       out.printf("  %-34s %s / %s%n", "p50 / p99 ms scoring", spread.of(StreamBench.Figures::p50Ms, true),

@@ -67,10 +67,12 @@ public final class StreamBench {
    * @param labelledSteadyPerSecond the rate at which the labelled phase's scores came out between its 10th and 90th
    *     percentile, the processing of the labels beside them included: unlike {@code labelledPerSecond} it does not count
    *     the wait for the last quality snapshot (the monitor publishes one per interval, the pass-through one per outcome)
+   * @param cpuMicrosPerEvent CPU time of the application's threads ({@link ApplicationCpu}) over the unlabelled phase, per event
+   * @param labelledCpuMicrosPerEvent the same over the labelled phase, per event with its label
    */
   public record Figures(
-      String name, int events, double eventsPerSecond, double labelledPerSecond, double labelledSteadyPerSecond, double p50Ms, double p99Ms,
-      int latencyEvents, double rate, ThreadLatencies thread) {}
+      String name, int events, double eventsPerSecond, double labelledPerSecond, double labelledSteadyPerSecond, double cpuMicrosPerEvent,
+      double labelledCpuMicrosPerEvent, double p50Ms, double p99Ms, int latencyEvents, double rate, ThreadLatencies thread) {}
 
   /**
    * The longest commit, poll, processing of one record and punctuation of the stream thread during
@@ -166,15 +168,21 @@ public final class StreamBench {
     Topics throughput = createTopics(servers, name + "-throughput-" + System.nanoTime());
     send(config, throughput.events(), null, images, events, 0);
     double eventsPerSecond;
-    try (KafkaStreams streams = app.apply(throughput, phase(config, throughput))) {
+    double cpuMicros;
+    MonitorConfig throughputConfig = phase(config, throughput);
+    try (KafkaStreams streams = app.apply(throughput, throughputConfig)) {
       double[] arrivals = readBack(servers, throughput.scores(), events, streams::start, (record, now) -> now / 1e6, key -> true);
       eventsPerSecond = (events - 1) / ((arrivals[events - 1] - arrivals[0]) / 1e3);
+      cpuMicros = ApplicationCpu.nanos(throughputConfig.applicationId()) / 1e3 / events;
     }
     Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
     send(config, labelled.events(), labelled.labels(), images, events, 0);
     LabelledRates labelledRates;
-    try (KafkaStreams streams = app.apply(labelled, phase(config, labelled))) {
+    double labelledCpuMicros;
+    MonitorConfig labelledConfig = phase(config, labelled);
+    try (KafkaStreams streams = app.apply(labelled, labelledConfig)) {
       labelledRates = labelledThroughput(servers, labelled, events, progress, streams::start);
+      labelledCpuMicros = ApplicationCpu.nanos(labelledConfig.applicationId()) / 1e3 / events;
     }
     Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
     double[] latencies;
@@ -193,7 +201,8 @@ public final class StreamBench {
       sender.join();
       thread = ThreadLatencies.of(streams);
     }
-    return new Figures(name, events, eventsPerSecond, labelledRates.untilCovered(), labelledRates.steady(), Stats.percentile(latencies, 0.5),
+    return new Figures(name, events, eventsPerSecond, labelledRates.untilCovered(), labelledRates.steady(), cpuMicros, labelledCpuMicros,
+        Stats.percentile(latencies, 0.5),
         Stats.percentile(latencies, 0.99), latencyEvents, rate, thread);
   }
 
