@@ -49,6 +49,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--events", defaultValue = "2000", description = "Events to replay (default: ${DEFAULT-VALUE}).")
   int events;
 
+  @Option(names = "--warm-up", paramLabel = "N", defaultValue = "" + DemoRun.DEFAULT_WARM_UP_EVENTS,
+      description = "Unlabelled events flooded and scored first, not counted in the summary, so that it shows the monitor after its"
+          + " start-up (default: ${DEFAULT-VALUE}; 0: none).")
+  int warmUp;
+
   @Option(names = "--ood-share", paramLabel = "S",
       description = "Share of out-of-distribution events, in [0, 1) (default: " + DEFAULT_OOD_SHARE + " with OOD data: Fashion-MNIST,"
           + " or --ood; 0 without).")
@@ -98,6 +103,9 @@ final class DemoCommand implements Callable<Integer> {
     if (events < 1 || oodShare != null && !(oodShare >= 0 && oodShare < 1) || rate < 0) {
       throw new UsageException("--events must be >= 1, --ood-share in [0, 1) and --rate >= 0; found " + events + ", " + oodShare + ", " + rate);
     }
+    if (warmUp < 0) {
+      throw new UsageException("--warm-up must be >= 0 (0: no warm-up), found " + warmUp);
+    }
     if (own.given() && ood == null && oodShare != null && oodShare > 0) {
       throw new UsageException("--ood-share " + oodShare + " needs --ood DATA: out-of-distribution inputs to mix into --data " + own.data);
     }
@@ -144,7 +152,7 @@ final class DemoCommand implements Callable<Integer> {
       try (state; RunningMonitor monitor = RunningMonitor.start(started, config, (now, before) -> {})) {
         err.println("demo: metrics on http://localhost:" + monitor.metricsPort() + "/metrics");
         DemoRun.Result result =
-            DemoRun.run(servers, topics, plan, config.window(), monitor.streams(), () -> estimates(monitor.registry()), err);
+            DemoRun.run(servers, topics, plan, warmUp, config.window(), monitor.streams(), () -> estimates(monitor.registry()), err);
         result.print(spec.commandLine().getOut(), sources.inName(), sources.oodName(), sources.reproduced());
         if (keepRunning) {
           err.println("demo: --keep-running: replaying and serving until stopped (Ctrl-C)");

@@ -31,7 +31,7 @@ public final class DemoRun {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(60);
-  private static final int WARM_UP_EVENTS = 2000;
+  public static final int DEFAULT_WARM_UP_EVENTS = 2000;
   private static final String WARM_UP_PREFIX = "warm-up-";
 
   private DemoRun() {}
@@ -132,7 +132,7 @@ public final class DemoRun {
    * Replays the plan against the running monitor and sums it up; {@code estimates} reads the
    * monitor's label-free estimates, once every replayed event is scored.
    */
-  public static Result run(String servers, Topics topics, ReplayPlan plan, int window, KafkaStreams streams,
+  public static Result run(String servers, Topics topics, ReplayPlan plan, int warmUpEvents, int window, KafkaStreams streams,
       Supplier<Estimates> estimates, PrintWriter err) throws Exception {
     StreamClients.awaitRunning(streams, STARTUP_TIMEOUT);
     List<JsonNode> scored = new ArrayList<>();
@@ -143,7 +143,9 @@ public final class DemoRun {
     try (KafkaConsumer<String, String> consumer = StreamClients.readCommitted(servers, new StringDeserializer(), topics.scores())) {
       // join the group before sending, so the wait for partitions counts in neither latency nor throughput
       StreamClients.awaitAssignment(consumer);
-      warmUp(servers, topics, plan, consumer, err);
+      if (warmUpEvents > 0) {
+        warmUp(servers, topics, plan, warmUpEvents, consumer, err);
+      }
       start = System.nanoTime();
       sending = CompletableFuture.supplyAsync(() -> {
         try {
@@ -192,20 +194,20 @@ public final class DemoRun {
    * machine's two cores busy for 5-6 s of a 10 s benchmark phase). Without a warm-up every demo
    * event waited ~3 s.
    */
-  private static void warmUp(String servers, Topics topics, ReplayPlan plan, KafkaConsumer<String, String> consumer, PrintWriter err)
-      throws InterruptedException {
-    ReplayPlan warmUp = new ReplayPlan(plan.inDistribution(), null, 0, WARM_UP_EVENTS, 0, false, null, Duration.ZERO, WARM_UP_PREFIX);
+  private static void warmUp(String servers, Topics topics, ReplayPlan plan, int events, KafkaConsumer<String, String> consumer,
+      PrintWriter err) throws InterruptedException {
+    ReplayPlan warmUp = new ReplayPlan(plan.inDistribution(), null, 0, events, 0, false, null, Duration.ZERO, WARM_UP_PREFIX);
     long start = System.nanoTime();
     EventReplay.replay(warmUp, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), topics.events(), n -> {});
     int seen = 0;
     long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
-    while (seen < WARM_UP_EVENTS) {
+    while (seen < events) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("warm-up: only " + seen + " of " + WARM_UP_EVENTS + " events scored after " + QUIET_TIMEOUT);
+        throw new IllegalStateException("warm-up: only " + seen + " of " + events + " events scored after " + QUIET_TIMEOUT);
       }
       seen += consumer.poll(Duration.ofMillis(50)).count();
     }
-    err.printf("demo: warm-up, %d events scored in %.1f s (not counted below)%n", WARM_UP_EVENTS, (System.nanoTime() - start) / 1e9);
+    err.printf("demo: warm-up, %d events scored in %.1f s (not counted below)%n", events, (System.nanoTime() - start) / 1e9);
   }
 
   private static Result summarise(

@@ -108,6 +108,14 @@ class UsageErrorsTest {
   }
 
   @Test
+  void theDemoRefusesANegativeWarmUpBeforeFetchingAnything() {
+    CliRun result = CliRun.of("demo", "--warm-up", "-1");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--warm-up must be >= 0 (0: no warm-up), found -1").hasLineCount(1);
+  }
+
+  @Test
   void theMnistDemoRefusesAnOodFileOfItsOwn() {
     CliRun result = CliRun.of("demo", "--ood", "other.csv");
 
