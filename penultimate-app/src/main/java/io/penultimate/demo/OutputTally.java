@@ -43,8 +43,6 @@ final class OutputTally implements Runnable {
   private final int[] firstScorePartition;
   private final long[] firstScoreOffset;
   private final List<Repeat> repeats = new ArrayList<>();
-
-  private record Repeat(int index, int partition, long offset, long ms) {}
   private final Map<String, Integer> deadLetterReasons = new TreeMap<>();
   private final CountDownLatch assigned = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -55,6 +53,9 @@ final class OutputTally implements Runnable {
   private volatile int qualityMax;
   private volatile int deadLetters;
   private volatile int strangeIds;
+
+  /** A score of an event already scored: where it lay, and when it came (ms from the run's start). */
+  private record Repeat(int index, int partition, long offset, long ms) {}
 
   /** @param startNanos the run's time origin ({@link System#nanoTime()}), for the arrival times */
   OutputTally(String servers, Topics topics, int events, String idPrefix, long startNanos) {
