@@ -154,9 +154,12 @@ public final class ChaosRun {
     log.printf("chaos: %d monitors RUNNING (%d standby replicas)%n", MONITORS, settings.standbyReplicas());
   }
 
+  /** Kafka Streams' task moves and restorations go into the kept logs, timed: they are how a repeated score is traced. */
   private List<String> jvmOptions() {
     return List.of("-Xmx" + MONITOR_HEAP, "-Dkafka.num.standby.replicas=" + settings.standbyReplicas(),
-        "-Dkafka.session.timeout.ms=" + settings.sessionTimeout().toMillis());
+        "-Dkafka.session.timeout.ms=" + settings.sessionTimeout().toMillis(),
+        "-Dorg.slf4j.simpleLogger.log.io.penultimate=info", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.streams=info",
+        "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
   }
 
   /** Windows as large as the stream, so that the merged snapshot can hold every outcome, and must. */

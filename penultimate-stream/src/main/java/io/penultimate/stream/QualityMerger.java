@@ -36,6 +36,8 @@ final class QualityMerger implements Processor<String, byte[], String, byte[]> {
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.store = context.getStateStore(MonitorTopology.MERGE_STORE);
+    // a recycled task initialises this instance again: only the store says what is current
+    latest.clear();
     try (KeyValueIterator<Integer, byte[]> all = store.all()) {
       while (all.hasNext()) {
         KeyValue<Integer, byte[]> entry = all.next();

@@ -73,6 +73,8 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
     this.outcomes = context.getStateStore(MonitorTopology.QUALITY_STORE);
     count = new QualityWindow(columns, windows.count(), null);
     time = new QualityWindow(columns, windows.spanCapacity(), windows.span());
+    // a recycled task initialises this instance again: the keys continue from the store, not from its previous turn
+    next = 0;
     try (KeyValueIterator<Long, byte[]> all = outcomes.all()) {
       while (all.hasNext()) {
         KeyValue<Long, byte[]> entry = all.next();

@@ -11,6 +11,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Validates each event, buffers it, and scores buffered events in batches: one forward pass costs
@@ -33,6 +35,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * buffer (or not read yet) is held, in a changelogged store, and joined when the event is scored.
  */
 final class ScoringProcessor implements Processor<String, byte[], String, byte[]> {
+  private static final Logger LOG = LoggerFactory.getLogger(ScoringProcessor.class);
   private final Supplier<EventScorer> scorers;
   private final EventParser parser;
   private final BatchSettings batch;
@@ -70,12 +73,23 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
     this.observer = observer;
   }
 
+  /**
+   * Called again on the same instance when Kafka Streams recycles its task (active to standby and
+   * back, with standby replicas). So the batch is read from the store afresh, never kept from the
+   * instance's previous turn: the events buffered when the task left were scored by the instance
+   * that had it meanwhile, and keeping them scored them twice (issue 13's chaos runs).
+   */
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
-    this.scorer = scorers.get();
+    if (scorer == null) {
+      scorer = scorers.get();
+    }
     this.pending = context.getStateStore(MonitorTopology.PENDING_STORE);
     this.buffer = context.getStateStore(MonitorTopology.BUFFER_STORE);
+    batchEvents.clear();
+    nextKey = 0;
+    eventsReadUpTo = -1;
     try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
       boolean first = true;
       while (restored.hasNext()) {
@@ -87,6 +101,10 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
       }
     }
     firstKey = batchEvents.isEmpty() ? nextKey : firstKey;
+    if (!batchEvents.isEmpty()) {
+      LOG.info("task {} resumes with {} buffered events (keys {}..{}): {} .. {}", context.taskId(), batchEvents.size(), firstKey,
+          nextKey - 1, batchEvents.get(0).id(), batchEvents.get(batchEvents.size() - 1).id());
+    }
     context.schedule(batch.linger(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
     labels = new LabelJoin(parser, labelTiming, observer, context, pending, context.getStateStore(MonitorTopology.HELD_LABELS_STORE));
     context.schedule(labels.expiryInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireHeldLabels);
