@@ -82,6 +82,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, byte[]
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
+    // one network per instance, not one more for every recycling of its task
     if (scorer == null) {
       scorer = scorers.get();
     }
