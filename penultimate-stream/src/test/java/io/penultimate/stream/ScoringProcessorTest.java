@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ScoringProcessorTest {
   private static final Topics TOPICS = MonitorConfig.DEFAULT.topics();
   private static final BatchSettings LARGE_BATCH = new BatchSettings(100, Duration.ofMillis(20));
+  private static final EventParser PARSER = new EventParser(StreamFixtures.INPUT, StreamFixtures.CLASSES, 64 * 1024);
 
   @Test
   void aTaskThatComesBackDoesNotScoreAgainWhatItHadBufferedWhenItLeft() {
@@ -50,8 +51,7 @@ class ScoringProcessorTest {
 
     MockProcessorContext<String, byte[]> after = contextWithStores();
     KeyValueStore<Long, byte[]> restored = after.getStateStore(MonitorTopology.BUFFER_STORE);
-    restored.put(7L, BinaryEvent.encode(new EventParser(StreamFixtures.INPUT, StreamFixtures.CLASSES, 64 * 1024)
-        .parse(eventBytes("restored"), 1L)));
+    restored.put(7L, BinaryEvent.encode(PARSER.parse(eventBytes("restored"), 1L)));
     processor.init(after);
     lingerOver(after);
 
@@ -65,7 +65,7 @@ class ScoringProcessorTest {
     ConfidenceScorer scorer = new ConfidenceScorer(fixtures.bundle, ScoreSelection.ALL);
     ScoringSettings settings = new ScoringSettings(ScoreName.TRINOMIAL, 3, "model-1", "bundle-1");
     return new ScoringProcessor(() -> new EventScorer(fixtures.network, scorer, settings),
-        new EventParser(StreamFixtures.INPUT, StreamFixtures.CLASSES, 64 * 1024), LARGE_BATCH, TOPICS.labels(),
+        PARSER, LARGE_BATCH, TOPICS.labels(),
         new LabelTiming(Duration.ofHours(1), Duration.ofSeconds(10)), MonitorObserver.NONE);
   }
 
