@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine;
@@ -196,6 +197,15 @@ final class BenchCommand implements Runnable {
         }
       }
       out.printf("  cpu us/ev: CPU time of the application's Java threads over the phase per event (unlabelled; labelled, with its label)%n");
+      out.printf("  lab. us/ev by thread, the busiest first:%n");
+      for (int run = 0; run < runs; run++) {
+        for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
+          out.printf("  %-4d %-14s %s%n", run + 1, f.name(), f.labelledCpuByThread().entrySet().stream()
+              .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+              .map(thread -> String.format("%s %.1f", thread.getKey(), thread.getValue()))
+              .collect(Collectors.joining(", ")));
+        }
+      }
       out.printf("  the stream thread in the latency phase, longest ms: commit, poll, processing of one record, punctuation%n");
       for (int run = 0; run < runs; run++) {
         for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {

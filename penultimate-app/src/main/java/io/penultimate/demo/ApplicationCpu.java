@@ -3,6 +3,9 @@ package io.penultimate.demo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The CPU time of one Kafka Streams application's Java threads in this JVM: every thread whose
@@ -14,17 +17,38 @@ import java.lang.management.ThreadMXBean;
  * whose backlogs take only a commit interval or two.
  */
 final class ApplicationCpu {
+  private static final Pattern CLIENT_ID = Pattern.compile(".*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-?");
+
   private ApplicationCpu() {}
 
   /** Nanoseconds of CPU used so far by the live threads of the application {@code applicationId}. */
   static long nanos(String applicationId) {
+    return byThread(applicationId).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * The same by thread, each named without the application's id and client id ({@code
+   * StreamThread-1}, {@code kafka-producer-network-thread}), so that runs of one application
+   * compare thread by thread.
+   */
+  static Map<String, Long> byThread(String applicationId) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long total = 0;
+    Map<String, Long> nanos = new TreeMap<>();
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (info != null && info.getThreadName().contains(applicationId)) {
-        total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+        nanos.merge(role(info.getThreadName(), applicationId), Math.max(0, threads.getThreadCpuTime(info.getThreadId())), Long::sum);
       }
     }
-    return total;
+    return nanos;
+  }
+
+  /** A Kafka client's thread ({@code name | client id}) by its name; the application's own by what follows its client id. */
+  static String role(String threadName, String applicationId) {
+    int client = threadName.indexOf(" | ");
+    if (client >= 0) {
+      return threadName.substring(0, client);
+    }
+    String rest = CLIENT_ID.matcher(threadName).replaceFirst("");
+    return rest.equals(threadName) ? threadName.replace(applicationId, "").replaceFirst("^-", "") : rest;
   }
 }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -69,10 +70,12 @@ public final class StreamBench {
    *     the wait for the last quality snapshot (the monitor publishes one per interval, the pass-through one per outcome)
    * @param cpuMicrosPerEvent CPU time of the application's threads ({@link ApplicationCpu}) over the unlabelled phase, per event
    * @param labelledCpuMicrosPerEvent the same over the labelled phase, per event with its label
+   * @param labelledCpuByThread {@code labelledCpuMicrosPerEvent} by thread ({@link ApplicationCpu#byThread})
    */
   public record Figures(
       String name, int events, double eventsPerSecond, double labelledPerSecond, double labelledSteadyPerSecond, double cpuMicrosPerEvent,
-      double labelledCpuMicrosPerEvent, double p50Ms, double p99Ms, int latencyEvents, double rate, ThreadLatencies thread) {}
+      double labelledCpuMicrosPerEvent, Map<String, Double> labelledCpuByThread, double p50Ms, double p99Ms, int latencyEvents, double rate,
+      ThreadLatencies thread) {}
 
   /**
    * The longest commit, poll, processing of one record and punctuation of the stream thread during
@@ -178,12 +181,13 @@ public final class StreamBench {
     Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
     send(config, labelled.events(), labelled.labels(), images, events, 0);
     LabelledRates labelledRates;
-    double labelledCpuMicros;
+    Map<String, Double> labelledCpuByThread = new TreeMap<>();
     MonitorConfig labelledConfig = phase(config, labelled);
     try (KafkaStreams streams = app.apply(labelled, labelledConfig)) {
       labelledRates = labelledThroughput(servers, labelled, events, progress, streams::start);
-      labelledCpuMicros = ApplicationCpu.nanos(labelledConfig.applicationId()) / 1e3 / events;
+      ApplicationCpu.byThread(labelledConfig.applicationId()).forEach((thread, nanos) -> labelledCpuByThread.put(thread, nanos / 1e3 / events));
     }
+    double labelledCpuMicros = labelledCpuByThread.values().stream().mapToDouble(Double::doubleValue).sum();
     Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
     double[] latencies;
     ThreadLatencies thread;
@@ -202,7 +206,7 @@ public final class StreamBench {
       thread = ThreadLatencies.of(streams);
     }
     return new Figures(name, events, eventsPerSecond, labelledRates.untilCovered(), labelledRates.steady(), cpuMicros, labelledCpuMicros,
-        Stats.percentile(latencies, 0.5),
+        labelledCpuByThread, Stats.percentile(latencies, 0.5),
         Stats.percentile(latencies, 0.99), latencyEvents, rate, thread);
   }
 
