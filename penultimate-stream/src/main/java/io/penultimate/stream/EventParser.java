@@ -35,6 +35,7 @@ public final class EventParser {
   private final int maxBytes;
   private final InputFormat format;
   private final OipRequest oip;
+  private final PlainEventJson plainJson;
 
   /** How events are encoded on the input topic. */
   public enum InputFormat {
@@ -63,6 +64,7 @@ public final class EventParser {
     this.maxBytes = maxBytes;
     this.format = format;
     this.oip = new OipRequest(inputSize, numClasses, oipInput == null || oipInput.isEmpty() ? null : oipInput);
+    this.plainJson = new PlainEventJson(inputSize, numClasses);
   }
 
   public EventParser(int inputSize, int numClasses, int maxBytes, InputFormat format) {
@@ -81,6 +83,12 @@ public final class EventParser {
     if (format == InputFormat.OIP) {
       return oip.parse(value, recordTimestamp);
     }
+    InputEvent plain = plainJson.read(value, recordTimestamp);
+    return plain != null ? plain : parseWithJackson(value, recordTimestamp);
+  }
+
+  /** An event JSON as Jackson reads it: what {@link PlainEventJson} does not take, and its reference. */
+  InputEvent parseWithJackson(byte[] value, long recordTimestamp) throws InvalidEventException {
     Fields fields = read(value, "features");
     // arguments are evaluated left to right: the rules are checked in this order
     return new InputEvent(fields.id(), fields.features(), fields.label(), fields.timestamp(recordTimestamp));
