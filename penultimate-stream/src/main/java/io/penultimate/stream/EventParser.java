@@ -17,7 +17,8 @@ import java.util.OptionalInt;
  * {@code {"id": "...", "features": [n numbers], "label": 3, "timestamp": 1700000000000}}
  * ({@code label} and {@code timestamp} optional), its {@link BinaryEvent} form, or an Open
  * Inference Protocol request ({@link OipRequest}). Every rule broken becomes an
- * {@link InvalidEventException} whose message says which.
+ * {@link InvalidEventException} whose message says which. JSON in the plain form producers write
+ * is read by {@link PlainEventJson}; any other JSON, and every rejection, by Jackson.
  */
 public final class EventParser {
   /** Longest event id accepted: an id is a key in three state stores and in every record written. */

@@ -71,7 +71,7 @@ final class PlainEventJson {
       boolean timestampRead = false;
       long timestamp = recordTimestamp;
       do {
-        String name = fieldName();
+        String name = string();
         if (name == null || next() != ':') {
           return null;
         }
@@ -136,16 +136,11 @@ final class PlainEventJson {
       return b == ',';
     }
 
-    private String fieldName() {
-      return next() == '"' ? stringBody() : null;
-    }
-
+    /** A string of printable ASCII without escapes; null for any other value. */
     private String string() {
-      return next() == '"' ? stringBody() : null;
-    }
-
-    /** The rest of a string of printable ASCII without escapes, up to its closing quote; null for any other string. */
-    private String stringBody() {
+      if (next() != '"') {
+        return null;
+      }
       int start = at;
       while (at < in.length) {
         byte b = in[at++];
