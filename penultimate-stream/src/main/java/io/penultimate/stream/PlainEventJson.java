@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * which remains the one authority on what is malformed and why. Where it returns an event, it is
  * the event Jackson's reading gives, bit for bit: a number is converted exactly as Jackson's
  * {@code getDoubleValue} does (correctly rounded to double, integers through long), then to float.
- * {@code EventParserTest} and a fuzz target compare the two.
+ * {@code PlainEventJsonTest} and {@code PlainEventJsonFuzzTest} compare the two.
  */
 final class PlainEventJson {
   /** 10^0 .. 10^22, all exact in double. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PlainEventJsonTest {
   private static final int INPUT = 3;
   private static final int CLASSES = 10;
-  private static final long RECORD_TIME = 42L;
+  static final long RECORD_TIME = 42L;
   private static final EventParser JACKSON = new EventParser(INPUT, CLASSES, 1 << 20);
   private static final PlainEventJson PLAIN = new PlainEventJson(INPUT, CLASSES);
 
@@ -24,20 +24,22 @@ class PlainEventJsonTest {
   private static InputEvent assertPlain(String text) throws InvalidEventException {
     InputEvent plain = PLAIN.read(json(text), RECORD_TIME);
     assertThat(plain).as("read by the fast path: %s", text).isNotNull();
-    assertSameAsJackson(json(text), plain);
+    assertSameAsJackson(JACKSON, json(text), plain);
     return plain;
   }
 
-  private static void assertSameAsJackson(byte[] value, InputEvent plain) throws InvalidEventException {
-    InputEvent jackson = JACKSON.parseWithJackson(value, RECORD_TIME);
-    assertThat(plain.id()).isEqualTo(jackson.id());
-    assertThat(plain.label()).isEqualTo(jackson.label());
-    assertThat(plain.timestamp()).isEqualTo(jackson.timestamp());
-    for (int i = 0; i < INPUT; i++) {
+  /** The plain reading of {@code value} is the event {@code jackson} reads from it, feature bits included. */
+  static void assertSameAsJackson(EventParser jackson, byte[] value, InputEvent plain) throws InvalidEventException {
+    InputEvent reference = jackson.parseWithJackson(value, RECORD_TIME);
+    assertThat(plain.id()).isEqualTo(reference.id());
+    assertThat(plain.label()).isEqualTo(reference.label());
+    assertThat(plain.timestamp()).isEqualTo(reference.timestamp());
+    assertThat(plain.features()).hasSameSizeAs(reference.features());
+    for (int i = 0; i < plain.features().length; i++) {
       assertThat(Float.floatToRawIntBits(plain.features()[i]))
           .as("feature %d of %s: %s against Jackson's %s", i, new String(value, StandardCharsets.UTF_8), plain.features()[i],
-              jackson.features()[i])
-          .isEqualTo(Float.floatToRawIntBits(jackson.features()[i]));
+              reference.features()[i])
+          .isEqualTo(Float.floatToRawIntBits(reference.features()[i]));
     }
   }
 
@@ -78,7 +80,7 @@ class PlainEventJsonTest {
       InputEvent event = PLAIN.read(json(text), RECORD_TIME);
       if (event != null) {
         plain++;
-        assertSameAsJackson(json(text), event);
+        assertSameAsJackson(JACKSON, json(text), event);
       }
     }
     // about a sixth of the events drawn are plain (three valid numbers of at most 18 digits): the comparison is not vacuous
