@@ -1,5 +1,6 @@
 package io.penultimate.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ public final class CpuTime {
     return runs[2];
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     for (String width : args[1].split(",")) {
       if (args[0].equals("score")) {
         ScoreBenchmark b = new ScoreBenchmark();
@@ -65,6 +66,7 @@ public final class CpuTime {
             b.dimension = Integer.parseInt(width);
             b.cap = Integer.parseInt(cap);
             b.products = products;
+            b.data = "relu";
             b.fit();
             System.out.printf("width %s, cap %s, %s: knn %.3f µs per sample alone, %.3f in a batch of 64 (CPU)%n", width, cap, products,
                 microsPerCall(b::alone), microsPerCall(() -> b.batchOf64()[0]) / 64);

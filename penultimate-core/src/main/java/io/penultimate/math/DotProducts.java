@@ -18,7 +18,8 @@ public interface DotProducts {
   interface StoredRows {
     /**
      * out[q·n + i] = Σ_j queries[q·d + j]·stored[i·d + j] for the {@code count} query rows of
-     * length d in {@code queries} and the n stored rows, row-major.
+     * length d in {@code queries} and the n stored rows, row-major; a new array, which the caller
+     * may overwrite.
      */
     float[] times(float[] queries, int count);
   }

@@ -97,6 +97,40 @@ class KnnScoreTest {
     }
   }
 
+  @Test
+  void agreesWithSortingEveryDistanceWhenTheStoredVectorsComeSortedByClassAndRepeat() {
+    // ten tight classes stored one after the other, as a fitting set sorted by label gives them,
+    // and every class's first vector stored ten times over, so that the k-th distance is tied
+    Random random = new Random(11);
+    int d = 16;
+    double[][] centres = new double[10][d];
+    for (double[] centre : centres) {
+      for (int j = 0; j < d; j++) {
+        centre[j] = random.nextDouble();
+      }
+    }
+    double[][] stored = new double[1_000][d];
+    for (int i = 0; i < stored.length; i++) {
+      double[] centre = centres[i / 100];
+      for (int j = 0; j < d; j++) {
+        stored[i][j] = i % 100 < 10 ? centre[j] : centre[j] + 0.05 * random.nextGaussian();
+      }
+    }
+    for (int k : new int[] {1, 10, 50, 150}) {
+      KnnModel model = new KnnFitter(k, 10_000, 1).fit(stored);
+      KnnScore score = new KnnScore(model);
+      for (int trial = 0; trial < 30; trial++) {
+        double[] h = trial % 3 == 2 ? centres[trial % 10].clone() : new double[d];
+        for (int j = 0; j < d; j++) {
+          h[j] += trial % 3 == 0 ? random.nextGaussian() : 0.05 * random.nextGaussian();
+        }
+        double kth = sortedSquaredDistances(model, h)[k - 1];
+        assertThat(score.kthSquaredDistances(new double[][] {h})[0]).as("k %d, trial %d", k, trial)
+            .isCloseTo(kth, within(1e-5 * kth + 2e-6));
+      }
+    }
+  }
+
   /** Every stored vector's squared distance from h normalised, summed in double, in ascending order. */
   private static double[] sortedSquaredDistances(KnnModel model, double[] h) {
     double[] z = KnnScore.normaliseToDouble(h);
