@@ -3,10 +3,9 @@ package io.penultimate.evaluation;
 import java.util.Arrays;
 
 /**
- * A multiset of doubles that counts values below and equal to a query: the values in ascending
- * order, cut into blocks of at most {@code 2·block} values held in plain arrays. A query scans the
- * blocks' last values to find its block (a few dozen for a window of 10,000) and searches inside it
- * by bisection; an insertion or removal moves at most one block's tail with
+ * A multiset of doubles kept in ascending order, cut into blocks of at most {@code 2·block} values
+ * held in plain arrays. An insertion or removal finds its block by bisecting the blocks' last values
+ * and its place inside by bisection, then moves at most one block's tail with
  * {@link System#arraycopy}. Against a balanced tree with a node per value this reads contiguous
  * memory instead of chasing pointers: an update of a full window of 10,000 cost 0.60-0.66 of the
  * treap's that it replaces, in the same process (README, Performance), and the sorted values a
@@ -14,7 +13,7 @@ import java.util.Arrays;
  *
  * <p>A full block splits in two halves; a block that falls below a quarter of {@code block} joins
  * a neighbour (and the pair splits again if too long), so every block but a lone one holds at
- * least that many and a query scans at most 4n/block + 1 of them.
+ * least that many: at most 4n/block + 1 blocks.
  *
  * <p>Values must not be NaN; −0.0 and 0.0 count as one value. Not thread-safe.
  */
@@ -28,7 +27,7 @@ final class RankedMultiset {
   private final int block;
   private double[][] blocks = new double[4][];
   private int[] sizes = new int[4];
-  /** The last (largest) value of each block, scanned to find a query's block. */
+  /** The last (largest) value of each block, bisected to find a value's block. */
   private double[] lasts = new double[4];
   private int blockCount;
   private int size;
@@ -97,14 +96,6 @@ final class RankedMultiset {
     return true;
   }
 
-  /**
-   * 2 · #{values < v} + #{values = v}: the doubled Mann–Whitney count of v against this multiset,
-   * ties counted as half.
-   */
-  long doubledRank(double value) {
-    return countBelow(value) + countAtMost(value);
-  }
-
   /** Every value in ascending order, each as often as it occurs. */
   double[] sorted() {
     double[] out = new double[size];
@@ -116,35 +107,9 @@ final class RankedMultiset {
     return out;
   }
 
-  private long countBelow(double value) {
-    long below = 0;
-    for (int b = 0; b < blockCount; b++) {
-      if (lasts[b] >= value) {
-        return below + lowerBound(blocks[b], sizes[b], value);
-      }
-      below += sizes[b];
-    }
-    return below;
-  }
-
-  private long countAtMost(double value) {
-    long atMost = 0;
-    for (int b = 0; b < blockCount; b++) {
-      if (lasts[b] > value) {
-        return atMost + upperBound(blocks[b], sizes[b], value);
-      }
-      atMost += sizes[b];
-    }
-    return atMost;
-  }
-
   /** The first block whose last value is at least {@code value}, or blockCount when none is. */
   private int firstBlockReaching(double value) {
-    int b = 0;
-    while (b < blockCount && lasts[b] < value) {
-      b++;
-    }
-    return b;
+    return lowerBound(lasts, blockCount, value);
   }
 
   /** Cuts block b into two halves, b and b + 1. */

@@ -3,15 +3,14 @@ package io.penultimate.evaluation;
 import java.util.ArrayDeque;
 
 /**
- * Exact AUROC over the last {@code capacity} labelled observations, updated in O(log N) per
- * observation. It keeps the Mann–Whitney sum
+ * Exact AUROC over the last {@code capacity} labelled observations. Each class's scores are kept in
+ * order ({@link RankedMultiset}, O(log N) an update), and the Mann–Whitney sum
  *
  * <pre>U = Σ_{p positive, n negative} ( [s_p > s_n] + ½ [s_p = s_n] ),   AUROC = U / (P · N)</pre>
  *
- * current as observations enter and leave the window: adding a positive with score s adds
- * #{negatives below s} + ½ #{negatives equal to s}; adding a negative adds #{positives above s}
- * + ½ #{positives equal}; removal subtracts the same terms. The counts come from one {@link
- * RankedMultiset} per class. U is kept doubled, as a long, so ties stay exact.
+ * is counted when read, in one pass over both orders (O(N)), doubled as a long so ties stay exact.
+ * The monitor reads a window's order at every publish and its AUROC never per outcome, so keeping
+ * U current as observations came and went cost two rank queries an update that no one read.
  */
 public final class RollingAuroc {
   /** One labelled observation. */
@@ -21,7 +20,6 @@ public final class RollingAuroc {
   private final ArrayDeque<Observation> window;
   private final RankedMultiset positives = new RankedMultiset();
   private final RankedMultiset negatives = new RankedMultiset();
-  private long doubledU;
 
   public RollingAuroc(int capacity) {
     if (capacity < 1) {
@@ -42,13 +40,7 @@ public final class RollingAuroc {
       remove(oldest.score(), oldest.positive());
     }
     window.addLast(new Observation(score, positive));
-    if (positive) {
-      doubledU += negatives.doubledRank(score);
-      positives.add(score);
-    } else {
-      doubledU += doubledRankFromAbove(positives, score);
-      negatives.add(score);
-    }
+    (positive ? positives : negatives).add(score);
   }
 
   /** Drops the oldest observation (for windows bounded by time as well as by count). */
@@ -58,18 +50,7 @@ public final class RollingAuroc {
   }
 
   private void remove(double score, boolean positive) {
-    if (positive) {
-      positives.remove(score);
-      doubledU -= negatives.doubledRank(score);
-    } else {
-      negatives.remove(score);
-      doubledU -= doubledRankFromAbove(positives, score);
-    }
-  }
-
-  /** 2 · #{values > s} + #{values = s} = 2n − (2 · #{values < s} + #{values = s}). */
-  private static long doubledRankFromAbove(RankedMultiset tree, double score) {
-    return 2L * tree.size() - tree.doubledRank(score);
+    (positive ? positives : negatives).remove(score);
   }
 
   public int size() {
@@ -87,7 +68,29 @@ public final class RollingAuroc {
   /** The window's AUROC, or NaN ("undefined", never 0) when it holds only one class. */
   public double auroc() {
     long pairs = (long) positives.size() * negatives.size();
-    return pairs == 0 ? Double.NaN : doubledU / (2.0 * pairs);
+    if (pairs == 0) {
+      return Double.NaN;
+    }
+    double[] up = positives.sorted();
+    double[] down = negatives.sorted();
+    long doubledU = 0;
+    int below = 0; // negatives under the current positive score
+    for (int i = 0; i < up.length; ) {
+      double score = up[i];
+      int tied = 0;
+      for (; i < up.length && up[i] == score; i++) {
+        tied++;
+      }
+      while (below < down.length && down[below] < score) {
+        below++;
+      }
+      int atMost = below;
+      while (atMost < down.length && down[atMost] == score) {
+        atMost++;
+      }
+      doubledU += tied * (2L * below + (atMost - below));
+    }
+    return doubledU / (2.0 * pairs);
   }
 
   /** The scores of the window's positives ({@code positive}) or negatives, ascending. */

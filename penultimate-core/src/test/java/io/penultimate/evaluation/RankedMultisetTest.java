@@ -12,20 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RankedMultisetTest {
 
   @Test
-  void doubledRankCountsValuesBelowTwiceAndEqualValuesOnce() {
-    RankedMultiset tree = new RankedMultiset(4);
-    for (double v : new double[] {1, 2, 2, 3, 5}) {
-      tree.add(v);
-    }
-    assertThat(tree.doubledRank(0)).isZero();
-    assertThat(tree.doubledRank(1)).isEqualTo(1);
-    assertThat(tree.doubledRank(2)).isEqualTo(2 + 2);
-    assertThat(tree.doubledRank(2.5)).isEqualTo(2 * 3);
-    assertThat(tree.doubledRank(5)).isEqualTo(2 * 4 + 1);
-    assertThat(tree.doubledRank(9)).isEqualTo(2 * 5);
-  }
-
-  @Test
   void removesOneOccurrenceAndSaysWhetherTheValueWasThere() {
     RankedMultiset tree = new RankedMultiset(4);
     tree.add(2);
@@ -40,7 +26,7 @@ class RankedMultisetTest {
 
   @ParameterizedTest(name = "blocks of {0}")
   @ValueSource(ints = {4, 7, RankedMultiset.DEFAULT_BLOCK})
-  void matchesABruteForceCountOverRandomInsertionsAndRemovals(int block) {
+  void keepsTheOrderOfABruteForceListOverRandomInsertionsAndRemovals(int block) {
     SplittableRandom random = new SplittableRandom(7);
     RankedMultiset tree = new RankedMultiset(block);
     List<Double> values = new ArrayList<>();
@@ -55,11 +41,11 @@ class RankedMultisetTest {
         values.add(v);
         tree.add(v);
       }
-      double query = random.nextInt(502) / 4.0 - 0.25;
-      long expected = values.stream().mapToLong(x -> x < query ? 2 : x == query ? 1 : 0).sum();
-      assertThat(tree.doubledRank(query)).isEqualTo(expected);
       assertThat(tree.size()).isEqualTo(values.size());
       assertThat(tree.remove(-1)).as("a value never added").isFalse();
+      if (step % 50 == 0) {
+        assertThat(tree.sorted()).containsExactly(values.stream().sorted().mapToDouble(Double::doubleValue).toArray());
+      }
     }
     assertThat(tree.sorted()).containsExactly(values.stream().sorted().mapToDouble(Double::doubleValue).toArray());
   }
