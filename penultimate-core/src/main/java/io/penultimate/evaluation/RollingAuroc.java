@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 
 /**
  * Exact AUROC over the last {@code capacity} labelled observations. Each class's scores are kept in
- * order ({@link RankedMultiset}, O(log N) an update), and the Mann–Whitney sum
+ * order ({@link SortedDoubles}, O(log N) an update), and the Mann–Whitney sum
  *
  * <pre>U = Σ_{p positive, n negative} ( [s_p > s_n] + ½ [s_p = s_n] ),   AUROC = U / (P · N)</pre>
  *
@@ -18,8 +18,8 @@ public final class RollingAuroc {
 
   private final int capacity;
   private final ArrayDeque<Observation> window;
-  private final RankedMultiset positives = new RankedMultiset();
-  private final RankedMultiset negatives = new RankedMultiset();
+  private final SortedDoubles positives = new SortedDoubles();
+  private final SortedDoubles negatives = new SortedDoubles();
 
   public RollingAuroc(int capacity) {
     if (capacity < 1) {

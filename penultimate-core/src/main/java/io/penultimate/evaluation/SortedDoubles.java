@@ -17,7 +17,7 @@ import java.util.Arrays;
  *
  * <p>Values must not be NaN; −0.0 and 0.0 count as one value. Not thread-safe.
  */
-final class RankedMultiset {
+final class SortedDoubles {
   /**
    * Values per block after a split. 64 to 512 cost the same within noise (a window of 10,000 at 10%
    * negatives, same process): the moves are not what an update pays for, the searches are.
@@ -32,12 +32,12 @@ final class RankedMultiset {
   private int blockCount;
   private int size;
 
-  RankedMultiset() {
+  SortedDoubles() {
     this(DEFAULT_BLOCK);
   }
 
   /** @param block values per block after a split, at least 4; small in tests so they split and merge */
-  RankedMultiset(int block) {
+  SortedDoubles(int block) {
     if (block < 4) {
       throw new IllegalArgumentException("block must be >= 4, found " + block);
     }

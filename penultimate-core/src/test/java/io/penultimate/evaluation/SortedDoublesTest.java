@@ -9,26 +9,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RankedMultisetTest {
+class SortedDoublesTest {
 
   @Test
   void removesOneOccurrenceAndSaysWhetherTheValueWasThere() {
-    RankedMultiset tree = new RankedMultiset(4);
-    tree.add(2);
-    tree.add(2);
-    assertThat(tree.remove(3)).isFalse();
-    assertThat(tree.remove(2)).isTrue();
-    assertThat(tree.size()).isEqualTo(1);
-    assertThat(tree.remove(2)).isTrue();
-    assertThat(tree.remove(2)).isFalse();
-    assertThat(tree.size()).isZero();
+    SortedDoubles set = new SortedDoubles(4);
+    set.add(2);
+    set.add(2);
+    assertThat(set.remove(3)).isFalse();
+    assertThat(set.remove(2)).isTrue();
+    assertThat(set.size()).isEqualTo(1);
+    assertThat(set.remove(2)).isTrue();
+    assertThat(set.remove(2)).isFalse();
+    assertThat(set.size()).isZero();
   }
 
   @ParameterizedTest(name = "blocks of {0}")
-  @ValueSource(ints = {4, 7, RankedMultiset.DEFAULT_BLOCK})
+  @ValueSource(ints = {4, 7, SortedDoubles.DEFAULT_BLOCK})
   void keepsTheOrderOfABruteForceListOverRandomInsertionsAndRemovals(int block) {
     SplittableRandom random = new SplittableRandom(7);
-    RankedMultiset tree = new RankedMultiset(block);
+    SortedDoubles set = new SortedDoubles(block);
     List<Double> values = new ArrayList<>();
     for (int step = 0; step < 20_000; step++) {
       // phases that grow and shrink the set, so blocks split, empty and merge
@@ -36,28 +36,28 @@ class RankedMultisetTest {
       double v = random.nextInt(500) / 4.0; // many ties
       if (!values.isEmpty() && random.nextInt(3) < (shrinking ? 2 : 1)) {
         double gone = values.remove(random.nextInt(values.size()));
-        assertThat(tree.remove(gone)).isTrue();
+        assertThat(set.remove(gone)).isTrue();
       } else {
         values.add(v);
-        tree.add(v);
+        set.add(v);
       }
-      assertThat(tree.size()).isEqualTo(values.size());
-      assertThat(tree.remove(-1)).as("a value never added").isFalse();
+      assertThat(set.size()).isEqualTo(values.size());
+      assertThat(set.remove(-1)).as("a value never added").isFalse();
       if (step % 50 == 0) {
-        assertThat(tree.sorted()).containsExactly(values.stream().sorted().mapToDouble(Double::doubleValue).toArray());
+        assertThat(set.sorted()).containsExactly(values.stream().sorted().mapToDouble(Double::doubleValue).toArray());
       }
     }
-    assertThat(tree.sorted()).containsExactly(values.stream().sorted().mapToDouble(Double::doubleValue).toArray());
+    assertThat(set.sorted()).containsExactly(values.stream().sorted().mapToDouble(Double::doubleValue).toArray());
   }
 
   @Test
   void listsEveryValueInAscendingOrderAsOftenAsItOccurs() {
-    RankedMultiset tree = new RankedMultiset(4);
+    SortedDoubles set = new SortedDoubles(4);
     for (double value : new double[] {3, -1, 3, 0.5, 7, -1, 3}) {
-      tree.add(value);
+      set.add(value);
     }
-    tree.remove(7);
+    set.remove(7);
 
-    assertThat(tree.sorted()).containsExactly(-1, -1, 0.5, 3, 3, 3);
+    assertThat(set.sorted()).containsExactly(-1, -1, 0.5, 3, 3, 3);
   }
 }
