@@ -113,10 +113,10 @@ public class KnnBenchmark {
       // the same vectors in the order of their class (i mod 10), as a fitting set sorted by label comes
       double[][] hidden = ScoreBenchmark.outputs(n, dimension, seed).hidden();
       double[][] sorted = new double[n][];
-      int next = 0;
+      int filled = 0;
       for (int label = 0; label < 10; label++) {
         for (int i = label; i < n; i += 10) {
-          sorted[next++] = hidden[i];
+          sorted[filled++] = hidden[i];
         }
       }
       return sorted;
