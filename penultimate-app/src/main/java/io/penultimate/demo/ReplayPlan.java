@@ -1,6 +1,7 @@
 package io.penultimate.demo;
 
 import io.penultimate.data.LabeledSamples;
+import io.penultimate.math.Permutation;
 import java.time.Duration;
 import java.util.Random;
 
@@ -36,17 +37,7 @@ public record ReplayPlan(
    */
   public static LabeledSamples shuffled(LabeledSamples samples, long seed) {
     int n = samples.size();
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Random random = new Random(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
+    int[] order = Permutation.shuffled(n, new Random(seed));
     float[][] features = new float[n][];
     int[] labels = new int[n];
     for (int i = 0; i < n; i++) {

@@ -27,8 +27,13 @@ public final class Ranks {
 
   /** Number of entries of ascending {@code sorted} strictly below {@code v}. */
   static int countBelow(double[] sorted, double v) {
+    return countBelow(sorted, sorted.length, v);
+  }
+
+  /** Number of the first {@code length} entries of ascending {@code sorted} strictly below {@code v}, by bisection. */
+  static int countBelow(double[] sorted, int length, double v) {
     int lo = 0;
-    int hi = sorted.length;
+    int hi = length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (sorted[mid] < v) {
@@ -42,8 +47,13 @@ public final class Ranks {
 
   /** Number of entries of ascending {@code sorted} at most {@code v}, by binary search. */
   public static int countUpTo(double[] sorted, double v) {
+    return countUpTo(sorted, sorted.length, v);
+  }
+
+  /** Number of the first {@code length} entries of ascending {@code sorted} at most {@code v}, by bisection. */
+  static int countUpTo(double[] sorted, int length, double v) {
     int lo = 0;
-    int hi = sorted.length;
+    int hi = length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (sorted[mid] <= v) {

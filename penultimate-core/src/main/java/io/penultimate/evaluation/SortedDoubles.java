@@ -63,7 +63,8 @@ final class SortedDoubles {
       }
     }
     double[] values = blocks[b];
-    int at = upperBound(values, sizes[b], value);
+    // after any equal values: the first index holding more, or the block's end
+    int at = Ranks.countUpTo(values, sizes[b], value);
     System.arraycopy(values, at, values, at + 1, sizes[b] - at);
     values[at] = value;
     sizes[b]++;
@@ -78,7 +79,8 @@ final class SortedDoubles {
       return false;
     }
     double[] values = blocks[b];
-    int at = lowerBound(values, sizes[b], value);
+    // the first index holding at least the value
+    int at = Ranks.countBelow(values, sizes[b], value);
     if (values[at] != value) {
       return false;
     }
@@ -109,7 +111,7 @@ final class SortedDoubles {
 
   /** The first block whose last value is at least {@code value}, or blockCount when none is. */
   private int firstBlockReaching(double value) {
-    return lowerBound(lasts, blockCount, value);
+    return Ranks.countBelow(lasts, blockCount, value);
   }
 
   /** Cuts block b into two halves, b and b + 1. */
@@ -166,35 +168,5 @@ final class SortedDoubles {
     System.arraycopy(lasts, b + 1, lasts, b, blockCount - b - 1);
     blockCount--;
     blocks[blockCount] = null;
-  }
-
-  /** The first index in values[0, count) holding at least {@code value}, or count. */
-  private static int lowerBound(double[] values, int count, double value) {
-    int lo = 0;
-    int hi = count;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (values[mid] < value) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** The first index in values[0, count) holding more than {@code value}, or count. */
-  private static int upperBound(double[] values, int count, double value) {
-    int lo = 0;
-    int hi = count;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (values[mid] <= value) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }

@@ -1,6 +1,7 @@
 package io.penultimate.score;
 
 import io.penultimate.math.DotProducts;
+import io.penultimate.math.Permutation;
 import io.penultimate.math.PlainDotProducts;
 import java.util.Random;
 
@@ -269,18 +270,7 @@ public final class KnnScore {
    * groups in one class.
    */
   private static int[] shuffledRows(int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Random random = new Random(ROW_ORDER_SEED);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return order;
+    return Permutation.shuffled(n, new Random(ROW_ORDER_SEED));
   }
 
   /** h / ||h|| rounded to float, zero for the zero vector; used to store fitting vectors. */

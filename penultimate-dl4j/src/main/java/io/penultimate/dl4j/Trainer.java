@@ -1,5 +1,6 @@
 package io.penultimate.dl4j;
 
+import io.penultimate.math.Permutation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,7 +109,8 @@ public final class Trainer {
       MultiLayerNetwork network, float[][] features, int[] labels, int numClasses, Augmentation augmentation, Random random,
       int epoch, Progress progress) {
     int n = features.length;
-    int[] order = permutation(n, random);
+    // the trainer's own generator, so epochs are reproducible from the seed
+    int[] order = Permutation.shuffled(n, random);
     int batches = (n + settings.batchSize() - 1) / settings.batchSize();
     long start = System.nanoTime();
     for (int b = 0; b < batches; b++) {
@@ -137,21 +139,6 @@ public final class Trainer {
       correct += correct(network.output(slice.getFeatures(), false), sliceLabels);
     }
     return new double[] {loss / features.length, features.length == 0 ? 0 : (double) correct / features.length};
-  }
-
-  /** Fisher–Yates with the trainer's own generator, so epochs are reproducible from the seed. */
-  private static int[] permutation(int n, Random random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int tmp = order[i];
-      order[i] = order[j];
-      order[j] = tmp;
-    }
-    return order;
   }
 
   static INDArray oneHot(int[] labels, int numClasses) {
