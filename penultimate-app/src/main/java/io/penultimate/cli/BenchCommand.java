@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleSupplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
@@ -169,14 +170,15 @@ final class BenchCommand implements Runnable {
       try (state; wiring) {
         String servers = broker == null ? bootstrapServers : broker.bootstrapServers();
         MonitorConfig config = base.with("bootstrap-servers", servers);
+        DoubleSupplier brokerCpu = broker == null ? () -> Double.NaN : broker::cpuNanos;
         // alternating, so that the machine's slow swings (a third between runs here) fall on both alike
         for (int run = 1; run <= runs; run++) {
           err.printf("bench: run %d of %d, pass-through ...%n", run, runs);
           passThroughRuns.add(StreamBench.run("pass-through", passThrough, StreamBench.ONE_PER_OUTCOME, config, replayed, warmUp,
-              events, latencyEvents, rate));
+              events, latencyEvents, rate, brokerCpu));
           err.printf("bench: run %d of %d, scoring ...%n", run, runs);
           scoringRuns.add(StreamBench.run("scoring", scoringApp, StreamBench.MERGED_SNAPSHOTS, config, replayed, warmUp, events,
-              latencyEvents, rate));
+              latencyEvents, rate, brokerCpu));
         }
       } finally {
         if (broker != null) {
@@ -188,15 +190,17 @@ final class BenchCommand implements Runnable {
           events, own.given() ? own.data + ", " + replayed.inputSize() + " values each," : "MNIST test digits", tuning.inputFormat().key(), latencyEvents, rate,
           broker == null ? "external" : "embedded single-node KRaft", tuning.processingGuarantee(),
           Runtime.getRuntime().availableProcessors(), runs);
-      out.printf("  %-4s %-14s %12s %16s %14s %10s %10s %10s %10s%n", "run", "topology", "events/s", "labelled ev/s", "steady ev/s",
-          "p50 ms", "p99 ms", "cpu us/ev", "lab. us/ev");
+      out.printf("  %-4s %-14s %12s %16s %14s %10s %10s %10s %10s %10s %10s%n", "run", "topology", "events/s", "labelled ev/s", "steady ev/s",
+          "p50 ms", "p99 ms", "cpu us/ev", "lab. us/ev", "broker", "lab. broker");
       for (int run = 0; run < runs; run++) {
         for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
-          out.printf("  %-4d %-14s %12.0f %16.0f %14.0f %10.0f %10.0f %10.1f %10.1f%n", run + 1, f.name(), f.eventsPerSecond(),
-              f.labelledPerSecond(), f.labelledSteadyPerSecond(), f.p50Ms(), f.p99Ms(), f.cpuMicrosPerEvent(), f.labelledCpuMicrosPerEvent());
+          out.printf("  %-4d %-14s %12.0f %16.0f %14.0f %10.0f %10.0f %10.1f %10.1f %10.1f %10.1f%n", run + 1, f.name(), f.eventsPerSecond(),
+              f.labelledPerSecond(), f.labelledSteadyPerSecond(), f.p50Ms(), f.p99Ms(), f.cpuMicrosPerEvent(), f.labelledCpuMicrosPerEvent(),
+              f.brokerCpuMicrosPerEvent(), f.labelledBrokerCpuMicrosPerEvent());
         }
       }
       out.printf("  cpu us/ev: CPU time of the application's Java threads over the phase per event (unlabelled; labelled, with its label)%n");
+      out.printf("  broker: CPU time of the broker's process over the same phases per event, the bench's reading of the outputs included%n");
       out.printf("  lab. us/ev by thread, the busiest first:%n");
       for (int run = 0; run < runs; run++) {
         for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
@@ -232,6 +236,10 @@ final class BenchCommand implements Runnable {
           spread.of(StreamBench.Figures::labelledCpuMicrosPerEvent, true));
       out.printf("  %-34s %s / %s%n", "CPU ratio (per pair)", spread.ratio(StreamBench.Figures::cpuMicrosPerEvent),
           spread.ratio(StreamBench.Figures::labelledCpuMicrosPerEvent));
+      out.printf("  %-34s %s / %s%n", "pass-through broker CPU us/event", spread.of(StreamBench.Figures::brokerCpuMicrosPerEvent, false),
+          spread.of(StreamBench.Figures::labelledBrokerCpuMicrosPerEvent, false));
+      out.printf("  %-34s %s / %s%n", "scoring broker CPU us/event", spread.of(StreamBench.Figures::brokerCpuMicrosPerEvent, true),
+          spread.of(StreamBench.Figures::labelledBrokerCpuMicrosPerEvent, true));
       out.printf("  %-34s %s / %s%n", "p50 / p99 ms pass-through", spread.of(StreamBench.Figures::p50Ms, false),
           spread.of(StreamBench.Figures::p99Ms, false));
       out.printf("  %-34s %s / %s%n", "p50 / p99 ms scoring", spread.of(StreamBench.Figures::p50Ms, true),

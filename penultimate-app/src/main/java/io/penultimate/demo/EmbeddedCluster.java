@@ -91,6 +91,20 @@ public final class EmbeddedCluster implements AutoCloseable {
     return nodes.size();
   }
 
+  /**
+   * The CPU time the running nodes' processes have used so far, in nanoseconds, as the operating
+   * system counts it (on Linux in clock ticks, 10 ms); NaN when it does not tell.
+   */
+  public double cpuNanos() {
+    double nanos = 0;
+    for (BrokerNode node : nodes) {
+      if (node.process != null && node.process.isAlive()) {
+        nanos += node.process.info().totalCpuDuration().map(Duration::toNanos).map(Long::doubleValue).orElse(Double.NaN);
+      }
+    }
+    return nanos;
+  }
+
   /** Stops node {@code id} (1-based) with SIGTERM, a controlled shutdown, and waits for it to exit. */
   public void stop(int id) throws InterruptedException {
     node(id).stop();

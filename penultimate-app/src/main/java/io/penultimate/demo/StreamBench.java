@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -71,11 +72,14 @@ public final class StreamBench {
    * @param cpuMicrosPerEvent CPU time of the application's threads ({@link ApplicationCpu}) over the unlabelled phase, per event
    * @param labelledCpuMicrosPerEvent the same over the labelled phase, per event with its label
    * @param labelledCpuByThread {@code labelledCpuMicrosPerEvent} by thread ({@link ApplicationCpu#byThread})
+   * @param brokerCpuMicrosPerEvent the broker's CPU time over the unlabelled phase, per event, NaN when it runs elsewhere: on
+   *     a machine whose cores are all busy, what the application's topic hops cost the broker takes cores from the application
+   * @param labelledBrokerCpuMicrosPerEvent the same over the labelled phase, per event with its label
    */
   public record Figures(
       String name, int events, double eventsPerSecond, double labelledPerSecond, double labelledSteadyPerSecond, double cpuMicrosPerEvent,
-      double labelledCpuMicrosPerEvent, Map<String, Double> labelledCpuByThread, double p50Ms, double p99Ms, int latencyEvents, double rate,
-      ThreadLatencies thread) {}
+      double labelledCpuMicrosPerEvent, Map<String, Double> labelledCpuByThread, double brokerCpuMicrosPerEvent,
+      double labelledBrokerCpuMicrosPerEvent, double p50Ms, double p99Ms, int latencyEvents, double rate, ThreadLatencies thread) {}
 
   /**
    * The longest commit, poll, processing of one record and punctuation of the stream thread during
@@ -153,10 +157,11 @@ public final class StreamBench {
   /**
    * The three phases of one application; {@code progress} reads its quality records. The rolling
    * windows are widened to hold every labelled event, so that a snapshot can cover them all.
+   * {@code brokerCpuNanos} reads the broker's CPU time so far (NaN when unknown).
    */
   public static Figures run(
       String name, App app, QualityProgress progress, MonitorConfig base, LabeledSamples images, int warmUp, int events,
-      int latencyEvents, double rate) throws Exception {
+      int latencyEvents, double rate, DoubleSupplier brokerCpuNanos) throws Exception {
     MonitorConfig config = base.with("window", String.valueOf(Math.max(Math.max(warmUp, events), base.window())));
     String servers = config.bootstrapServers();
     if (warmUp > 0) {
@@ -172,20 +177,26 @@ public final class StreamBench {
     send(config, throughput.events(), null, images, events, 0);
     double eventsPerSecond;
     double cpuMicros;
+    double brokerCpuMicros;
     MonitorConfig throughputConfig = phase(config, throughput);
+    double brokerCpuBefore = brokerCpuNanos.getAsDouble();
     try (KafkaStreams streams = app.apply(throughput, throughputConfig)) {
       double[] arrivals = readBack(servers, throughput.scores(), events, streams::start, (record, now) -> now / 1e6, key -> true);
       eventsPerSecond = (events - 1) / ((arrivals[events - 1] - arrivals[0]) / 1e3);
       cpuMicros = ApplicationCpu.nanos(throughputConfig.applicationId()) / 1e3 / events;
+      brokerCpuMicros = (brokerCpuNanos.getAsDouble() - brokerCpuBefore) / 1e3 / events;
     }
     Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
     send(config, labelled.events(), labelled.labels(), images, events, 0);
     LabelledRates labelledRates;
     Map<String, Double> labelledCpuByThread = new TreeMap<>();
     MonitorConfig labelledConfig = phase(config, labelled);
+    double labelledBrokerCpuMicros;
+    brokerCpuBefore = brokerCpuNanos.getAsDouble();
     try (KafkaStreams streams = app.apply(labelled, labelledConfig)) {
       labelledRates = labelledThroughput(servers, labelled, events, progress, streams::start);
       ApplicationCpu.byThread(labelledConfig.applicationId()).forEach((thread, nanos) -> labelledCpuByThread.put(thread, nanos / 1e3 / events));
+      labelledBrokerCpuMicros = (brokerCpuNanos.getAsDouble() - brokerCpuBefore) / 1e3 / events;
     }
     double labelledCpuMicros = labelledCpuByThread.values().stream().mapToDouble(Double::doubleValue).sum();
     Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
@@ -206,7 +217,7 @@ public final class StreamBench {
       thread = ThreadLatencies.of(streams);
     }
     return new Figures(name, events, eventsPerSecond, labelledRates.untilCovered(), labelledRates.steady(), cpuMicros, labelledCpuMicros,
-        labelledCpuByThread, Stats.percentile(latencies, 0.5),
+        labelledCpuByThread, brokerCpuMicros, labelledBrokerCpuMicros, Stats.percentile(latencies, 0.5),
         Stats.percentile(latencies, 0.99), latencyEvents, rate, thread);
   }
 

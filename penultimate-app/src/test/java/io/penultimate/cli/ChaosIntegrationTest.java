@@ -48,9 +48,13 @@ class ChaosIntegrationTest {
         LabelOptions.DEFAULT.withDefaultClassNames(BundleJson.read(bundle).classNames()));
     PrintWriter log = new PrintWriter(System.err, true);
     ChaosRun.Result result;
+    double brokerCpuBefore;
+    double brokerCpuAfter;
     try (EmbeddedCluster cluster = EmbeddedCluster.start(3)) {
+      brokerCpuBefore = cluster.cpuNanos();
       result = ChaosRun.run(cluster, new ChaosRun.Settings(OnnxEndToEndTest.MLP.toAbsolutePath(), bundle.toAbsolutePath(), samples, EVENTS,
           RATE, standbyReplicas, Duration.ofSeconds(5), Duration.ofSeconds(10), LABEL_GRACE, dir.resolve("work")), log);
+      brokerCpuAfter = cluster.cpuNanos();
     }
     ChaosTable.print(log, List.of(result), EVENTS, RATE, Duration.ofSeconds(5), Duration.ofSeconds(10), LABEL_GRACE, "mlp-test.csv, mlp.onnx");
 
@@ -59,5 +63,8 @@ class ChaosIntegrationTest {
     // the kill was real: the killed monitor's partitions went unscored until the group gave up on it
     ChaosRun.FaultFigures kill = result.faults().get(0);
     assertThat(kill.recovery().peak()).as("backlog after the kill").isGreaterThan(kill.recovery().threshold());
+    // the brokers' processes were running and working: bench stream reports this per event
+    assertThat(brokerCpuBefore).as("brokers' CPU ns after their start").isPositive();
+    assertThat(brokerCpuAfter).as("brokers' CPU ns after the run").isGreaterThan(brokerCpuBefore);
   }
 }
