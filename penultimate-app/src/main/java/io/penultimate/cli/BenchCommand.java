@@ -19,6 +19,7 @@ import io.penultimate.demo.SoakBench;
 import io.penultimate.demo.SoakResult;
 import io.penultimate.demo.StartupBench;
 import io.penultimate.demo.StreamBench;
+import io.penultimate.demo.TopicWrites;
 import io.penultimate.dl4j.BlasDotProducts;
 import io.penultimate.dl4j.JavaCppMemory;
 import io.penultimate.experiment.FitBenchmark;
@@ -37,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +107,14 @@ final class BenchCommand implements Runnable {
       out.printf("  %-38s %10.3f %12.1f%n", "all families", result.total(), result.total() / baseline);
       return ExitCodes.OK;
     }
+  }
+
+  /** {@code topic records/bytes}, the most bytes first. */
+  private static String writes(Map<String, TopicWrites.PerEvent> byTopic) {
+    return byTopic.entrySet().stream()
+        .sorted(Comparator.comparingDouble((Map.Entry<String, TopicWrites.PerEvent> topic) -> topic.getValue().bytes()).reversed())
+        .map(topic -> String.format("%s %.2f/%.0f", topic.getKey(), topic.getValue().records(), topic.getValue().bytes()))
+        .collect(Collectors.joining(", "));
   }
 
   @Command(
@@ -208,6 +218,12 @@ final class BenchCommand implements Runnable {
               .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
               .map(thread -> String.format("%s %.1f", thread.getKey(), thread.getValue()))
               .collect(Collectors.joining(", ")));
+        }
+      }
+      out.printf("  written per event by topic, records and bytes, the most bytes first: unlabelled phase; labelled phase%n");
+      for (int run = 0; run < runs; run++) {
+        for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
+          out.printf("  %-4d %-14s %s%n  %-4s %-14s %s%n", run + 1, f.name(), writes(f.writes()), "", "", writes(f.labelledWrites()));
         }
       }
       out.printf("  the stream thread in the latency phase, longest ms: commit, poll, processing of one record, punctuation%n");

@@ -75,11 +75,14 @@ public final class StreamBench {
    * @param brokerCpuMicrosPerEvent the broker's CPU time over the unlabelled phase, per event, NaN when it runs elsewhere: on
    *     a machine whose cores are all busy, what the application's topic hops cost the broker takes cores from the application
    * @param labelledBrokerCpuMicrosPerEvent the same over the labelled phase, per event with its label
+   * @param writes what the application wrote over the unlabelled phase, per event, by topic
+   * @param labelledWrites the same over the labelled phase, per event with its label
    */
   public record Figures(
       String name, int events, double eventsPerSecond, double labelledPerSecond, double labelledSteadyPerSecond, double cpuMicrosPerEvent,
       double labelledCpuMicrosPerEvent, Map<String, Double> labelledCpuByThread, double brokerCpuMicrosPerEvent,
-      double labelledBrokerCpuMicrosPerEvent, double p50Ms, double p99Ms, int latencyEvents, double rate, ThreadLatencies thread) {}
+      double labelledBrokerCpuMicrosPerEvent, Map<String, TopicWrites.PerEvent> writes, Map<String, TopicWrites.PerEvent> labelledWrites,
+      double p50Ms, double p99Ms, int latencyEvents, double rate, ThreadLatencies thread) {}
 
   /**
    * The longest commit, poll, processing of one record and punctuation of the stream thread during
@@ -178,6 +181,7 @@ public final class StreamBench {
     double eventsPerSecond;
     double cpuMicros;
     double brokerCpuMicros;
+    Map<String, TopicWrites.PerEvent> writes;
     MonitorConfig throughputConfig = phase(config, throughput);
     double brokerCpuBefore = brokerCpuNanos.getAsDouble();
     try (KafkaStreams streams = app.apply(throughput, throughputConfig)) {
@@ -185,6 +189,7 @@ public final class StreamBench {
       eventsPerSecond = (events - 1) / ((arrivals[events - 1] - arrivals[0]) / 1e3);
       cpuMicros = ApplicationCpu.nanos(throughputConfig.applicationId()) / 1e3 / events;
       brokerCpuMicros = (brokerCpuNanos.getAsDouble() - brokerCpuBefore) / 1e3 / events;
+      writes = TopicWrites.of(streams, throughputConfig.applicationId(), events);
     }
     Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
     send(config, labelled.events(), labelled.labels(), images, events, 0);
@@ -192,11 +197,13 @@ public final class StreamBench {
     Map<String, Double> labelledCpuByThread = new TreeMap<>();
     MonitorConfig labelledConfig = phase(config, labelled);
     double labelledBrokerCpuMicros;
+    Map<String, TopicWrites.PerEvent> labelledWrites;
     brokerCpuBefore = brokerCpuNanos.getAsDouble();
     try (KafkaStreams streams = app.apply(labelled, labelledConfig)) {
       labelledRates = labelledThroughput(servers, labelled, events, progress, streams::start);
       ApplicationCpu.byThread(labelledConfig.applicationId()).forEach((thread, nanos) -> labelledCpuByThread.put(thread, nanos / 1e3 / events));
       labelledBrokerCpuMicros = (brokerCpuNanos.getAsDouble() - brokerCpuBefore) / 1e3 / events;
+      labelledWrites = TopicWrites.of(streams, labelledConfig.applicationId(), events);
     }
     double labelledCpuMicros = labelledCpuByThread.values().stream().mapToDouble(Double::doubleValue).sum();
     Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
@@ -217,7 +224,7 @@ public final class StreamBench {
       thread = ThreadLatencies.of(streams);
     }
     return new Figures(name, events, eventsPerSecond, labelledRates.untilCovered(), labelledRates.steady(), cpuMicros, labelledCpuMicros,
-        labelledCpuByThread, brokerCpuMicros, labelledBrokerCpuMicros, Stats.percentile(latencies, 0.5),
+        labelledCpuByThread, brokerCpuMicros, labelledBrokerCpuMicros, writes, labelledWrites, Stats.percentile(latencies, 0.5),
         Stats.percentile(latencies, 0.99), latencyEvents, rate, thread);
   }
 
