@@ -92,8 +92,11 @@ final class LabelJoin {
       observer.label(MonitorObserver.LabelOutcome.INVALID);
       return;
     }
-    byte[] stored = pending.delete(label.id());
+    // get before delete: the label of an event still in the batch buffer finds nothing pending, and
+    // deleting an absent key still logs a tombstone (one more changelog record per labelled event)
+    byte[] stored = pending.get(label.id());
     if (stored != null) {
+      pending.delete(label.id());
       PendingEvent event = PendingEvent.decode(stored);
       forward(Outcome.of(label.id(), event.predicted(), label.label(), event.scores(), event.answers(), record.timestamp()));
     } else if (held.get(label.id()) != null) {

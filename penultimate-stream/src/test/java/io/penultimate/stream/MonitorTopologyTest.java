@@ -676,6 +676,28 @@ class MonitorTopologyTest {
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 
+  @Test
+  void writesThePendingChangelogOnlyForEventsThatWaitedThere() {
+    driver.close();
+    startDriver(new BatchSettings(4, Duration.ofMillis(50)));
+    TestOutputTopic<String, byte[]> pendingChangelog =
+        driver.createOutputTopic("penultimate-test-" + MonitorTopology.PENDING_STORE + "-changelog", new StringDeserializer(),
+            new ByteArrayDeserializer());
+    events.pipeInput("buffered", event("buffered", probes[0], ""));
+    labels.pipeInput("buffered", label("buffered", 1));
+    driver.advanceWallClockTime(Duration.ofMillis(60));
+    assertThat(outcomes.readRecord().key()).isEqualTo("buffered");
+    assertThat(pendingChangelog.isEmpty()).as("joined before it was scored: never pending, no tombstone").isTrue();
+
+    events.pipeInput("late", event("late", probes[1], ""));
+    driver.advanceWallClockTime(Duration.ofMillis(60));
+    labels.pipeInput("late", label("late", 1));
+    assertThat(outcomes.readRecord().key()).isEqualTo("late");
+    List<TestRecord<String, byte[]>> logged = pendingChangelog.readRecordsToList();
+    assertThat(logged).extracting(TestRecord::key).containsExactly("late", "late");
+    assertThat(logged.get(1).value()).as("deleted once joined").isNull();
+  }
+
   /** Every record the topic holds, parsed. */
   private static List<JsonNode> readJson(TestOutputTopic<String, byte[]> topic) throws IOException {
     List<JsonNode> out = new java.util.ArrayList<>();
