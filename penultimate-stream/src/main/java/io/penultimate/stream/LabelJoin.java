@@ -50,9 +50,6 @@ final class LabelJoin {
   /** Entries in the held store: holdOrder may also list ids joined since. */
   private int heldCount;
 
-  /** A label waiting for its event, with what dead-lettering it would need. */
-  record HeldLabel(int label, long timestamp, long heldAtMs, byte[] value, DeadLetters.Origin origin) {}
-
   private record HeldId(String id, long timestamp, long heldAtMs) {}
 
   LabelJoin(EventParser parser, LabelTiming timing, MonitorObserver observer, ProcessorContext<String, byte[]> context,
@@ -66,7 +63,7 @@ final class LabelJoin {
     List<HeldId> restored = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = held.all()) {
       all.forEachRemaining(entry -> {
-        HeldLabel label = Json.read(entry.value, HeldLabel.class);
+        HeldLabel label = HeldLabel.decode(entry.value);
         restored.add(new HeldId(entry.key, label.timestamp(), label.heldAtMs()));
       });
     }
@@ -109,7 +106,7 @@ final class LabelJoin {
       }
       DeadLetters.Origin origin = context.recordMetadata().map(DeadLetters.Origin::of).orElse(null);
       HeldLabel waiting = new HeldLabel(label.label(), record.timestamp(), context.currentSystemTimeMs(), record.value(), origin);
-      held.put(label.id(), Json.write(waiting));
+      held.put(label.id(), waiting.encode());
       holdOrder.addLast(new HeldId(label.id(), waiting.timestamp(), waiting.heldAtMs()));
       heldCount++;
     }
@@ -134,7 +131,7 @@ final class LabelJoin {
   /** The label {@code id} names if it is still the one held under its id, else null (joined, or held again since). */
   private HeldLabel stillHeld(HeldId id) {
     byte[] stored = held.get(id.id());
-    HeldLabel label = stored == null ? null : Json.read(stored, HeldLabel.class);
+    HeldLabel label = stored == null ? null : HeldLabel.decode(stored);
     return label != null && label.heldAtMs() == id.heldAtMs() ? label : null;
   }
 
@@ -154,7 +151,7 @@ final class LabelJoin {
       return scored.label() != null;
     }
     release(scored.id());
-    HeldLabel label = Json.read(stored, HeldLabel.class);
+    HeldLabel label = HeldLabel.decode(stored);
     if (scored.label() != null) {
       deadLetter(scored.id(), label, "the event for id '" + Reasons.excerpt(scored.id()) + "' carried its own label (duplicate label)",
           MonitorObserver.LabelOutcome.UNMATCHED);
