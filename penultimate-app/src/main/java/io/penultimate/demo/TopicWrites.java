@@ -7,10 +7,11 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * What a Kafka Streams application's producers wrote, by topic, per event: the records and the
- * bytes of their batches as sent (the producers' {@code producer-topic-metrics}). Every record is
- * work for the broker, which on a small machine shares the application's cores; this says which
- * topic hop (an output, a state store's changelog, a repartition topic) costs it most.
+ * What a Kafka Streams application's producers wrote, by topic, per event: the records and bytes
+ * they count as sent to it ({@code record-send-total} and {@code byte-total} of their
+ * {@code producer-topic-metrics}). Every record is work for the broker, which on a small machine
+ * shares the application's cores; this says which topic hops (outputs, state stores' changelogs,
+ * repartition topics) it serves, and how much of each.
  */
 public final class TopicWrites {
   /** One topic's writes, per event of the phase. */
