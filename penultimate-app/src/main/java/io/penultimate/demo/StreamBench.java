@@ -183,12 +183,12 @@ public final class StreamBench {
     double brokerCpuMicros;
     Map<String, TopicWrites.PerEvent> writes;
     MonitorConfig throughputConfig = phase(config, throughput);
-    double brokerCpuBefore = brokerCpuNanos.getAsDouble();
+    CpuSince broker = CpuSince.now(brokerCpuNanos);
     try (KafkaStreams streams = app.apply(throughput, throughputConfig)) {
       double[] arrivals = readBack(servers, throughput.scores(), events, streams::start, (record, now) -> now / 1e6, key -> true);
       eventsPerSecond = (events - 1) / ((arrivals[events - 1] - arrivals[0]) / 1e3);
       cpuMicros = ApplicationCpu.nanos(throughputConfig.applicationId()) / 1e3 / events;
-      brokerCpuMicros = (brokerCpuNanos.getAsDouble() - brokerCpuBefore) / 1e3 / events;
+      brokerCpuMicros = broker.microsPerEvent(events);
       writes = TopicWrites.of(streams, throughputConfig.applicationId(), events);
     }
     Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
@@ -198,11 +198,11 @@ public final class StreamBench {
     MonitorConfig labelledConfig = phase(config, labelled);
     double labelledBrokerCpuMicros;
     Map<String, TopicWrites.PerEvent> labelledWrites;
-    brokerCpuBefore = brokerCpuNanos.getAsDouble();
+    CpuSince labelledBroker = CpuSince.now(brokerCpuNanos);
     try (KafkaStreams streams = app.apply(labelled, labelledConfig)) {
       labelledRates = labelledThroughput(servers, labelled, events, progress, streams::start);
       ApplicationCpu.byThread(labelledConfig.applicationId()).forEach((thread, nanos) -> labelledCpuByThread.put(thread, nanos / 1e3 / events));
-      labelledBrokerCpuMicros = (brokerCpuNanos.getAsDouble() - brokerCpuBefore) / 1e3 / events;
+      labelledBrokerCpuMicros = labelledBroker.microsPerEvent(events);
       labelledWrites = TopicWrites.of(streams, labelledConfig.applicationId(), events);
     }
     double labelledCpuMicros = labelledCpuByThread.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -226,6 +226,17 @@ public final class StreamBench {
     return new Figures(name, events, eventsPerSecond, labelledRates.untilCovered(), labelledRates.steady(), cpuMicros, labelledCpuMicros,
         labelledCpuByThread, brokerCpuMicros, labelledBrokerCpuMicros, writes, labelledWrites, Stats.percentile(latencies, 0.5),
         Stats.percentile(latencies, 0.99), latencyEvents, rate, thread);
+  }
+
+  /** A process's CPU time ({@code cpuNanos} reads it so far) from a start on. */
+  private record CpuSince(DoubleSupplier cpuNanos, double startNanos) {
+    static CpuSince now(DoubleSupplier cpuNanos) {
+      return new CpuSince(cpuNanos, cpuNanos.getAsDouble());
+    }
+
+    double microsPerEvent(int events) {
+      return (cpuNanos.getAsDouble() - startNanos) / 1e3 / events;
+    }
   }
 
   /** Each phase is a fresh application on its own topics, reading them from the start. */
