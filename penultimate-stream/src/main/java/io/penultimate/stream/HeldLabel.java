@@ -1,12 +1,5 @@
 package io.penultimate.stream;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 /**
  * A label waiting for its event ({@link LabelJoin}), with what dead-lettering it would need: the
  * label record's value as it came and where it came from.
@@ -15,7 +8,7 @@ import java.io.UncheckedIOException;
  * whose event is still in the batch buffer is written once and read once, and Jackson's data
  * binding of this record (its value as base64, its origin as a nested object) was a third of the
  * label join in a JFR profile of {@code bench stream}'s labelled phase. Entries that an earlier
- * version wrote as JSON are still read ({@link #decode}), so an upgrade keeps every held label.
+ * version wrote as JSON are still read ({@link StoredEntry}), so an upgrade keeps every held label.
  *
  * <pre>
  *   version 1 (1 byte; JSON starts with '{'), label (int32), timestamp, heldAtMs (int64),
@@ -27,9 +20,7 @@ record HeldLabel(int label, long timestamp, long heldAtMs, byte[] value, DeadLet
   private static final byte VERSION = 1;
 
   byte[] encode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + value.length);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
+    return StoredEntry.encode(VERSION, 64 + value.length, out -> {
       out.writeInt(label);
       out.writeLong(timestamp);
       out.writeLong(heldAtMs);
@@ -41,23 +32,12 @@ record HeldLabel(int label, long timestamp, long heldAtMs, byte[] value, DeadLet
       }
       out.writeInt(value.length);
       out.write(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
-    }
-    return bytes.toByteArray();
+    });
   }
 
   /** Reads what {@link #encode} wrote, or the JSON of earlier versions. */
   static HeldLabel decode(byte[] stored) {
-    if (stored.length > 0 && stored[0] == '{') {
-      return Json.read(stored, HeldLabel.class);
-    }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
-      byte version = in.readByte();
-      if (version != VERSION) {
-        throw new IllegalStateException("the held-labels store holds an entry of version " + version + "; this build reads " + VERSION
-            + ": a newer version wrote it, so run that one, or reset the application (kafka-streams-application-reset)");
-      }
+    return StoredEntry.decode(stored, "held-labels", VERSION, HeldLabel.class, in -> {
       int label = in.readInt();
       long timestamp = in.readLong();
       long heldAtMs = in.readLong();
@@ -65,8 +45,6 @@ record HeldLabel(int label, long timestamp, long heldAtMs, byte[] value, DeadLet
       byte[] value = new byte[in.readInt()];
       in.readFully(value);
       return new HeldLabel(label, timestamp, heldAtMs, value, origin);
-    } catch (IOException e) {
-      throw new IllegalStateException("the held-labels store holds a corrupt entry of " + stored.length + " bytes", e);
-    }
+    });
   }
 }

@@ -1,11 +1,5 @@
 package io.penultimate.stream;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,9 +24,7 @@ record PendingEvent(int predicted, Map<String, Double> scores, EventAnswers answ
   private static final byte VERSION = 1;
 
   byte[] encode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + 24 * scores.size());
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
+    return StoredEntry.encode(VERSION, 32 + 24 * scores.size(), out -> {
       out.writeInt(predicted);
       out.writeLong(scoredAtMs);
       out.writeBoolean(answers != null);
@@ -47,10 +39,7 @@ record PendingEvent(int predicted, Map<String, Double> scores, EventAnswers answ
         out.writeUTF(score.getKey());
         out.writeDouble(score.getValue());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
-    }
-    return bytes.toByteArray();
+    });
   }
 
   /** When the entry's event was scored, read without decoding the rest: the eviction scan reads every entry. */
@@ -60,15 +49,7 @@ record PendingEvent(int predicted, Map<String, Double> scores, EventAnswers answ
 
   /** Reads what {@link #encode} wrote, or the JSON of earlier versions. */
   static PendingEvent decode(byte[] stored) {
-    if (stored.length > 0 && stored[0] == '{') {
-      return Json.read(stored, PendingEvent.class);
-    }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
-      byte version = in.readByte();
-      if (version != VERSION) {
-        throw new IllegalStateException("the pending-labels store holds an entry of version " + version + "; this build reads " + VERSION
-            + ": a newer version wrote it, so run that one, or reset the application (kafka-streams-application-reset)");
-      }
+    return StoredEntry.decode(stored, "pending-labels", VERSION, PendingEvent.class, in -> {
       int predicted = in.readInt();
       long scoredAtMs = in.readLong();
       EventAnswers answers = in.readBoolean() ? new EventAnswers(in.readDouble(), in.readDouble(), in.readBoolean(), in.readDouble()) : null;
@@ -78,8 +59,6 @@ record PendingEvent(int predicted, Map<String, Double> scores, EventAnswers answ
         scores.put(in.readUTF(), in.readDouble());
       }
       return new PendingEvent(predicted, scores, answers, scoredAtMs);
-    } catch (IOException e) {
-      throw new IllegalStateException("the pending-labels store holds a corrupt entry of " + stored.length + " bytes", e);
-    }
+    });
   }
 }
