@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidMetadataException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -64,7 +65,7 @@ public final class TopicCheck implements AutoCloseable {
   private final String servers;
   private final Duration timeout;
 
-  private TopicCheck(Admin admin, String servers, Duration timeout) {
+  TopicCheck(Admin admin, String servers, Duration timeout) {
     this.admin = admin;
     this.servers = servers;
     this.timeout = timeout;
@@ -195,23 +196,35 @@ public final class TopicCheck implements AutoCloseable {
   private void awaitLeaders(Topics topics) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<String> names = TopicLayout.names(topics);
-    Map<String, Optional<TopicDescription>> described;
-    // a topic just created may be unknown to the broker answering for a moment: its metadata lags the controller's
-    while (!everyPartitionLed(described = describe(names))) {
+    // a topic just created may be unknown to the broker answering for a moment: its metadata lags the
+    // controller's. And the metadata names a leader a moment before that broker acts as one (a first produce
+    // request then fails with NOT_LEADER_OR_FOLLOWER and is retried, with a warning): so ask every leader for
+    // its end offset too, through metadata that another broker, lagging as well, may answer
+    while (!everyLeaderAnswers(names)) {
       if (System.nanoTime() > deadline) {
         throw new TopicCheckException("topics " + String.join(", ", names) + " are not all visible with a leader for every partition after "
             + timeout.toSeconds() + " s: check the brokers of " + servers);
       }
       Thread.sleep(100);
     }
-    // and the metadata names a leader a moment before that broker acts as one (a first produce request then
-    // fails with NOT_LEADER_OR_FOLLOWER and is retried, with a warning): ask every leader for its end offset
+  }
+
+  /** Whether every partition of {@code names} has a leader that tells its end offset; false while the metadata lags. */
+  private boolean everyLeaderAnswers(List<String> names) throws InterruptedException {
+    Map<String, Optional<TopicDescription>> described = describe(names);
+    if (!everyPartitionLed(described)) {
+      return false;
+    }
     Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
     described.values().forEach(topic -> topic.orElseThrow().partitions()
         .forEach(partition -> partitions.put(new TopicPartition(topic.get().name(), partition.partition()), OffsetSpec.latest())));
     try {
       admin.listOffsets(partitions, new ListOffsetsOptions().timeoutMs(millis())).all().get();
+      return true;
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof InvalidMetadataException) { // unknown topic or no leader yet on the broker asked
+        return false;
+      }
       throw failure("cannot read the end offsets of topics " + String.join(", ", names), e.getCause(), "DESCRIBE");
     }
   }

@@ -8,11 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ForwardingAdmin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.internals.KafkaFutureImpl;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,6 +138,28 @@ class TopicCheckTest {
     assertThat(descriptions(topics)).flatMap(TopicDescription::partitions)
         .as("every partition has a leader").allMatch(p -> p.leader() != null && !p.leader().isEmpty());
     assertThatCode(() -> verify(topics)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void createsAndPassesThoughTheBrokerAskedForEndOffsetsDoesNotYetKnowTheNewTopics() throws Exception {
+    Topics topics = Topics.withPrefix("lagging");
+    AtomicInteger asked = new AtomicInteger();
+    // on a cluster of several, the broker that answers the offsets' metadata may lag the one that described the topics
+    Admin lagging = new ForwardingAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers())) {
+      @Override
+      public ListOffsetsResult listOffsets(Map<TopicPartition, OffsetSpec> partitions, ListOffsetsOptions options) {
+        if (asked.incrementAndGet() > 2) {
+          return super.listOffsets(partitions, options);
+        }
+        KafkaFutureImpl<ListOffsetsResult.ListOffsetsResultInfo> unknown = new KafkaFutureImpl<>();
+        unknown.completeExceptionally(new UnknownTopicOrPartitionException("metadata for topic could not be found"));
+        return new ListOffsetsResult(partitions.keySet().stream().collect(Collectors.toMap(partition -> partition, partition -> unknown)));
+      }
+    };
+    try (TopicCheck check = new TopicCheck(lagging, cluster.bootstrapServers(), TopicCheck.TIMEOUT)) {
+      assertThat(check.createMissing(topics, new TopicCheck.Creation(2, Optional.empty()))).hasSize(6);
+    }
+    assertThat(asked).as("end offsets asked until every leader answered").hasValue(3);
   }
 
   @Test
