@@ -37,7 +37,7 @@ record HeldLabel(int label, long timestamp, long heldAtMs, byte[] value, DeadLet
 
   /** Reads what {@link #encode} wrote, or the JSON of earlier versions. */
   static HeldLabel decode(byte[] stored) {
-    return StoredEntry.decode(stored, "held-labels", VERSION, HeldLabel.class, in -> {
+    return StoredEntry.decode(stored, "held-labels", VERSION, json -> Json.read(json, HeldLabel.class), in -> {
       int label = in.readInt();
       long timestamp = in.readLong();
       long heldAtMs = in.readLong();

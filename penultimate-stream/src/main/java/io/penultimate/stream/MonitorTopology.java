@@ -96,8 +96,9 @@ public final class MonitorTopology {
    */
   public static Topology qualityStage(Topics topics, ConfidenceScorer scorer, QualityWindows windows, MonitorObserver observer) {
     StreamsBuilder builder = new StreamsBuilder();
+    // cached: a block of outcomes put again after each outcome reaches the changelog once per commit
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUALITY_STORE), Serdes.Long(), Serdes.ByteArray()));
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUALITY_STORE), Serdes.Long(), Serdes.ByteArray()).withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MERGE_STORE), Serdes.Integer(), Serdes.ByteArray()));
     builder.stream(topics.outcomes(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(OUTCOMES_SOURCE))

@@ -49,7 +49,7 @@ record PendingEvent(int predicted, Map<String, Double> scores, EventAnswers answ
 
   /** Reads what {@link #encode} wrote, or the JSON of earlier versions. */
   static PendingEvent decode(byte[] stored) {
-    return StoredEntry.decode(stored, "pending-labels", VERSION, PendingEvent.class, in -> {
+    return StoredEntry.decode(stored, "pending-labels", VERSION, json -> Json.read(json, PendingEvent.class), in -> {
       int predicted = in.readInt();
       long scoredAtMs = in.readLong();
       EventAnswers answers = in.readBoolean() ? new EventAnswers(in.readDouble(), in.readDouble(), in.readBoolean(), in.readDouble()) : null;

@@ -7,19 +7,16 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The quality of one partition of the outcomes topic. Keeps its latest outcomes in a changelogged
- * store (keyed by a sequence number) and, from them, two {@link QualityWindow}s: the last N
+ * store ({@link StoredOutcomes}) and, from them, two {@link QualityWindow}s: the last N
  * labelled events, and those of the last T (by outcome timestamp, at most a capacity). Every
  * publish interval in which outcomes came it forwards their {@link PartitionQuality}, fixed-size
  * summaries that {@link QualityMerger} pools over every partition, so no one task sees every
@@ -49,10 +46,9 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
   private final int trust;
   private long leftOut;
   private ProcessorContext<String, byte[]> context;
-  private KeyValueStore<Long, byte[]> outcomes;
+  private StoredOutcomes outcomes;
   private QualityWindow count;
   private QualityWindow time;
-  private long next;
   private boolean changed;
 
   QualityProcessor(QualityWindows windows, ConfidenceScorer scorer, MonitorObserver observer) {
@@ -70,21 +66,15 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
-    this.outcomes = context.getStateStore(MonitorTopology.QUALITY_STORE);
     count = new QualityWindow(columns, windows.count(), null);
     time = new QualityWindow(columns, windows.spanCapacity(), windows.span());
-    // a recycled task initialises this instance again: the keys continue from the store, not from its previous turn
-    next = 0;
-    try (KeyValueIterator<Long, byte[]> all = outcomes.all()) {
-      while (all.hasNext()) {
-        KeyValue<Long, byte[]> entry = all.next();
-        Outcome outcome = completed(HotJson.readOutcome(entry.value));
-        if (hasServedScores(outcome)) {
-          include(outcome);
-        }
-        next = entry.key + 1;
+    // a recycled task initialises this instance again: the blocks continue from the store, not from its previous turn
+    outcomes = new StoredOutcomes(context.getStateStore(MonitorTopology.QUALITY_STORE), windows.storedOutcomes(), stored -> {
+      Outcome outcome = completed(stored);
+      if (hasServedScores(outcome)) {
+        include(outcome);
       }
-    }
+    });
     // a restored window is published once, so that a merge task started afresh has it too
     changed = count.size() > 0;
     context.schedule(windows.publishInterval(), PunctuationType.WALL_CLOCK_TIME, this::publish);
@@ -92,19 +82,11 @@ final class QualityProcessor implements Processor<String, byte[], String, byte[]
 
   @Override
   public void process(Record<String, byte[]> record) {
-    Outcome read = HotJson.readOutcome(record.value());
-    Outcome outcome = completed(read);
+    Outcome outcome = completed(HotJson.readOutcome(record.value()));
     if (!hasServedScores(outcome)) {
       return;
     }
-    // an outcome that came with its answers is stored as it came, not formatted again
-    outcomes.put(next, outcome == read ? record.value() : HotJson.write(outcome));
-    long oldest = next - windows.storedOutcomes();
-    if (oldest >= 0) {
-      // deleting a key that was never written would still log a tombstone
-      outcomes.delete(oldest);
-    }
-    next++;
+    outcomes.add(outcome);
     changed = true;
     observer.outcome(outcome, include(outcome));
   }

@@ -6,12 +6,14 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 
 /**
- * The frame of the compact entries the monitor keeps in its label stores ({@link PendingEvent},
- * {@link HeldLabel}): a version byte, then the body in {@link DataOutputStream}'s forms. Earlier
- * versions stored the same records as JSON, whose first byte is '{', never a version; such an
- * entry is still read, so an upgrade keeps every waiting event and label.
+ * The frame of the compact entries the monitor keeps in its label and quality stores ({@link
+ * PendingEvent}, {@link HeldLabel}, {@link OutcomeBlock}): a version byte, then the body in {@link
+ * DataOutputStream}'s forms. Earlier versions stored the same records as JSON, whose first byte is
+ * '{', never a version; such an entry is still read, so an upgrade keeps every waiting event and
+ * label, and the rolling windows.
  */
 final class StoredEntry {
   /** Writes an entry's body after its version byte. */
@@ -39,12 +41,12 @@ final class StoredEntry {
 
   /**
    * The entry of {@code store} that {@link #encode} wrote with {@code version}, or the JSON of an
-   * earlier version as {@code earlier}. An entry of another version, or a truncated one, stops with
+   * earlier version as {@code earlier} reads it. An entry of another version, or a truncated one, stops with
    * a message naming the store and what to do.
    */
-  static <T> T decode(byte[] stored, String store, byte version, Class<T> earlier, Reader<T> body) {
+  static <T> T decode(byte[] stored, String store, byte version, Function<byte[], T> earlier, Reader<T> body) {
     if (stored.length > 0 && stored[0] == '{') {
-      return Json.read(stored, earlier);
+      return earlier.apply(stored);
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
       byte found = in.readByte();
