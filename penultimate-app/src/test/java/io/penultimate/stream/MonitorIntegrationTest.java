@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.penultimate.bundle.BundleJson;
+import io.penultimate.bundle.ScoreName;
 import io.penultimate.cli.Penultimate;
 import io.penultimate.data.DataFetcher;
 import io.penultimate.demo.EventReplay;
@@ -35,18 +36,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -202,13 +209,54 @@ class MonitorIntegrationTest {
     createTopics(topics);
     float[][] inputs = StreamFixtures.inputs(150, 21);
     int[] truth = StreamFixtures.labels(150);
-    runUntil(topics, restartState.resolve("first"), inputs, truth, 0, 100);
+    runUntil("penultimate-restart", topics, restartState.resolve("first"), inputs, truth, 0, 100, 100);
     // a new state directory: the window must come back from the changelog, not from local files
-    runUntil(topics, restartState.resolve("second"), inputs, truth, 100, 150);
+    runUntil("penultimate-restart", topics, restartState.resolve("second"), inputs, truth, 100, 150, 150);
 
     List<ConsumerRecord<String, String>> scored = consume(topics.scores(), 150);
     assertThat(scored).extracting(ConsumerRecord::key).doesNotHaveDuplicates().hasSize(150);
     assertThat(qualityCovering(topics.quality(), 150).get("labelled").asInt()).as("window survived the restart").isEqualTo(150);
+  }
+
+  /**
+   * Earlier versions kept each outcome's JSON in the quality store under its sequence number; the
+   * monitor now keeps blocks of them. Started on such a changelog (and no local state), it must
+   * rebuild its windows from the old entries, add to them, and rebuild again from the mix.
+   */
+  @Test
+  void aMonitorUpgradedOnTheQualityChangelogOfAnEarlierVersionCarriesItsWindowsOn(@TempDir Path upgradeState) throws Exception {
+    Topics topics = Topics.withPrefix("up");
+    createTopics(topics);
+    String application = "penultimate-upgrade";
+    String changelog = application + "-" + MonitorTopology.QUALITY_STORE + "-changelog";
+    int earlierPerPartition = 30;
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(changelog, 2, (short) 1).configs(Map.of("cleanup.policy", "compact")))).all().get();
+    }
+    Map<String, Object> producerConfig = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, EventReplay.SAFE_IN_FLIGHT,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, LongSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    try (KafkaProducer<Long, byte[]> producer = new KafkaProducer<>(producerConfig)) {
+      for (int partition = 0; partition < 2; partition++) {
+        for (long sequence = 0; sequence < earlierPerPartition; sequence++) {
+          Map<String, Double> scores = new LinkedHashMap<>();
+          for (ScoreName score : ScoreName.values()) {
+            scores.put(score.key(), -sequence - score.ordinal() / 10.0);
+          }
+          Outcome outcome = Outcome.of("earlier-" + partition + "-" + sequence, (int) (sequence % 3), (int) (sequence % 2), scores,
+              new EventAnswers(0.5, 0.2, false, 0.4), System.currentTimeMillis());
+          producer.send(new ProducerRecord<>(changelog, partition, sequence, HotJson.write(outcome))).get();
+        }
+      }
+    }
+    float[][] inputs = StreamFixtures.inputs(80, 41);
+    int[] truth = StreamFixtures.labels(80);
+    int earlier = 2 * earlierPerPartition;
+    runUntil(application, topics, upgradeState.resolve("first"), inputs, truth, 0, 40, earlier + 40);
+    runUntil(application, topics, upgradeState.resolve("second"), inputs, truth, 40, 80, earlier + 80);
+    assertThat(qualityCovering(topics.quality(), earlier + 80).get("labelled").asInt()).isEqualTo(earlier + 80);
   }
 
   /**
@@ -315,11 +363,13 @@ class MonitorIntegrationTest {
     }
   }
 
-  private static void runUntil(Topics topics, Path state, float[][] inputs, int[] truth, int from, int to) throws Exception {
-    try (KafkaStreams streams = MonitorStreams.create(config("penultimate-restart", topics, state), scoringModel(), MonitorObserver.NONE)) {
+  /** Runs the monitor on events {@code from} to {@code to} until its quality covers {@code labelled} outcomes. */
+  private static void runUntil(String application, Topics topics, Path state, float[][] inputs, int[] truth, int from, int to, int labelled)
+      throws Exception {
+    try (KafkaStreams streams = MonitorStreams.create(config(application, topics, state), scoringModel(), MonitorObserver.NONE)) {
       streams.start();
       send(topics.events(), "r", inputs, truth, from, to);
-      qualityCovering(topics.quality(), to);
+      qualityCovering(topics.quality(), labelled);
     }
   }
 
