@@ -205,8 +205,8 @@ final class BenchCommand implements Runnable {
       for (int run = 0; run < runs; run++) {
         for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
           out.printf("  %-4d %-14s %12.0f %16.0f %14.0f %10.0f %10.0f %10.1f %10.1f %10.1f %10.1f%n", run + 1, f.name(), f.eventsPerSecond(),
-              f.labelledPerSecond(), f.labelledSteadyPerSecond(), f.p50Ms(), f.p99Ms(), f.cpuMicrosPerEvent(), f.labelledCpuMicrosPerEvent(),
-              f.brokerCpuMicrosPerEvent(), f.labelledBrokerCpuMicrosPerEvent());
+              f.labelledPerSecond(), f.labelledSteadyPerSecond(), f.p50Ms(), f.p99Ms(), f.unlabelled().cpuMicrosPerEvent(),
+              f.labelled().cpuMicrosPerEvent(), f.unlabelled().brokerCpuMicrosPerEvent(), f.labelled().brokerCpuMicrosPerEvent());
         }
       }
       out.printf("  cpu us/ev: CPU time of the application's Java threads over the phase per event (unlabelled; labelled, with its label)%n");
@@ -223,7 +223,7 @@ final class BenchCommand implements Runnable {
       out.printf("  written per event by topic, records and bytes, the most bytes first: unlabelled phase; labelled phase%n");
       for (int run = 0; run < runs; run++) {
         for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
-          out.printf("  %-4d %-14s %s%n  %-4s %-14s %s%n", run + 1, f.name(), writes(f.writes()), "", "", writes(f.labelledWrites()));
+          out.printf("  %-4d %-14s %s%n  %-4s %-14s %s%n", run + 1, f.name(), writes(f.unlabelled().writes()), "", "", writes(f.labelled().writes()));
         }
       }
       out.printf("  the stream thread in the latency phase, longest ms: commit, poll, processing of one record, punctuation%n");
@@ -246,16 +246,15 @@ final class BenchCommand implements Runnable {
       out.printf("  %-34s %s%n", "pass-through labelled steady ev/s", spread.of(StreamBench.Figures::labelledSteadyPerSecond, false));
       out.printf("  %-34s %s%n", "scoring labelled steady ev/s", spread.of(StreamBench.Figures::labelledSteadyPerSecond, true));
       out.printf("  %-34s %s%n", "ratio labelled steady (per pair)", spread.ratio(StreamBench.Figures::labelledSteadyPerSecond));
-      out.printf("  %-34s %s / %s%n", "pass-through CPU us/event", spread.of(StreamBench.Figures::cpuMicrosPerEvent, false),
-          spread.of(StreamBench.Figures::labelledCpuMicrosPerEvent, false));
-      out.printf("  %-34s %s / %s%n", "scoring CPU us/event", spread.of(StreamBench.Figures::cpuMicrosPerEvent, true),
-          spread.of(StreamBench.Figures::labelledCpuMicrosPerEvent, true));
-      out.printf("  %-34s %s / %s%n", "CPU ratio (per pair)", spread.ratio(StreamBench.Figures::cpuMicrosPerEvent),
-          spread.ratio(StreamBench.Figures::labelledCpuMicrosPerEvent));
-      out.printf("  %-34s %s / %s%n", "pass-through broker CPU us/event", spread.of(StreamBench.Figures::brokerCpuMicrosPerEvent, false),
-          spread.of(StreamBench.Figures::labelledBrokerCpuMicrosPerEvent, false));
-      out.printf("  %-34s %s / %s%n", "scoring broker CPU us/event", spread.of(StreamBench.Figures::brokerCpuMicrosPerEvent, true),
-          spread.of(StreamBench.Figures::labelledBrokerCpuMicrosPerEvent, true));
+      ToDoubleFunction<StreamBench.Figures> cpu = f -> f.unlabelled().cpuMicrosPerEvent();
+      ToDoubleFunction<StreamBench.Figures> labelledCpu = f -> f.labelled().cpuMicrosPerEvent();
+      ToDoubleFunction<StreamBench.Figures> brokerCpu = f -> f.unlabelled().brokerCpuMicrosPerEvent();
+      ToDoubleFunction<StreamBench.Figures> labelledBrokerCpu = f -> f.labelled().brokerCpuMicrosPerEvent();
+      out.printf("  %-34s %s / %s%n", "pass-through CPU us/event", spread.of(cpu, false), spread.of(labelledCpu, false));
+      out.printf("  %-34s %s / %s%n", "scoring CPU us/event", spread.of(cpu, true), spread.of(labelledCpu, true));
+      out.printf("  %-34s %s / %s%n", "CPU ratio (per pair)", spread.ratio(cpu), spread.ratio(labelledCpu));
+      out.printf("  %-34s %s / %s%n", "pass-through broker CPU us/event", spread.of(brokerCpu, false), spread.of(labelledBrokerCpu, false));
+      out.printf("  %-34s %s / %s%n", "scoring broker CPU us/event", spread.of(brokerCpu, true), spread.of(labelledBrokerCpu, true));
       out.printf("  %-34s %s / %s%n", "p50 / p99 ms pass-through", spread.of(StreamBench.Figures::p50Ms, false),
           spread.of(StreamBench.Figures::p99Ms, false));
       out.printf("  %-34s %s / %s%n", "p50 / p99 ms scoring", spread.of(StreamBench.Figures::p50Ms, true),

@@ -63,26 +63,31 @@ public final class StreamBench {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One application's figures. */
   /**
+   * What one phase cost per event: per unlabelled event, or per event with its label.
+   *
+   * @param cpuMicrosPerEvent CPU time of the application's threads ({@link ApplicationCpu})
+   * @param brokerCpuMicrosPerEvent the broker's CPU time, NaN when it runs elsewhere: on a machine whose cores are all busy,
+   *     what the application's topic hops cost the broker takes cores from the application
+   * @param writes what the application wrote, by topic
+   */
+  public record PhaseCost(double cpuMicrosPerEvent, double brokerCpuMicrosPerEvent, Map<String, TopicWrites.PerEvent> writes) {}
+
+  /**
+   * One application's figures.
+   *
    * @param labelledPerSecond events per second of the labelled phase, until the quality covers every outcome
    * @param labelledSteadyPerSecond the rate at which the labelled phase's scores came out between its 10th and 90th
    *     percentile, the processing of the labels beside them included: unlike {@code labelledPerSecond} it does not count
    *     the wait for the last quality snapshot (the monitor publishes one per interval, the pass-through one per outcome)
-   * @param cpuMicrosPerEvent CPU time of the application's threads ({@link ApplicationCpu}) over the unlabelled phase, per event
-   * @param labelledCpuMicrosPerEvent the same over the labelled phase, per event with its label
-   * @param labelledCpuByThread {@code labelledCpuMicrosPerEvent} by thread ({@link ApplicationCpu#byThread})
-   * @param brokerCpuMicrosPerEvent the broker's CPU time over the unlabelled phase, per event, NaN when it runs elsewhere: on
-   *     a machine whose cores are all busy, what the application's topic hops cost the broker takes cores from the application
-   * @param labelledBrokerCpuMicrosPerEvent the same over the labelled phase, per event with its label
-   * @param writes what the application wrote over the unlabelled phase, per event, by topic
-   * @param labelledWrites the same over the labelled phase, per event with its label
+   * @param unlabelled what the unlabelled phase cost
+   * @param labelled what the labelled phase cost
+   * @param labelledCpuByThread {@code labelled}'s application CPU by thread ({@link ApplicationCpu#byThread})
    */
   public record Figures(
-      String name, int events, double eventsPerSecond, double labelledPerSecond, double labelledSteadyPerSecond, double cpuMicrosPerEvent,
-      double labelledCpuMicrosPerEvent, Map<String, Double> labelledCpuByThread, double brokerCpuMicrosPerEvent,
-      double labelledBrokerCpuMicrosPerEvent, Map<String, TopicWrites.PerEvent> writes, Map<String, TopicWrites.PerEvent> labelledWrites,
-      double p50Ms, double p99Ms, int latencyEvents, double rate, ThreadLatencies thread) {}
+      String name, int events, double eventsPerSecond, double labelledPerSecond, double labelledSteadyPerSecond, PhaseCost unlabelled,
+      PhaseCost labelled, Map<String, Double> labelledCpuByThread, double p50Ms, double p99Ms, int latencyEvents, double rate,
+      ThreadLatencies thread) {}
 
   /**
    * The longest commit, poll, processing of one record and punctuation of the stream thread during
@@ -179,33 +184,28 @@ public final class StreamBench {
     Topics throughput = createTopics(servers, name + "-throughput-" + System.nanoTime());
     send(config, throughput.events(), null, images, events, 0);
     double eventsPerSecond;
-    double cpuMicros;
-    double brokerCpuMicros;
-    Map<String, TopicWrites.PerEvent> writes;
+    PhaseCost unlabelled;
     MonitorConfig throughputConfig = phase(config, throughput);
     CpuSince broker = CpuSince.now(brokerCpuNanos);
     try (KafkaStreams streams = app.apply(throughput, throughputConfig)) {
       double[] arrivals = readBack(servers, throughput.scores(), events, streams::start, (record, now) -> now / 1e6, key -> true);
       eventsPerSecond = (events - 1) / ((arrivals[events - 1] - arrivals[0]) / 1e3);
-      cpuMicros = ApplicationCpu.nanos(throughputConfig.applicationId()) / 1e3 / events;
-      brokerCpuMicros = broker.microsPerEvent(events);
-      writes = TopicWrites.of(streams, throughputConfig.applicationId(), events);
+      unlabelled = new PhaseCost(ApplicationCpu.nanos(throughputConfig.applicationId()) / 1e3 / events, broker.microsPerEvent(events),
+          TopicWrites.of(streams, throughputConfig.applicationId(), events));
     }
     Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
     send(config, labelled.events(), labelled.labels(), images, events, 0);
     LabelledRates labelledRates;
     Map<String, Double> labelledCpuByThread = new TreeMap<>();
+    PhaseCost labelledCost;
     MonitorConfig labelledConfig = phase(config, labelled);
-    double labelledBrokerCpuMicros;
-    Map<String, TopicWrites.PerEvent> labelledWrites;
     CpuSince labelledBroker = CpuSince.now(brokerCpuNanos);
     try (KafkaStreams streams = app.apply(labelled, labelledConfig)) {
       labelledRates = labelledThroughput(servers, labelled, events, progress, streams::start);
       ApplicationCpu.byThread(labelledConfig.applicationId()).forEach((thread, nanos) -> labelledCpuByThread.put(thread, nanos / 1e3 / events));
-      labelledBrokerCpuMicros = labelledBroker.microsPerEvent(events);
-      labelledWrites = TopicWrites.of(streams, labelledConfig.applicationId(), events);
+      labelledCost = new PhaseCost(labelledCpuByThread.values().stream().mapToDouble(Double::doubleValue).sum(),
+          labelledBroker.microsPerEvent(events), TopicWrites.of(streams, labelledConfig.applicationId(), events));
     }
-    double labelledCpuMicros = labelledCpuByThread.values().stream().mapToDouble(Double::doubleValue).sum();
     Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
     double[] latencies;
     ThreadLatencies thread;
@@ -223,9 +223,8 @@ public final class StreamBench {
       sender.join();
       thread = ThreadLatencies.of(streams);
     }
-    return new Figures(name, events, eventsPerSecond, labelledRates.untilCovered(), labelledRates.steady(), cpuMicros, labelledCpuMicros,
-        labelledCpuByThread, brokerCpuMicros, labelledBrokerCpuMicros, writes, labelledWrites, Stats.percentile(latencies, 0.5),
-        Stats.percentile(latencies, 0.99), latencyEvents, rate, thread);
+    return new Figures(name, events, eventsPerSecond, labelledRates.untilCovered(), labelledRates.steady(), unlabelled, labelledCost,
+        labelledCpuByThread, Stats.percentile(latencies, 0.5), Stats.percentile(latencies, 0.99), latencyEvents, rate, thread);
   }
 
   /** A process's CPU time ({@code cpuNanos} reads it so far) from a start on. */

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class StreamBenchSpreadTest {
   private static StreamBench.Figures figures(String name, double eventsPerSecond) {
-    return new StreamBench.Figures(name, 100, eventsPerSecond, eventsPerSecond / 2, eventsPerSecond / 2, 100, 200, Map.of(), 30, 40, Map.of(), Map.of(), 10, 20, 10, 5,
+    return new StreamBench.Figures(name, 100, eventsPerSecond, eventsPerSecond / 2, eventsPerSecond / 2,
+        new StreamBench.PhaseCost(100, 30, Map.of()), new StreamBench.PhaseCost(200, 40, Map.of()), Map.of(), 10, 20, 10, 5,
         StreamBench.ThreadLatencies.UNKNOWN);
   }
 
