@@ -209,8 +209,8 @@ final class BenchCommand implements Runnable {
               f.labelled().cpuMicrosPerEvent(), f.unlabelled().brokerCpuMicrosPerEvent(), f.labelled().brokerCpuMicrosPerEvent());
         }
       }
-      out.printf("  cpu us/ev: CPU time of the application's Java threads over the phase per event (unlabelled; labelled, with its label)%n");
-      out.printf("  broker: CPU time of the broker's process over the same phases per event, the bench's reading of the outputs included%n");
+      out.printf("  cpu us/ev: CPU time of the application's Java threads per event, between the outputs at a tenth and at nine tenths of the phase (unlabelled; labelled, with its label)%n");
+      out.printf("  broker: CPU time of the broker's process over the same spans per event, the bench's reading of the outputs included%n");
       out.printf("  lab. us/ev by thread, the busiest first:%n");
       for (int run = 0; run < runs; run++) {
         for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.DoubleSupplier;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -178,7 +179,7 @@ public final class StreamBench {
       Topics warm = createTopics(servers, name + "-warm-up-" + System.nanoTime());
       send(config, warm.events(), warm.labels(), images, warmUp, 0);
       try (KafkaStreams streams = app.apply(warm, phase(config, warm))) {
-        labelledThroughput(servers, warm, warmUp, progress, streams::start);
+        labelledThroughput(servers, warm, warmUp, progress, streams::start, count -> {});
       }
     }
     Topics throughput = createTopics(servers, name + "-throughput-" + System.nanoTime());
@@ -186,25 +187,25 @@ public final class StreamBench {
     double eventsPerSecond;
     PhaseCost unlabelled;
     MonitorConfig throughputConfig = phase(config, throughput);
-    CpuSince broker = CpuSince.now(brokerCpuNanos);
+    PhaseCpu cpu = new PhaseCpu(throughputConfig.applicationId(), events, brokerCpuNanos);
     try (KafkaStreams streams = app.apply(throughput, throughputConfig)) {
-      double[] arrivals = readBack(servers, throughput.scores(), events, streams::start, (record, now) -> now / 1e6, key -> true);
+      double[] arrivals = readBack(servers, throughput.scores(), events, streams::start, cpu::outputsSoFar, (record, now) -> now / 1e6, key -> true);
       eventsPerSecond = (events - 1) / ((arrivals[events - 1] - arrivals[0]) / 1e3);
-      unlabelled = new PhaseCost(ApplicationCpu.nanos(throughputConfig.applicationId()) / 1e3 / events, broker.microsPerEvent(events),
+      unlabelled = new PhaseCost(sum(cpu.byThreadMicrosPerEvent()), cpu.brokerMicrosPerEvent(),
           TopicWrites.of(streams, throughputConfig.applicationId(), events));
     }
     Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
     send(config, labelled.events(), labelled.labels(), images, events, 0);
     LabelledRates labelledRates;
-    Map<String, Double> labelledCpuByThread = new TreeMap<>();
+    Map<String, Double> labelledCpuByThread;
     PhaseCost labelledCost;
     MonitorConfig labelledConfig = phase(config, labelled);
-    CpuSince labelledBroker = CpuSince.now(brokerCpuNanos);
+    PhaseCpu labelledCpu = new PhaseCpu(labelledConfig.applicationId(), events, brokerCpuNanos);
     try (KafkaStreams streams = app.apply(labelled, labelledConfig)) {
-      labelledRates = labelledThroughput(servers, labelled, events, progress, streams::start);
-      ApplicationCpu.byThread(labelledConfig.applicationId()).forEach((thread, nanos) -> labelledCpuByThread.put(thread, nanos / 1e3 / events));
-      labelledCost = new PhaseCost(labelledCpuByThread.values().stream().mapToDouble(Double::doubleValue).sum(),
-          labelledBroker.microsPerEvent(events), TopicWrites.of(streams, labelledConfig.applicationId(), events));
+      labelledRates = labelledThroughput(servers, labelled, events, progress, streams::start, labelledCpu::outputsSoFar);
+      labelledCpuByThread = labelledCpu.byThreadMicrosPerEvent();
+      labelledCost = new PhaseCost(sum(labelledCpuByThread), labelledCpu.brokerMicrosPerEvent(),
+          TopicWrites.of(streams, labelledConfig.applicationId(), events));
     }
     Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
     double[] latencies;
@@ -214,11 +215,11 @@ public final class StreamBench {
       StreamClients.awaitRunning(streams, TIMEOUT);
       // the first events after a start wait for the tasks to come up (a scoring task copies the
       // network and opens its stores): a start-up cost (bench startup), not the latency of a running monitor
-      readBack(servers, latency.scores(), PRIMING_EVENTS, () -> send(config, latency.events(), null, images, PRIMING_EVENTS, 0, PRIMING_PREFIX),
+      readBack(servers, latency.scores(), PRIMING_EVENTS, () -> send(config, latency.events(), null, images, PRIMING_EVENTS, 0, PRIMING_PREFIX), count -> {},
           (record, now) -> 0.0, key -> key.startsWith(PRIMING_PREFIX));
       Thread sender = new Thread(() -> send(config, latency.events(), null, images, latencyEvents, rate), "bench-sender");
       // both topologies keep the input's timestamp on the output: the producer's send time (as in the JSON)
-      latencies = readBack(servers, latency.scores(), latencyEvents, sender::start,
+      latencies = readBack(servers, latency.scores(), latencyEvents, sender::start, count -> {},
           (record, now) -> System.currentTimeMillis() - (double) record.timestamp(), key -> !key.startsWith(PRIMING_PREFIX));
       sender.join();
       thread = ThreadLatencies.of(streams);
@@ -227,15 +228,8 @@ public final class StreamBench {
         labelledCpuByThread, Stats.percentile(latencies, 0.5), Stats.percentile(latencies, 0.99), latencyEvents, rate, thread);
   }
 
-  /** A process's CPU time ({@code cpuNanos} reads it so far) from a start on. */
-  private record CpuSince(DoubleSupplier cpuNanos, double startNanos) {
-    static CpuSince now(DoubleSupplier cpuNanos) {
-      return new CpuSince(cpuNanos, cpuNanos.getAsDouble());
-    }
-
-    double microsPerEvent(int events) {
-      return (cpuNanos.getAsDouble() - startNanos) / 1e3 / events;
-    }
+  private static double sum(Map<String, Double> byThread) {
+    return byThread.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
   /** Each phase is a fresh application on its own topics, reading them from the start. */
@@ -276,7 +270,8 @@ public final class StreamBench {
    * {@code count} records have arrived on the scores topic and the quality records cover {@code
    * count} outcomes.
    */
-  private static LabelledRates labelledThroughput(String servers, Topics topics, int count, QualityProgress progress, Runnable start) {
+  private static LabelledRates labelledThroughput(
+      String servers, Topics topics, int count, QualityProgress progress, Runnable start, IntConsumer scoresSoFar) {
     long first = 0;
     long[] scoreArrivals = new long[count];
     int scores = 0;
@@ -299,6 +294,7 @@ public final class StreamBench {
             scoreArrivals[scores++] = System.nanoTime();
           }
         }
+        scoresSoFar.accept(scores);
       }
     }
     return new LabelledRates(count / ((System.nanoTime() - first) / 1e9), steadyRate(scoreArrivals));
@@ -314,9 +310,9 @@ public final class StreamBench {
   /**
    * Reads {@code count} records whose key is {@code counted}, measuring each as it arrives; {@code
    * start} runs once the reader holds its partitions, so a slow group join never delays or bunches
-   * the measured arrivals.
+   * the measured arrivals; {@code outputsSoFar} is told after each poll how many have come.
    */
-  private static double[] readBack(String servers, String topic, int count, Runnable start,
+  private static double[] readBack(String servers, String topic, int count, Runnable start, IntConsumer outputsSoFar,
       BiFunction<ConsumerRecord<String, byte[]>, Long, Double> measure, Predicate<String> counted) {
     double[] values = new double[count];
     int seen = 0;
@@ -333,6 +329,7 @@ public final class StreamBench {
             values[seen++] = measure.apply(record, System.nanoTime());
           }
         }
+        outputsSoFar.accept(seen);
       }
     }
     return values;
