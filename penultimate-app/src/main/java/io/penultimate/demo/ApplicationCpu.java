@@ -12,24 +12,18 @@ import java.util.regex.Pattern;
  * name holds its application id (Kafka Streams names its stream, state updater and cleanup threads
  * after the client id, which begins with the application id, and the clients' producer network
  * and heartbeat threads after those). The broker runs in another JVM and the bench's own readers
- * carry no application id, so neither counts; native threads of RocksDB do not either. Unlike a
- * rate, it does not depend on when a commit makes the output visible, so it compares applications
- * whose backlogs take only a commit interval or two.
+ * carry no application id, so neither counts; native threads of RocksDB do not either.
+ * {@link PhaseCpu} reads it at two outputs of a bench phase.
  */
 final class ApplicationCpu {
   private static final Pattern CLIENT_ID = Pattern.compile(".*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-?");
 
   private ApplicationCpu() {}
 
-  /** Nanoseconds of CPU used so far by the live threads of the application {@code applicationId}. */
-  static long nanos(String applicationId) {
-    return byThread(applicationId).values().stream().mapToLong(Long::longValue).sum();
-  }
-
   /**
-   * The same by thread, each named without the application's id and client id ({@code
-   * StreamThread-1}, {@code kafka-producer-network-thread}), so that runs of one application
-   * compare thread by thread.
+   * Nanoseconds of CPU used so far by the live threads of the application {@code applicationId},
+   * by thread, each named without the application's id and client id ({@code StreamThread-1},
+   * {@code kafka-producer-network-thread}), so that runs of one application compare thread by thread.
    */
   static Map<String, Long> byThread(String applicationId) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
