@@ -214,7 +214,7 @@ final class BenchCommand implements Runnable {
       out.printf("  lab. us/ev by thread, the busiest first:%n");
       for (int run = 0; run < runs; run++) {
         for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
-          out.printf("  %-4d %-14s %s%n", run + 1, f.name(), f.labelledCpuByThread().entrySet().stream()
+          out.printf("  %-4d %-14s %s%n", run + 1, f.name(), f.labelled().cpuByThread().entrySet().stream()
               .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
               .map(thread -> String.format("%s %.1f", thread.getKey(), thread.getValue()))
               .collect(Collectors.joining(", ")));

@@ -3,6 +3,7 @@ package io.penultimate.demo;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The CPU time of one bench phase's application ({@link ApplicationCpu}) and of the broker per
@@ -19,6 +20,7 @@ final class PhaseCpu {
 
   private final String applicationId;
   private final DoubleSupplier brokerCpuNanos;
+  private final int events;
   private final int from;
   private final int to;
   private Reading first;
@@ -31,6 +33,7 @@ final class PhaseCpu {
   PhaseCpu(String applicationId, int events, DoubleSupplier brokerCpuNanos) {
     this.applicationId = applicationId;
     this.brokerCpuNanos = brokerCpuNanos;
+    this.events = events;
     this.from = events / 10;
     this.to = events - events / 10;
   }
@@ -42,6 +45,11 @@ final class PhaseCpu {
     } else if (first != null && last == null && outputs >= to) {
       last = read(outputs);
     }
+  }
+
+  /** The phase's cost: the CPU per event between the two readings, and what {@code streams} wrote per event of the phase. */
+  StreamBench.PhaseCost cost(KafkaStreams streams) {
+    return new StreamBench.PhaseCost(byThreadMicrosPerEvent(), brokerMicrosPerEvent(), TopicWrites.of(streams, applicationId, events));
   }
 
   /** The application's CPU µs per event between the two readings, by thread ({@link ApplicationCpu#role}). */

@@ -66,12 +66,17 @@ public final class StreamBench {
   /**
    * What one phase cost per event: per unlabelled event, or per event with its label.
    *
-   * @param cpuMicrosPerEvent CPU time of the application's threads ({@link ApplicationCpu})
+   * @param cpuByThread CPU time of the application's threads, by thread ({@link ApplicationCpu#byThread})
    * @param brokerCpuMicrosPerEvent the broker's CPU time, NaN when it runs elsewhere: on a machine whose cores are all busy,
    *     what the application's topic hops cost the broker takes cores from the application
    * @param writes what the application wrote, by topic
    */
-  public record PhaseCost(double cpuMicrosPerEvent, double brokerCpuMicrosPerEvent, Map<String, TopicWrites.PerEvent> writes) {}
+  public record PhaseCost(Map<String, Double> cpuByThread, double brokerCpuMicrosPerEvent, Map<String, TopicWrites.PerEvent> writes) {
+    /** CPU time of all the application's threads. */
+    public double cpuMicrosPerEvent() {
+      return cpuByThread.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+  }
 
   /**
    * One application's figures.
@@ -82,11 +87,10 @@ public final class StreamBench {
    *     the wait for the last quality snapshot (the monitor publishes one per interval, the pass-through one per outcome)
    * @param unlabelled what the unlabelled phase cost
    * @param labelled what the labelled phase cost
-   * @param labelledCpuByThread {@code labelled}'s application CPU by thread ({@link ApplicationCpu#byThread})
    */
   public record Figures(
       String name, int events, double eventsPerSecond, double labelledPerSecond, double labelledSteadyPerSecond, PhaseCost unlabelled,
-      PhaseCost labelled, Map<String, Double> labelledCpuByThread, double p50Ms, double p99Ms, int latencyEvents, double rate,
+      PhaseCost labelled, double p50Ms, double p99Ms, int latencyEvents, double rate,
       ThreadLatencies thread) {}
 
   /**
@@ -190,21 +194,17 @@ public final class StreamBench {
     try (KafkaStreams streams = app.apply(throughput, throughputConfig)) {
       double[] arrivals = readBack(servers, throughput.scores(), events, streams::start, cpu::outputsSoFar, (record, now) -> now / 1e6, key -> true);
       eventsPerSecond = (events - 1) / ((arrivals[events - 1] - arrivals[0]) / 1e3);
-      unlabelled = new PhaseCost(sum(cpu.byThreadMicrosPerEvent()), cpu.brokerMicrosPerEvent(),
-          TopicWrites.of(streams, throughputConfig.applicationId(), events));
+      unlabelled = cpu.cost(streams);
     }
     Topics labelled = createTopics(servers, name + "-labelled-" + System.nanoTime());
     send(config, labelled.events(), labelled.labels(), images, events, 0);
     LabelledRates labelledRates;
-    Map<String, Double> labelledCpuByThread;
     PhaseCost labelledCost;
     MonitorConfig labelledConfig = phase(config, labelled);
     PhaseCpu labelledCpu = new PhaseCpu(labelledConfig.applicationId(), events, brokerCpuNanos);
     try (KafkaStreams streams = app.apply(labelled, labelledConfig)) {
       labelledRates = labelledThroughput(servers, labelled, events, progress, streams::start, labelledCpu::outputsSoFar);
-      labelledCpuByThread = labelledCpu.byThreadMicrosPerEvent();
-      labelledCost = new PhaseCost(sum(labelledCpuByThread), labelledCpu.brokerMicrosPerEvent(),
-          TopicWrites.of(streams, labelledConfig.applicationId(), events));
+      labelledCost = labelledCpu.cost(streams);
     }
     Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
     double[] latencies;
@@ -224,11 +224,7 @@ public final class StreamBench {
       thread = ThreadLatencies.of(streams);
     }
     return new Figures(name, events, eventsPerSecond, labelledRates.untilCovered(), labelledRates.steady(), unlabelled, labelledCost,
-        labelledCpuByThread, Stats.percentile(latencies, 0.5), Stats.percentile(latencies, 0.99), latencyEvents, rate, thread);
-  }
-
-  private static double sum(Map<String, Double> byThread) {
-    return byThread.values().stream().mapToDouble(Double::doubleValue).sum();
+        Stats.percentile(latencies, 0.5), Stats.percentile(latencies, 0.99), latencyEvents, rate, thread);
   }
 
   /** Each phase is a fresh application on its own topics, reading them from the start. */

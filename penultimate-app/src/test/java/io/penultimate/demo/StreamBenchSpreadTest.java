@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class StreamBenchSpreadTest {
   private static StreamBench.Figures figures(String name, double eventsPerSecond) {
     return new StreamBench.Figures(name, 100, eventsPerSecond, eventsPerSecond / 2, eventsPerSecond / 2,
-        new StreamBench.PhaseCost(100, 30, Map.of()), new StreamBench.PhaseCost(200, 40, Map.of()), Map.of(), 10, 20, 10, 5,
+        new StreamBench.PhaseCost(Map.of("StreamThread-1", 100.0), 30, Map.of()), new StreamBench.PhaseCost(Map.of("StreamThread-1", 200.0), 40, Map.of()),
+        10, 20, 10, 5,
         StreamBench.ThreadLatencies.UNKNOWN);
   }
 
