@@ -233,12 +233,7 @@ class MonitorIntegrationTest {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(changelog, 2, (short) 1).configs(Map.of("cleanup.policy", "compact")))).all().get();
     }
-    Map<String, Object> producerConfig = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, EventReplay.SAFE_IN_FLIGHT,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, LongSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    try (KafkaProducer<Long, byte[]> producer = new KafkaProducer<>(producerConfig)) {
+    try (KafkaProducer<Long, byte[]> producer = new KafkaProducer<>(producerConfig(LongSerializer.class, ByteArraySerializer.class))) {
       for (int partition = 0; partition < 2; partition++) {
         for (long sequence = 0; sequence < earlierPerPartition; sequence++) {
           Map<String, Double> scores = new LinkedHashMap<>();
@@ -373,14 +368,18 @@ class MonitorIntegrationTest {
     }
   }
 
-  /** Events {@code from} to {@code to} (exclusive), each carrying its label, ids {@code prefix + i}. */
-  private static void send(String topic, String prefix, float[][] inputs, int[] truth, int from, int to) {
-    Map<String, Object> config = Map.of(
+  /** A producer to the test broker with one request in flight (KAFKA-15591 on new partitions). */
+  private static Map<String, Object> producerConfig(Class<?> keySerializer, Class<?> valueSerializer) {
+    return Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
         ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, EventReplay.SAFE_IN_FLIGHT,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, keySerializer,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, valueSerializer);
+  }
+
+  /** Events {@code from} to {@code to} (exclusive), each carrying its label, ids {@code prefix + i}. */
+  private static void send(String topic, String prefix, float[][] inputs, int[] truth, int from, int to) {
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(StringSerializer.class, StringSerializer.class))) {
       for (int i = from; i < to; i++) {
         producer.send(new ProducerRecord<>(topic, prefix + i, StreamFixtures.eventJson(prefix + i, inputs[i], ",\"label\":" + truth[i])));
       }
@@ -455,12 +454,7 @@ class MonitorIntegrationTest {
   private static void produce(String topic) {
     float[][] inputs = StreamFixtures.inputs(EVENTS, 9);
     int[] truth = StreamFixtures.labels(EVENTS);
-    Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-          ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, EventReplay.SAFE_IN_FLIGHT,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(StringSerializer.class, StringSerializer.class))) {
       for (int i = 0; i < EVENTS; i++) {
         // every other event carries its label, so the rolling quality has outcomes to measure
         String label = i % 2 == 0 ? ",\"label\":" + truth[i] : "";
