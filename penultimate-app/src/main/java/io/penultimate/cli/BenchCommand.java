@@ -12,6 +12,7 @@ import io.penultimate.demo.ChaosRun;
 import io.penultimate.demo.ChaosTable;
 import io.penultimate.demo.EmbeddedCluster;
 import io.penultimate.demo.ProcessMemory;
+import io.penultimate.demo.LatencyRate;
 import io.penultimate.demo.QualityBench;
 import io.penultimate.demo.Ramp;
 import io.penultimate.demo.ReplayPlan;
@@ -139,8 +140,10 @@ final class BenchCommand implements Runnable {
     @Option(names = "--latency-events", defaultValue = "3000", description = "Events sent at --rate for the latency phase (default: ${DEFAULT-VALUE}).")
     int latencyEvents;
 
-    @Option(names = "--rate", defaultValue = "500", description = "Events per second in the latency phase (default: ${DEFAULT-VALUE}).")
-    double rate;
+    @Option(names = "--rate", defaultValue = "500", paramLabel = "RATE",
+        description = "Events per second in the latency phase, or a share of the unlabelled events/s the same run reached just before,"
+            + " e.g. 50% (default: ${DEFAULT-VALUE}).")
+    String rate;
 
     @Option(names = "--runs", defaultValue = "5",
         description = "Pairs of runs, pass-through then scoring, alternating; medians and ranges over them (default: ${DEFAULT-VALUE}).")
@@ -155,9 +158,15 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       own.requireComplete("bench stream");
-      if (events < 2 || warmUp < 0 || latencyEvents < 1 || !(rate > 0) || runs < 1) {
-        throw new UsageException("--events >= 2, --warm-up >= 0, --latency-events >= 1, --rate > 0 and --runs >= 1; found "
-            + events + ", " + warmUp + ", " + latencyEvents + ", " + rate + ", " + runs);
+      if (events < 2 || warmUp < 0 || latencyEvents < 1 || runs < 1) {
+        throw new UsageException("--events >= 2, --warm-up >= 0, --latency-events >= 1 and --runs >= 1; found "
+            + events + ", " + warmUp + ", " + latencyEvents + ", " + runs);
+      }
+      LatencyRate latencyRate;
+      try {
+        latencyRate = LatencyRate.parse(rate);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
       }
       // metrics are bound as in serve, but not served: the bench starts several clients in turn
       // -Dkafka.* (PENULTIMATE_JAVA_OPTS) tunes both topologies' clients, as it tunes serve's
@@ -185,10 +194,10 @@ final class BenchCommand implements Runnable {
         for (int run = 1; run <= runs; run++) {
           err.printf("bench: run %d of %d, pass-through ...%n", run, runs);
           passThroughRuns.add(StreamBench.run("pass-through", passThrough, StreamBench.ONE_PER_OUTCOME, config, replayed, warmUp,
-              events, latencyEvents, rate, brokerCpu));
+              events, latencyEvents, latencyRate, brokerCpu));
           err.printf("bench: run %d of %d, scoring ...%n", run, runs);
           scoringRuns.add(StreamBench.run("scoring", scoringApp, StreamBench.MERGED_SNAPSHOTS, config, replayed, warmUp, events,
-              latencyEvents, rate, brokerCpu));
+              latencyEvents, latencyRate, brokerCpu));
         }
       } finally {
         if (broker != null) {
@@ -196,16 +205,16 @@ final class BenchCommand implements Runnable {
         }
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("stream bench: %d backlog events (%s as %s) unlabelled, then each followed by its label; then %d at %.0f/s for latency; %s broker, %s, %d processors, %d alternating pairs of runs%n",
-          events, own.given() ? own.data + ", " + replayed.inputSize() + " values each," : "MNIST test digits", tuning.inputFormat().key(), latencyEvents, rate,
+      out.printf("stream bench: %d backlog events (%s as %s) unlabelled, then each followed by its label; then %d at %s for latency; %s broker, %s, %d processors, %d alternating pairs of runs%n",
+          events, own.given() ? own.data + ", " + replayed.inputSize() + " values each," : "MNIST test digits", tuning.inputFormat().key(), latencyEvents, latencyRate,
           broker == null ? "external" : "embedded single-node KRaft", tuning.processingGuarantee(),
           Runtime.getRuntime().availableProcessors(), runs);
-      out.printf("  %-4s %-14s %12s %16s %14s %10s %10s %10s %10s %10s %10s%n", "run", "topology", "events/s", "labelled ev/s", "steady ev/s",
-          "p50 ms", "p99 ms", "cpu us/ev", "lab. us/ev", "broker", "lab. broker");
+      out.printf("  %-4s %-14s %12s %16s %14s %10s %10s %10s %10s %10s %10s %10s%n", "run", "topology", "events/s", "labelled ev/s",
+          "steady ev/s", "latency /s", "p50 ms", "p99 ms", "cpu us/ev", "lab. us/ev", "broker", "lab. broker");
       for (int run = 0; run < runs; run++) {
         for (StreamBench.Figures f : List.of(passThroughRuns.get(run), scoringRuns.get(run))) {
-          out.printf("  %-4d %-14s %12.0f %16.0f %14.0f %10.0f %10.0f %10.1f %10.1f %10.1f %10.1f%n", run + 1, f.name(), f.eventsPerSecond(),
-              f.labelledPerSecond(), f.labelledSteadyPerSecond(), f.p50Ms(), f.p99Ms(), f.unlabelled().cpuMicrosPerEvent(),
+          out.printf("  %-4d %-14s %12.0f %16.0f %14.0f %10.0f %10.0f %10.0f %10.1f %10.1f %10.1f %10.1f%n", run + 1, f.name(),
+              f.eventsPerSecond(), f.labelledPerSecond(), f.labelledSteadyPerSecond(), f.rate(), f.p50Ms(), f.p99Ms(), f.unlabelled().cpuMicrosPerEvent(),
               f.labelled().cpuMicrosPerEvent(), f.unlabelled().brokerCpuMicrosPerEvent(), f.labelled().brokerCpuMicrosPerEvent());
         }
       }

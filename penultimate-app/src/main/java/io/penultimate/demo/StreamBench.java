@@ -169,11 +169,12 @@ public final class StreamBench {
   /**
    * The three phases of one application; {@code progress} reads its quality records. The rolling
    * windows are widened to hold every labelled event, so that a snapshot can cover them all.
-   * {@code brokerCpuNanos} reads the broker's CPU time so far (NaN when unknown).
+   * {@code brokerCpuNanos} reads the broker's CPU time so far (NaN when unknown); the latency phase
+   * sends at {@code latencyRate}, given or a share of the unlabelled phase's events per second.
    */
   public static Figures run(
       String name, App app, QualityProgress progress, MonitorConfig base, LabeledSamples images, int warmUp, int events,
-      int latencyEvents, double rate, DoubleSupplier brokerCpuNanos) throws Exception {
+      int latencyEvents, LatencyRate latencyRate, DoubleSupplier brokerCpuNanos) throws Exception {
     MonitorConfig config = base.with("window", String.valueOf(Math.max(Math.max(warmUp, events), base.window())));
     String servers = config.bootstrapServers();
     if (warmUp > 0) {
@@ -207,6 +208,7 @@ public final class StreamBench {
       labelledCost = labelledCpu.cost(streams);
     }
     Topics latency = createTopics(servers, name + "-latency-" + System.nanoTime());
+    double rate = latencyRate.at(eventsPerSecond);
     double[] latencies;
     ThreadLatencies thread;
     try (KafkaStreams streams = app.apply(latency, phase(config, latency))) {
