@@ -13,6 +13,7 @@ import io.penultimate.demo.ChaosTable;
 import io.penultimate.demo.EmbeddedCluster;
 import io.penultimate.demo.ProcessMemory;
 import io.penultimate.demo.LatencyRate;
+import io.penultimate.demo.PhaseCpu;
 import io.penultimate.demo.QualityBench;
 import io.penultimate.demo.Ramp;
 import io.penultimate.demo.ReplayPlan;
@@ -218,7 +219,9 @@ final class BenchCommand implements Runnable {
               f.labelled().cpuMicrosPerEvent(), f.unlabelled().brokerCpuMicrosPerEvent(), f.labelled().brokerCpuMicrosPerEvent());
         }
       }
-      out.printf("  cpu us/ev: CPU time of the application's Java threads per event, between the outputs at a tenth and at nine tenths of the phase (unlabelled; labelled, with its label)%n");
+      out.printf("  cpu us/ev: CPU time of the application's Java threads per event, between the outputs at a tenth and at nine tenths of the phase (unlabelled; labelled, with its label);"
+          + " NaN when fewer than %d reads brought outputs between the two, too short a phase for a steady middle (give more --events)%n",
+          PhaseCpu.MIN_READS_BETWEEN);
       out.printf("  broker: CPU time of the broker's process over the same spans per event, the bench's reading of the outputs included%n");
       out.printf("  lab. us/ev by thread, the busiest first:%n");
       for (int run = 0; run < runs; run++) {

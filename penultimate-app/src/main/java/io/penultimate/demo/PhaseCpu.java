@@ -13,9 +13,15 @@ import org.apache.kafka.streams.KafkaStreams;
  * Performance). Counted from the first output, it missed the work on the events that were in
  * flight, processed but not yet committed, at that moment: a commit interval's worth, a third of
  * a fast pass-through's phase. Between two outputs of the steady middle the work in flight at
- * either end is about the same, so it cancels.
+ * either end is about the same, so it cancels. That needs a middle of many reads: a phase so short
+ * that its outputs came in a few bursts (a fast pass-through's 2,000 events in two or three commits)
+ * has no figure, NaN, rather than one that counts whatever a burst happened to hold (0.3 µs per
+ * event once).
  */
-final class PhaseCpu {
+public final class PhaseCpu {
+  /** Reads that brought outputs, after the first reading up to the last, without which the phase has no figure. */
+  public static final int MIN_READS_BETWEEN = 10;
+
   private record Reading(int outputs, Map<String, Long> threads, double brokerNanos) {}
 
   private final String applicationId;
@@ -25,6 +31,8 @@ final class PhaseCpu {
   private final int to;
   private Reading first;
   private Reading last;
+  private int previousOutputs;
+  private int readsBetween;
 
   /**
    * @param events the outputs the phase expects
@@ -42,9 +50,13 @@ final class PhaseCpu {
   void outputsSoFar(int outputs) {
     if (first == null && outputs >= from) {
       first = read(outputs);
-    } else if (first != null && last == null && outputs >= to) {
-      last = read(outputs);
+    } else if (first != null && last == null) {
+      readsBetween += outputs > previousOutputs ? 1 : 0;
+      if (outputs >= to) {
+        last = read(outputs);
+      }
     }
+    previousOutputs = outputs;
   }
 
   /** The phase's cost: the CPU per event between the two readings, and what {@code streams} wrote per event of the phase. */
@@ -70,10 +82,9 @@ final class PhaseCpu {
     return new Reading(outputs, ApplicationCpu.byThread(applicationId), brokerCpuNanos.getAsDouble());
   }
 
-  /** NaN when both readings came with the same read: nothing lies between them. */
+  /** NaN when fewer than {@link #MIN_READS_BETWEEN} reads brought outputs between the readings. */
   private double perEvent(double nanos) {
-    int events = last.outputs() - first.outputs();
-    return events > 0 ? nanos / 1e3 / events : Double.NaN;
+    return readsBetween >= MIN_READS_BETWEEN ? nanos / 1e3 / (last.outputs() - first.outputs()) : Double.NaN;
   }
 
   private void requireBoth() {

@@ -17,8 +17,13 @@ class PhaseCpuTest {
     PhaseCpu cpu = new PhaseCpu("phase-cpu-broker-app", 1000, broker::next);
     cpu.outputsSoFar(40);
     cpu.outputsSoFar(120); // the first read at a tenth or more
-    cpu.outputsSoFar(500);
-    cpu.outputsSoFar(920); // the first at nine tenths or more
+    for (int outputs = 200; outputs <= 800; outputs += 100) {
+      cpu.outputsSoFar(outputs);
+      cpu.outputsSoFar(outputs); // a read that brought nothing
+    }
+    cpu.outputsSoFar(850);
+    cpu.outputsSoFar(880);
+    cpu.outputsSoFar(920); // the first at nine tenths or more, the tenth read with outputs since the first reading
     cpu.outputsSoFar(1000);
     // 4 ms over the 800 events between the two readings
     assertThat(cpu.brokerMicrosPerEvent()).isCloseTo(5.0, within(1e-12));
@@ -41,8 +46,9 @@ class PhaseCpuTest {
       Thread.sleep(5);
     }
     PhaseCpu cpu = new PhaseCpu("phase-cpu-app", 100, () -> Double.NaN);
-    cpu.outputsSoFar(10);
-    cpu.outputsSoFar(90);
+    for (int outputs = 10; outputs <= 90; outputs += 8) {
+      cpu.outputsSoFar(outputs);
+    }
     double micros = cpu.byThreadMicrosPerEvent().get("StreamThread-1");
     measured.countDown();
     worker.join();
@@ -52,14 +58,24 @@ class PhaseCpuTest {
   }
 
   @Test
-  void hasNoFigureBeforeNineTenthsOrWhenBothReadingsCameWithOneRead() {
+  void hasNoFigureBeforeNineTenthsNorForAMiddleOfFewerThanTenReadsWithOutputs() {
     PhaseCpu cpu = new PhaseCpu("phase-cpu-burst-app", 100, () -> 1.0);
     cpu.outputsSoFar(50);
     assertThatThrownBy(cpu::brokerMicrosPerEvent).isInstanceOf(IllegalStateException.class).hasMessageContaining("nine tenths");
-    PhaseCpu burst = new PhaseCpu("phase-cpu-burst-app", 100, () -> 1.0);
-    burst.outputsSoFar(100);
-    burst.outputsSoFar(100);
-    assertThat(burst.brokerMicrosPerEvent()).isNaN();
+    PhaseCpu oneBurst = new PhaseCpu("phase-cpu-burst-app", 100, () -> 1.0);
+    oneBurst.outputsSoFar(100);
+    oneBurst.outputsSoFar(100);
+    assertThat(oneBurst.brokerMicrosPerEvent()).isNaN();
+    // nine reads with outputs between the readings, and empty ones beside them: still too few
+    Iterator<Double> broker = List.of(0.0, 1e6).iterator();
+    PhaseCpu fewBursts = new PhaseCpu("phase-cpu-burst-app", 1000, broker::next);
+    fewBursts.outputsSoFar(100);
+    for (int outputs = 200; outputs <= 900; outputs += 100) {
+      fewBursts.outputsSoFar(outputs);
+      fewBursts.outputsSoFar(outputs);
+    }
+    fewBursts.outputsSoFar(1000);
+    assertThat(fewBursts.brokerMicrosPerEvent()).isNaN();
   }
 
   /** Spins until this thread has used {@code nanos} of CPU; returns what it used. */
