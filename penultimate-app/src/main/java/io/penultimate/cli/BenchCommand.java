@@ -135,8 +135,7 @@ final class BenchCommand implements Runnable {
     int events;
 
     @Option(names = "--warm-up", defaultValue = "5000",
-        description = "Labelled events, then as many unlabelled, that each topology processes, unmeasured, before the phases, so the JIT"
-            + " has compiled its hot paths (default: ${DEFAULT-VALUE}).")
+        description = "Labelled events each topology processes, unmeasured, before the phases, so the JIT has compiled its hot paths (default: ${DEFAULT-VALUE}).")
     int warmUp;
 
     @Option(names = "--latency-events", defaultValue = "3000", description = "Events sent at --rate for the latency phase (default: ${DEFAULT-VALUE}).")

@@ -46,7 +46,6 @@ public final class StreamBench {
   /** Events scored, unmeasured, before the latency phase's: their ids begin with {@link #PRIMING_PREFIX}. */
   static final int PRIMING_EVENTS = 200;
   private static final String PRIMING_PREFIX = "prime-";
-  private static final String UNLABELLED_WARM_UP_PREFIX = "warm-";
 
   /** Builds the application under test on the given topics, with the configuration of one phase. */
   public interface App extends BiFunction<Topics, MonitorConfig, KafkaStreams> {}
@@ -185,11 +184,6 @@ public final class StreamBench {
       send(config, warm.events(), warm.labels(), images, warmUp, 0);
       try (KafkaStreams streams = app.apply(warm, phase(config, warm))) {
         labelledThroughput(servers, warm, warmUp, progress, streams::start, count -> {});
-        // then as many unlabelled: their scored events wait in the pending store, a path the labelled
-        // ones hardly take (their labels, read while the events are buffered, wait for them instead),
-        // which left the first unlabelled phase of each process cold after a labelled warm-up alone
-        readBack(servers, warm.scores(), warmUp, () -> send(config, warm.events(), null, images, warmUp, 0, UNLABELLED_WARM_UP_PREFIX),
-            count -> {}, (record, now) -> 0.0, key -> key.startsWith(UNLABELLED_WARM_UP_PREFIX));
       }
     }
     Topics throughput = createTopics(servers, name + "-throughput-" + System.nanoTime());
