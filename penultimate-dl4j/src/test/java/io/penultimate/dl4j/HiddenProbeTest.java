@@ -8,12 +8,14 @@ import io.penultimate.model.ModelMetadata;
 import io.penultimate.model.ModelOutputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +114,35 @@ class HiddenProbeTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'2'")
         .hasMessageContaining("0..1");
+  }
+
+  @Test
+  void logitsOfBatchesTooLargeForTheJavaLoopsComeFromNd4jAndAgreeWithThem() {
+    // 32 nodes × 40 classes: a batch of 512 rows (655,360 multiply-adds) is over the loops' limit,
+    // the remaining 88 of the 600 inputs (112,640) under it
+    int classes = 40;
+    MultiLayerNetwork wide = new MultiLayerNetwork(
+        new NeuralNetConfiguration.Builder()
+            .seed(5)
+            .list()
+            .layer(new DenseLayer.Builder().nIn(INPUT).nOut(32).activation(Activation.SIGMOID).build())
+            .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(32).nOut(classes).activation(Activation.SOFTMAX).build())
+            .build());
+    wide.init();
+    assertThat(512L * 32 * classes).isGreaterThan(HiddenProbe.JAVA_LOGITS_MAX_MULTIPLY_ADDS);
+    assertThat(88L * 32 * classes).isLessThanOrEqualTo(HiddenProbe.JAVA_LOGITS_MAX_MULTIPLY_ADDS);
+
+    ModelOutputs outputs = HiddenProbe.of(wide, null).probe(inputs);
+
+    INDArray softmax = wide.output(Nd4j.create(inputs), false);
+    for (int i : new int[] {0, 300, 511, 512, 599}) {
+      double[] z = outputs.logits()[i];
+      double max = Arrays.stream(z).max().orElseThrow();
+      double sum = Arrays.stream(z).map(v -> Math.exp(v - max)).sum();
+      for (int c = 0; c < classes; c++) {
+        assertThat(Math.exp(z[c] - max) / sum).as("row %d, class %d", i, c).isCloseTo(softmax.getDouble(i, c), within(1e-6));
+      }
+    }
   }
 
   @Test
