@@ -73,6 +73,13 @@ class UsageErrorsTest {
   }
 
   @Test
+  void streamBenchWithALatencyRateAboveTheWholeCapacityExitsTwoBeforeLoadingAnything() {
+    CliRun result = CliRun.of("bench", "stream", "--rate", "120%", "--data-dir", "none");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--rate").contains("at most 100%").contains("found '120%'").hasLineCount(1);
+  }
+
+  @Test
   void fitWithAPrimaryAlphaOutsideZeroToOneExitsTwoBeforeLoadingAnything() {
     CliRun result = CliRun.of("fit", "--dataset", "mnist", "--model", "none.zip", "--out", "e.json", "--primary-alpha", "1.5");
     assertThat(result.code()).isEqualTo(2);

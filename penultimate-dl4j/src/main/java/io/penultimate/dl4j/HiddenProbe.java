@@ -35,8 +35,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * output, channel after channel otherwise.
  * Logits are recomputed as h·W + b from the output layer's own parameters and the activations that
  * feed it, so they are exactly the pre-softmax values: in Java for small batches of a layer the
- * output reads, through ND4J otherwise (within float rounding of each other). Inputs go through the network in batches:
- * ND4J's per-call overhead makes one forward pass per sample tens of times slower. Inputs are flat
+ * output reads, through ND4J otherwise (within float rounding of each other). Inputs go through
+ * the network in batches: ND4J's per-call overhead makes one forward pass per sample tens of times
+ * slower. Inputs are flat
  * rows of {@link #inputSize()} values; for a network that reads 4D images they are reshaped to its
  * input type (see {@link InputShape}).
  *
@@ -286,7 +287,9 @@ public final class HiddenProbe {
    * empty for an earlier layer, whose nodes reach the logits through other layers.
    */
   public Optional<OutputLayer> outputLayer() {
-    return feedsOutput ? Optional.of(new OutputLayer(weights.transpose().toDoubleMatrix(), bias.toDoubleVector())) : Optional.empty();
+    return feedsOutput
+        ? Optional.of(new OutputLayer(Arrays.stream(weightsByClass).map(double[]::clone).toArray(double[][]::new), biasByClass.clone()))
+        : Optional.empty();
   }
 
   @FunctionalInterface
