@@ -37,9 +37,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * feed it, so they are exactly the pre-softmax values: in Java for small batches of a layer the
  * output reads, through ND4J otherwise (within float rounding of each other). Inputs go through
  * the network in batches: ND4J's per-call overhead makes one forward pass per sample tens of times
- * slower. Inputs are flat
- * rows of {@link #inputSize()} values; for a network that reads 4D images they are reshaped to its
- * input type (see {@link InputShape}).
+ * slower. Inputs are flat rows of {@link #inputSize()} values; for a network that reads 4D images
+ * they are reshaped to its input type (see {@link InputShape}).
  *
  * <p>Not thread-safe, like the network it wraps: use one probe per thread.
  */
